@@ -1,0 +1,2 @@
+/** JPA implementation of the facility repository: paged, filtered queries narrowed by scope. */
+package kr.vaccinepass.portal.facility.infrastructure;

@@ -1,0 +1,6 @@
+/**
+ * Pages of facilities: the owner's registration and edit form, the lists of owners, inspectors and
+ * administrators (one lazy model, narrowed by the service), a facility's details. Thin: they call
+ * facility.application.
+ */
+package kr.vaccinepass.portal.facility.web;

@@ -1,0 +1,146 @@
+package kr.vaccinepass.portal.identity.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+import kr.vaccinepass.portal.identity.domain.Account;
+import kr.vaccinepass.portal.identity.domain.AccountRepository;
+import kr.vaccinepass.portal.identity.domain.PasswordPolicy;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Page;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.region.Regions;
+import kr.vaccinepass.portal.shared.region.Sigungu;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/** Creating accounts and checking credentials. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+  private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+  @Inject AccountRepository accounts;
+  @Inject PasswordHashing hashing;
+  @Inject Regions regions;
+  @Inject Clock clock;
+
+  private volatile String dummyHash;
+
+  /** An owner signs up: public on purpose. Returns the new account's id. */
+  public long signUpOwner(@NotNull @Valid SignUpForm form) {
+    String email = Account.normalizeEmail(form.getEmail());
+    checkPassword(form.getPassword(), form.getPasswordConfirmation(), email, "password");
+    requireNewEmail(email);
+    Account account =
+        Account.owner(
+            email,
+            hashing.hash(form.getPassword()),
+            form.getName(),
+            PhoneNumbers.normalize(form.getPhone()),
+            clock.instant());
+    accounts.add(account);
+    LOG.info(() -> "Owner account " + account.getId() + " signed up");
+    return account.getId();
+  }
+
+  /** An administrator creates an inspector (with a 시군구) or another administrator. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public long createStaff(@NotNull @Valid StaffAccountForm form) {
+    String email = Account.normalizeEmail(form.getEmail());
+    checkPassword(form.getInitialPassword(), form.getInitialPassword(), email, "initialPassword");
+    requireNewEmail(email);
+    Sigungu jurisdiction = null;
+    if (form.getRole() == Role.INSPECTOR) {
+      jurisdiction =
+          regions
+              .sigungu(form.getJurisdictionCode())
+              .orElseThrow(
+                  () -> BusinessException.onField("jurisdiction", "account.jurisdiction.required"));
+    }
+    Account account =
+        Account.staff(
+            email,
+            hashing.hash(form.getInitialPassword()),
+            form.getName(),
+            PhoneNumbers.normalize(form.getPhone()),
+            form.getRole(),
+            jurisdiction,
+            clock.instant());
+    accounts.add(account);
+    LOG.info(() -> account.getRole() + " account " + account.getId() + " created");
+    return account.getId();
+  }
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Page<Account> search(String text, PageRequest page) {
+    return accounts.search(text, page);
+  }
+
+  /**
+   * The enabled account with this e-mail and password. An unknown e-mail costs as much time as a
+   * wrong password, so timing tells nothing of which accounts exist.
+   */
+  public Optional<Account> verify(String email, String password) {
+    if (email == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
+      return Optional.empty();
+    }
+    Optional<Account> account = accounts.findByEmail(Account.normalizeEmail(email));
+    if (account.isEmpty()) {
+      hashing.matches(password, dummyHash());
+      return Optional.empty();
+    }
+    return account
+        .filter(Account::isEnabled)
+        .filter(a -> hashing.matches(password, a.getPasswordHash()));
+  }
+
+  public Optional<Account> findByEmail(String email) {
+    return accounts.findByEmail(Account.normalizeEmail(email));
+  }
+
+  /**
+   * Creates the first administrator from configuration when there is none yet (for a fresh
+   * installation); does nothing otherwise.
+   */
+  public boolean bootstrapAdministrator(String email, String password, String name) {
+    if (accounts.countByRole(Role.ADMIN) > 0
+        || accounts.existsByEmail(Account.normalizeEmail(email))) {
+      return false;
+    }
+    checkPassword(password, password, email, "password");
+    accounts.add(
+        Account.staff(
+            email, hashing.hash(password), name, "02-000-0000", Role.ADMIN, null, clock.instant()));
+    return true;
+  }
+
+  private void checkPassword(String password, String confirmation, String email, String field) {
+    PasswordPolicy.violation(password, email)
+        .ifPresent(
+            key -> {
+              throw BusinessException.onField(field, key);
+            });
+    if (!password.equals(confirmation)) {
+      throw BusinessException.onField("passwordConfirmation", "password.mismatch");
+    }
+  }
+
+  private void requireNewEmail(String email) {
+    if (accounts.existsByEmail(email)) {
+      throw BusinessException.onField("email", "account.email.taken");
+    }
+  }
+
+  private String dummyHash() {
+    if (dummyHash == null) {
+      dummyHash = hashing.hash("not-a-password-" + System.nanoTime());
+    }
+    return dummyHash;
+  }
+}

@@ -1,0 +1,159 @@
+package kr.vaccinepass.portal.identity.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.region.Sigungu;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/**
+ * A person who signs in. Owners sign up themselves; inspectors (bound to one 시군구) and
+ * administrators are created by an administrator. The password is kept only as a slow salted hash.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Version private int version;
+
+  @Column(nullable = false, unique = true)
+  private String email;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @Column(nullable = false)
+  private String phone;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Role role;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "jurisdiction_code")
+  private Sigungu jurisdiction;
+
+  @Column(nullable = false)
+  private boolean enabled = true;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Account() {}
+
+  private Account(
+      String email,
+      String passwordHash,
+      String displayName,
+      String phone,
+      Role role,
+      Sigungu jurisdiction,
+      Instant now) {
+    this.email = normalizeEmail(email);
+    this.passwordHash = passwordHash;
+    this.displayName = displayName.strip();
+    this.phone = phone;
+    this.role = role;
+    this.jurisdiction = jurisdiction;
+    this.createdAt = now;
+  }
+
+  public static Account owner(
+      String email, String passwordHash, String name, String phone, Instant now) {
+    return new Account(email, passwordHash, name, phone, Role.OWNER, null, now);
+  }
+
+  /** An inspector acts in exactly one 시군구; an administrator in none. */
+  public static Account staff(
+      String email,
+      String passwordHash,
+      String name,
+      String phone,
+      Role role,
+      Sigungu jurisdiction,
+      Instant now) {
+    if (role == Role.OWNER) {
+      throw BusinessException.onField("role", "account.role.staffOnly");
+    }
+    if (role == Role.INSPECTOR && jurisdiction == null) {
+      throw BusinessException.onField("jurisdiction", "account.jurisdiction.required");
+    }
+    return new Account(
+        email, passwordHash, name, phone, role, role == Role.INSPECTOR ? jurisdiction : null, now);
+  }
+
+  public static String normalizeEmail(String email) {
+    return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  public Actor toActor() {
+    return new Actor(id, email, role, jurisdiction == null ? null : jurisdiction.getCode());
+  }
+
+  public void disable() {
+    this.enabled = false;
+  }
+
+  public void enable() {
+    this.enabled = true;
+  }
+
+  public void changePasswordHash(String newHash) {
+    this.passwordHash = newHash;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public Sigungu getJurisdiction() {
+    return jurisdiction;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,83 @@
+package kr.vaccinepass.portal.identity.web;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.identity.application.LoginThrottle;
+import kr.vaccinepass.portal.shared.web.Messages;
+
+/** public/login.xhtml: e-mail and password, through Jakarta Security. */
+@Named
+@RequestScoped
+public class LoginBacking {
+  @Inject SecurityContext securityContext;
+  @Inject LoginThrottle throttle;
+  @Inject AccountService accounts;
+  @Inject Messages messages;
+
+  @NotBlank(message = "{account.email.required}")
+  private String email;
+
+  @NotBlank(message = "{password.required}")
+  private String password;
+
+  public void signIn() throws IOException {
+    FacesContext ctx = FacesContext.getCurrentInstance();
+    ExternalContext external = ctx.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    if (throttle.isBlocked(email, request.getRemoteAddr())) {
+      long minutes =
+          Math.max(1, throttle.retryAfter(email, request.getRemoteAddr()).toMinutes() + 1);
+      messages.error("login.throttled", minutes);
+      return;
+    }
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email, new Password(password))));
+    switch (status) {
+      case SEND_CONTINUE -> ctx.responseComplete();
+      case SUCCESS -> {
+        String home =
+            accounts
+                .findByEmail(email)
+                .map(a -> ActiveUser.homeOf(a.getRole()))
+                .orElse("/public/index.xhtml");
+        external.redirect(external.getRequestContextPath() + home);
+      }
+      default -> messages.error("login.failed");
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

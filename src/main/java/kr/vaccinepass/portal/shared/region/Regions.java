@@ -1,0 +1,33 @@
+package kr.vaccinepass.portal.shared.region;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Read access to the region reference data (small, cached by the second-level cache). */
+@ApplicationScoped
+public class Regions {
+  @PersistenceContext EntityManager em;
+
+  public List<Sido> allSido() {
+    return em.createQuery("select s from Sido s order by s.sortOrder", Sido.class).getResultList();
+  }
+
+  public List<Sigungu> sigunguOf(String sidoCode) {
+    return em.createQuery(
+            "select g from Sigungu g where g.sido.code = :sido order by g.nameKo", Sigungu.class)
+        .setParameter("sido", sidoCode)
+        .getResultList();
+  }
+
+  public Optional<Sigungu> sigungu(String code) {
+    return code == null ? Optional.empty() : Optional.ofNullable(em.find(Sigungu.class, code));
+  }
+
+  static boolean isKorean(Locale locale) {
+    return locale == null || "ko".equals(locale.getLanguage());
+  }
+}

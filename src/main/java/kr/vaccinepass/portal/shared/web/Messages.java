@@ -1,0 +1,94 @@
+package kr.vaccinepass.portal.shared.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+
+/**
+ * Texts from the bundles in the current view's language, and the JSF messages made from them. A
+ * business refusal is shown next to the input it is about when the form has one.
+ */
+@ApplicationScoped
+public class Messages {
+  public static final String BUNDLE = "kr.vaccinepass.portal.i18n.messages";
+  public static final String VALIDATION_BUNDLE = "ValidationMessages";
+
+  public String text(String key, Object... args) {
+    Locale locale = locale();
+    String pattern = lookup(BUNDLE, key, locale);
+    if (pattern == null) {
+      pattern = lookup(VALIDATION_BUNDLE, key, locale);
+    }
+    if (pattern == null) {
+      return "???" + key + "???";
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+  }
+
+  public void info(String key, Object... args) {
+    add(null, FacesMessage.SEVERITY_INFO, text(key, args));
+  }
+
+  /** An information that survives the redirect after a successful POST. */
+  public void infoAfterRedirect(String key, Object... args) {
+    info(key, args);
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
+  public void error(String key, Object... args) {
+    add(null, FacesMessage.SEVERITY_ERROR, text(key, args));
+  }
+
+  /** Shows the refusal next to formId:field when that input exists, else at the top. */
+  public void show(BusinessException e, String formId) {
+    String clientId = e.field().map(f -> clientIdOf(formId, f)).orElse(null);
+    add(clientId, FacesMessage.SEVERITY_ERROR, text(e.messageKey(), e.arguments()));
+  }
+
+  /** The service's own validation refused what the page let through: show each violation. */
+  public void show(ConstraintViolationException e, String formId) {
+    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+      String template = v.getMessageTemplate();
+      String key =
+          template.startsWith("{") && template.endsWith("}")
+              ? template.substring(1, template.length() - 1)
+              : template;
+      String path = v.getPropertyPath().toString();
+      String field = path.substring(path.lastIndexOf('.') + 1);
+      add(clientIdOf(formId, field), FacesMessage.SEVERITY_ERROR, text(key));
+    }
+  }
+
+  private String clientIdOf(String formId, String field) {
+    FacesContext ctx = FacesContext.getCurrentInstance();
+    String clientId = formId + ":" + field;
+    UIComponent component = ctx.getViewRoot().findComponent(":" + clientId);
+    return component == null ? null : clientId;
+  }
+
+  private void add(String clientId, FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
+  }
+
+  private static Locale locale() {
+    FacesContext ctx = FacesContext.getCurrentInstance();
+    return ctx == null || ctx.getViewRoot() == null ? Locale.KOREAN : ctx.getViewRoot().getLocale();
+  }
+
+  private static String lookup(String bundle, String key, Locale locale) {
+    try {
+      return ResourceBundle.getBundle(bundle, locale, Messages.class.getClassLoader())
+          .getString(key);
+    } catch (MissingResourceException e) {
+      return null;
+    }
+  }
+}

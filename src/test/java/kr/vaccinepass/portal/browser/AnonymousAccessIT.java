@@ -1,0 +1,85 @@
+package kr.vaccinepass.portal.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.HttpURLConnection;
+import java.net.URL;
+import kr.vaccinepass.portal.demo.DemoData;
+import kr.vaccinepass.portal.testsupport.Browser;
+import kr.vaccinepass.portal.testsupport.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What somebody who is not signed in gets: the sign-in page, then back; error pages in the layout.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AnonymousAccessIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void anOwnerPageSendsToSignInAndBackAfterwards() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.go("/owner/facilities.xhtml").waitForPath("/public/login.xhtml");
+      assertTrue(browser.text().contains("로그인"));
+      browser.type("loginForm:email", DemoData.OWNER_EMAIL);
+      browser.type("loginForm:password", DemoData.OWNER_PASSWORD);
+      browser.click("loginForm:submit").waitForPath("/owner/facilities.xhtml");
+      browser.waitForText("종로 한옥카페");
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsToldPlainly() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.go("/public/login.xhtml");
+      browser
+          .type("loginForm:email", DemoData.OWNER_EMAIL)
+          .type("loginForm:password", "wrong-password-1");
+      browser.click("loginForm:submit").waitForText("이메일 또는 비밀번호가 올바르지 않습니다.");
+      assertTrue(browser.path().startsWith("/public/login.xhtml"));
+    }
+  }
+
+  @Test
+  void errorPagesUseTheLayoutAndShowNoTrace() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.go("/public/no-such-page.xhtml").waitForText("페이지를 찾을 수 없음");
+      assertTrue(browser.text().contains("방역패스 포털"), "in the portal's layout");
+      assertFalse(browser.text().contains("Exception"));
+      browser.go("/owner/facility-form.xhtml?id=abc");
+      assertFalse(browser.text().contains("Exception"), browser.text());
+    }
+  }
+
+  @Test
+  void protectedPagesNeedARoleOverPlainHttpToo() throws Exception {
+    for (String page :
+        new String[] {
+          "/owner/dashboard.xhtml", "/inspector/facilities.xhtml", "/admin/accounts.xhtml"
+        }) {
+      HttpURLConnection c = (HttpURLConnection) new URL(base, page.substring(1)).openConnection();
+      c.setInstanceFollowRedirects(false);
+      int status = c.getResponseCode();
+      assertEquals(302, status, page);
+      assertTrue(c.getHeaderField("Location").contains("/public/login.xhtml"), page);
+    }
+    HttpURLConnection landing =
+        (HttpURLConnection) new URL(base, "public/index.xhtml").openConnection();
+    assertEquals(200, landing.getResponseCode());
+  }
+}

@@ -1,0 +1,166 @@
+package kr.vaccinepass.portal.testsupport;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven by chromedriver, offline (no Selenium Manager). Where no
+ * Chromium is installed the browser tests are skipped with a message, except under CI (CI=true),
+ * where a missing browser fails the run.
+ */
+public final class Browser implements AutoCloseable {
+  private static final String CHROMIUM = env("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium");
+  private static final String DRIVER = env("PORTAL_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final String base;
+  private final Path profile;
+
+  private Browser(WebDriver driver, String base, Path profile) {
+    this.driver = driver;
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.profile = profile;
+  }
+
+  public static Browser open(URL base) throws Exception {
+    boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+    if (!present) {
+      String why = "no Chromium at " + CHROMIUM + " with chromedriver at " + DRIVER;
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail(why + ": under CI the browser tests must run (.ci/run installs them)");
+      }
+      Assumptions.abort(why + ": browser tests skipped (apt-get install chromium chromium-driver)");
+    }
+    System.setProperty("SE_OFFLINE", "true");
+    Path profile = Files.createTempDirectory("portal-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--lang=ko-KR",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+    WebDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return new Browser(driver, base.toString(), profile);
+  }
+
+  public Browser go(String path) {
+    driver.get(base + path);
+    return this;
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public String path() {
+    String url = driver.getCurrentUrl();
+    return url.startsWith(base) ? url.substring(base.length()) : url;
+  }
+
+  public WebElement find(String cssSelector) {
+    return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+  }
+
+  /** An element by its JSF client id (the colons escaped for CSS). */
+  public WebElement id(String clientId) {
+    return find("#" + clientId.replace(":", "\\:"));
+  }
+
+  public Browser type(String clientId, String text) {
+    WebElement input = id(clientId);
+    input.clear();
+    input.sendKeys(text);
+    return this;
+  }
+
+  public Browser click(String clientId) {
+    waitFor(ExpectedConditions.elementToBeClickable(By.id(clientId))).click();
+    return this;
+  }
+
+  /** Chooses an option of a PrimeFaces selectOneMenu by its visible label. */
+  public Browser choose(String clientId, String label) {
+    id(clientId).click();
+    String items = "#" + (clientId + "_items").replace(":", "\\:");
+    waitFor(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(items + " li[data-label='" + label + "']")))
+        .click();
+    waitFor(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#" + (clientId + "_label").replace(":", "\\:")), label));
+    return this;
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public Browser waitForText(String text) {
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    return this;
+  }
+
+  public Browser waitForPath(String pathPrefix) {
+    waitFor(d -> path().startsWith(pathPrefix));
+    return this;
+  }
+
+  public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+  }
+
+  private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+  }
+
+  /** Signs in on the sign-in page and waits to leave it. */
+  public Browser signIn(String email, String password) {
+    go("/public/login.xhtml");
+    type("loginForm:email", email);
+    type("loginForm:password", password);
+    click("loginForm:submit");
+    waitFor(d -> !path().startsWith("/public/login.xhtml"));
+    return this;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (java.io.IOException ignored) {
+      // a temporary profile left behind is harmless
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
