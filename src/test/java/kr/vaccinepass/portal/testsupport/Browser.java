@@ -127,7 +127,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser waitForPath(String pathPrefix) {
-    waitFor(d -> path().startsWith(pathPrefix));
+    try {
+      waitFor(d -> path().startsWith(pathPrefix));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "expected to reach " + pathPrefix + " but am at " + path() + ":\n" + text(), e);
+    }
     return this;
   }
 

@@ -9,14 +9,15 @@ import kr.vaccinepass.portal.shared.security.Role;
 /**
  * Jakarta Security: a form sign-in on the portal's own page (the page calls
  * SecurityContext.authenticate), which sends an anonymous visitor of a protected page there and
- * back after signing in. Credentials are checked by {@link PortalIdentityStore}.
+ * back after signing in ({@link kr.vaccinepass.portal.identity.web.LoginContinuation}). Credentials
+ * are checked by {@link PortalIdentityStore}.
  */
 @ApplicationScoped
 @DeclareRoles({Role.OWNER_NAME, Role.INSPECTOR_NAME, Role.ADMIN_NAME})
 @CustomFormAuthenticationMechanismDefinition(
     loginToContinue =
         @LoginToContinue(
-            loginPage = "/public/login.xhtml",
+            loginPage = "#{loginContinuation.loginPage}",
             errorPage = "",
             useForwardToLogin = false))
 public class SecurityConfiguration {}

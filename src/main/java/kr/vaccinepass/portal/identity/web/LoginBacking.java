@@ -34,6 +34,18 @@ public class LoginBacking {
   @NotBlank(message = "{password.required}")
   private String password;
 
+  /** The protected page the visitor wanted, from ?continue= (see LoginContinuation). */
+  private String continueTo;
+
+  @jakarta.annotation.PostConstruct
+  void readContinuation() {
+    continueTo =
+        FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestParameterMap()
+            .get("continue");
+  }
+
   public void signIn() throws IOException {
     FacesContext ctx = FacesContext.getCurrentInstance();
     ExternalContext external = ctx.getExternalContext();
@@ -54,6 +66,10 @@ public class LoginBacking {
     switch (status) {
       case SEND_CONTINUE -> ctx.responseComplete();
       case SUCCESS -> {
+        if (LoginContinuation.isSafe(continueTo)) {
+          external.redirect(external.getRequestContextPath() + continueTo);
+          return;
+        }
         String home =
             accounts
                 .findByEmail(email)
@@ -63,6 +79,14 @@ public class LoginBacking {
       }
       default -> messages.error("login.failed");
     }
+  }
+
+  public String getContinueTo() {
+    return continueTo;
+  }
+
+  public void setContinueTo(String continueTo) {
+    this.continueTo = continueTo;
   }
 
   public String getEmail() {

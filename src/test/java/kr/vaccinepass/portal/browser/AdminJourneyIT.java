@@ -1,0 +1,63 @@
+package kr.vaccinepass.portal.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import kr.vaccinepass.portal.demo.DemoData;
+import kr.vaccinepass.portal.testsupport.Browser;
+import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.TestData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The administrator sees every facility, creates an inspector of 부산 중구 (after forgetting the
+ * 시군구), and that inspector signs in to their own jurisdiction, then signs out.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminJourneyIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void anAdministratorCreatesAnInspectorWhoThenSignsIn() throws Exception {
+    String email = TestData.email("busan-inspector");
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD).waitForPath("/admin/dashboard.xhtml");
+      browser.go("/admin/facilities.xhtml").waitForText("강남 스포츠센터");
+      assertTrue(browser.text().contains("종로 한옥카페"));
+
+      browser.go("/admin/accounts.xhtml");
+      browser
+          .type("staffForm:email", email)
+          .type("staffForm:name", "부산 감독관")
+          .type("staffForm:phone", "051-600-4000")
+          .type("staffForm:initialPassword", TestData.PASSWORD)
+          .click("staffForm:create")
+          .waitForText("점검 공무원의 관할 시군구를 선택하세요.");
+      browser
+          .choose("staffForm:sido", "부산광역시")
+          .choose("staffForm:jurisdiction", "중구")
+          .type("staffForm:initialPassword", TestData.PASSWORD)
+          .click("staffForm:create")
+          .waitForText(email + " 계정을 만들었습니다.");
+
+      browser.click("userForm:signOut").waitForPath("/public/index.xhtml").waitForText("로그아웃되었습니다.");
+      browser.go("/admin/accounts.xhtml").waitForPath("/public/login.xhtml");
+
+      browser.signIn(email, TestData.PASSWORD).waitForPath("/inspector/dashboard.xhtml");
+      browser.waitForText("부산광역시 중구");
+    }
+  }
+}
