@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The administrator sees every facility, creates an inspector of 부산 중구 (after forgetting the
- * 시군구), and that inspector signs in to their own jurisdiction, then signs out.
+ * The administrator sees every facility, creates an inspector of 부산 중구 (after forgetting the 시군구),
+ * and that inspector signs in to their own jurisdiction, then signs out.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,7 +34,9 @@ class AdminJourneyIT {
   void anAdministratorCreatesAnInspectorWhoThenSignsIn() throws Exception {
     String email = TestData.email("busan-inspector");
     try (Browser browser = Browser.open(base)) {
-      browser.signIn(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD).waitForPath("/admin/dashboard.xhtml");
+      browser
+          .signIn(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD)
+          .waitForPath("/admin/dashboard.xhtml");
       browser.go("/admin/facilities.xhtml").waitForText("강남 스포츠센터");
       assertTrue(browser.text().contains("종로 한옥카페"));
 
@@ -53,7 +55,10 @@ class AdminJourneyIT {
           .click("staffForm:create")
           .waitForText(email + " 계정을 만들었습니다.");
 
-      browser.click("userForm:signOut").waitForPath("/public/index.xhtml").waitForText("로그아웃되었습니다.");
+      browser
+          .click("userForm:signOut")
+          .waitForPath("/public/index.xhtml")
+          .waitForText("로그아웃되었습니다.");
       browser.go("/admin/accounts.xhtml").waitForPath("/public/login.xhtml");
 
       browser.signIn(email, TestData.PASSWORD).waitForPath("/inspector/dashboard.xhtml");

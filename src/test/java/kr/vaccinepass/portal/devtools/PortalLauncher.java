@@ -50,6 +50,11 @@ public final class PortalLauncher {
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
               .setPort(port)
+              // the portal's data outlives the run: write it durably (zonky's defaults are for
+              // tests)
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
       createDatabase(port);
       url = "jdbc:postgresql://localhost:" + port + "/portal";
