@@ -2,33 +2,16 @@ package kr.vaccinepass.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
-import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The administrator sees every facility, creates an inspector of 부산 중구 (after forgetting the 시군구),
  * and that inspector signs in to their own jurisdiction, then signs out.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminJourneyIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.portal();
-  }
-
-  @ArquillianResource URL base;
+class AdminJourneyIT extends BrowserJourney {
 
   @Test
   void anAdministratorCreatesAnInspectorWhoThenSignsIn() throws Exception {

@@ -8,28 +8,12 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
-import kr.vaccinepass.portal.testsupport.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What somebody who is not signed in gets: the sign-in page, then back; error pages in the layout.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AnonymousAccessIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.portal();
-  }
-
-  @ArquillianResource URL base;
+class AnonymousAccessIT extends BrowserJourney {
 
   @Test
   void anOwnerPageSendsToSignInAndBackAfterwards() throws Exception {

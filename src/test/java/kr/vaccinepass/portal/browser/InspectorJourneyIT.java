@@ -3,32 +3,15 @@ package kr.vaccinepass.portal.browser;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
-import kr.vaccinepass.portal.testsupport.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The demo inspector of 종로구 signs in and sees the demo facilities of 종로구, not the one in 강남구;
  * opening the 강남구 facility by its id is answered "not found"; an owner page is refused.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InspectorJourneyIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.portal();
-  }
-
-  @ArquillianResource URL base;
+class InspectorJourneyIT extends BrowserJourney {
 
   @Test
   void anInspectorSeesOnlyTheirJurisdiction() throws Exception {

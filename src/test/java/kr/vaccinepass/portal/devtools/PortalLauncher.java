@@ -64,7 +64,12 @@ public final class PortalLauncher {
       say("Using the external PostgreSQL at " + url);
     }
 
-    Path deployments = server.resolve("standalone/deployments");
+    // a server base of its own (configuration, deployments, logs), so that what the run command
+    // deploys never meets the tests, which start the same server from target/server/standalone
+    Path base = server.resolveSibling("run-standalone");
+    copyConfiguration(server.resolve("standalone/configuration"), base.resolve("configuration"));
+    Path deployments = base.resolve("deployments");
+    Files.createDirectories(deployments);
     for (String marker : new String[] {".deployed", ".failed", ".isdeploying", ".undeployed"}) {
       Files.deleteIfExists(deployments.resolve("portal.war" + marker));
     }
@@ -72,12 +77,13 @@ public final class PortalLauncher {
 
     List<String> command = new ArrayList<>();
     command.add(server.resolve("bin/standalone.sh").toString());
+    command.add("-Djboss.server.base.dir=" + base);
     command.add("-Djboss.http.port=" + httpPort);
     command.add("-Dportal.db.url=" + url);
     command.add("-Dportal.db.user=" + user);
     command.add("-Dportal.db.password=" + password);
     command.add("-Dportal.demo=" + env("PORTAL_DEMO", "true"));
-    Path log = server.resolve("standalone/log/console.log");
+    Path log = base.resolve("log/console.log");
     Files.createDirectories(log.getParent());
     say("Starting WildFly with the portal (log: " + log + ") ...");
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -89,6 +95,21 @@ public final class PortalLauncher {
     banner(httpPort, embedded != null ? dataDir.resolve("postgres") : null);
     int exit = wildfly.waitFor();
     say("WildFly stopped (exit " + exit + ")");
+  }
+
+  /** The provisioned configuration, copied once (the server then keeps its own history there). */
+  private static void copyConfiguration(Path from, Path to) throws IOException {
+    if (Files.exists(to.resolve("standalone.xml"))) {
+      return;
+    }
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private void waitForDeployment(Path deployments, int httpPort) throws Exception {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,6 +94,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser type(String clientId, String text) {
+    waitForAjax();
     WebElement input = id(clientId);
     input.clear();
     input.sendKeys(text);
@@ -99,21 +102,57 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser click(String clientId) {
+    waitForAjax();
     waitFor(ExpectedConditions.elementToBeClickable(By.id(clientId))).click();
     return this;
   }
 
-  /** Chooses an option of a PrimeFaces selectOneMenu by its visible label. */
+  /**
+   * Chooses an option of a PrimeFaces selectOneMenu by its visible label, through the widget (as a
+   * click on the option does, with its change event and AJAX), once any AJAX update of the menu has
+   * finished. Clicking into the animated overlay proved flaky on a loaded 2-core machine.
+   */
   public Browser choose(String clientId, String label) {
-    id(clientId).click();
-    String items = "#" + (clientId + "_items").replace(":", "\\:");
-    waitFor(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(items + " li[data-label='" + label + "']")))
-        .click();
+    waitForAjax();
+    id(clientId);
+    // the options of a dependent menu arrive by AJAX: wait for the option, then choose it
+    try {
+      waitFor(
+          d ->
+              Boolean.TRUE.equals(
+                  ((JavascriptExecutor) d)
+                      .executeScript(
+                          "var id = arguments[0], label = arguments[1];"
+                              + "var select = document.getElementById(id + '_input');"
+                              + "var option = select && Array.from(select.options)"
+                              + ".find(o => o.text.trim() === label);"
+                              + "if (!option) { return false; }"
+                              + "var menu = PrimeFaces.getWidgetById(id);"
+                              + "menu.selectValue(option.value); menu.triggerChange();"
+                              + "return true;",
+                          clientId,
+                          label)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("no option '" + label + "' in " + clientId, e);
+    }
     waitFor(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#" + (clientId + "_label").replace(":", "\\:")), label));
+    waitForAjax();
+    return this;
+  }
+
+  /** Waits until the page has loaded and no jQuery or PrimeFaces AJAX request is under way. */
+  public Browser waitForAjax() {
+    waitFor(
+        d ->
+            Boolean.TRUE.equals(
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.readyState === 'complete'"
+                            + " && (!window.jQuery || jQuery.active === 0)"
+                            + " && (!window.PrimeFaces || !PrimeFaces.ajax"
+                            + " || PrimeFaces.ajax.Queue.isEmpty());")));
     return this;
   }
 
@@ -137,11 +176,17 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    return patiently().until(condition);
   }
 
   private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+    return patiently().until(condition::apply);
+  }
+
+  private WebDriverWait patiently() {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Signs in on the sign-in page and waits to leave it. */
