@@ -76,7 +76,18 @@ public class FacilityService {
 
   /** A page of the facilities the caller may see, filtered and sorted. */
   public Page<Facility> search(FacilityFilter filter, PageRequest page) {
-    return facilities.search(FacilityScope.of(actors.require()), filter, page);
+    FacilityScope scope = FacilityScope.of(actors.require());
+    return new Page<>(facilities.list(scope, filter, page), facilities.count(scope, filter));
+  }
+
+  /** One page of the facilities the caller may see (for lists that count separately). */
+  public List<Facility> list(FacilityFilter filter, PageRequest page) {
+    return facilities.list(FacilityScope.of(actors.require()), filter, page);
+  }
+
+  /** How many facilities the caller may see match the filter. */
+  public long count(FacilityFilter filter) {
+    return facilities.count(FacilityScope.of(actors.require()), filter);
   }
 
   public List<FacilityType> types() {

@@ -2,7 +2,6 @@ package kr.vaccinepass.portal.facility.domain;
 
 import java.util.List;
 import java.util.Optional;
-import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /** Where facilities and facility types are kept. */
@@ -16,7 +15,11 @@ public interface FacilityRepository {
   /** The next unused 080 안심콜 number, e.g. 080-100-0001. */
   String nextSafeCallNumber();
 
-  Page<Facility> search(FacilityScope scope, FacilityFilter filter, PageRequest page);
+  /** One page of the facilities in scope that match the filter, sorted. */
+  List<Facility> list(FacilityScope scope, FacilityFilter filter, PageRequest page);
+
+  /** How many facilities in scope match the filter. */
+  long count(FacilityScope scope, FacilityFilter filter);
 
   List<FacilityType> allTypes();
 

@@ -16,7 +16,6 @@ import kr.vaccinepass.portal.facility.domain.FacilityRepository;
 import kr.vaccinepass.portal.facility.domain.FacilityScope;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 @ApplicationScoped
@@ -83,8 +82,39 @@ class JpaFacilityRepository implements FacilityRepository {
   }
 
   @Override
-  public Page<Facility> search(FacilityScope scope, FacilityFilter filter, PageRequest page) {
+  public List<Facility> list(FacilityScope scope, FacilityFilter filter, PageRequest page) {
     Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(scope, filter, params);
+    String order =
+        SORTS.getOrDefault(page.sortField() == null ? "" : page.sortField(), "f.createdAt")
+            + (page.ascending() ? " asc" : " desc");
+    TypedQuery<Facility> query =
+        em.createQuery(
+            "select f from Facility f join fetch f.type t join fetch f.sigungu g join fetch g.sido"
+                + where
+                + " order by "
+                + order
+                + ", f.id",
+            Facility.class);
+    params.forEach(query::setParameter);
+    return query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+  }
+
+  @Override
+  public long count(FacilityScope scope, FacilityFilter filter) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    TypedQuery<Long> count =
+        em.createQuery(
+            "select count(f) from Facility f join f.type t join f.sigungu g"
+                + where(scope, filter, params),
+            Long.class);
+    params.forEach(count::setParameter);
+    return count.getSingleResult();
+  }
+
+  /** The where clause of the scope and the filter, with its parameters put into params. */
+  private static String where(
+      FacilityScope scope, FacilityFilter filter, Map<String, Object> params) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     if (scope.ownerId() != null) {
       where.append(" and f.ownerId = :owner");
@@ -118,28 +148,7 @@ class JpaFacilityRepository implements FacilityRepository {
       where.append(" and f.status = :status");
       params.put("status", filter.status());
     }
-    String order =
-        SORTS.getOrDefault(page.sortField() == null ? "" : page.sortField(), "f.createdAt")
-            + (page.ascending() ? " asc" : " desc");
-    TypedQuery<Facility> query =
-        em.createQuery(
-            "select f from Facility f join fetch f.type t join fetch f.sigungu g join fetch g.sido"
-                + where
-                + " order by "
-                + order
-                + ", f.id",
-            Facility.class);
-    TypedQuery<Long> count =
-        em.createQuery(
-            "select count(f) from Facility f join f.type t join f.sigungu g" + where, Long.class);
-    params.forEach(
-        (k, v) -> {
-          query.setParameter(k, v);
-          count.setParameter(k, v);
-        });
-    List<Facility> items =
-        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-    return new Page<>(items, count.getSingleResult());
+    return where.toString();
   }
 
   @Override

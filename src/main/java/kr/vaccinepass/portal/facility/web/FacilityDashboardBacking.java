@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.FacilityFilter;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
-import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /** The facility figures on each role's dashboard: how many the caller sees, how many active. */
 @Named
@@ -20,13 +19,8 @@ public class FacilityDashboardBacking {
 
   @PostConstruct
   void init() {
-    total = facilities.search(FacilityFilter.none(), PageRequest.first(1)).total();
-    active =
-        facilities
-            .search(
-                new FacilityFilter(null, null, null, null, FacilityStatus.ACTIVE),
-                PageRequest.first(1))
-            .total();
+    total = facilities.count(FacilityFilter.none());
+    active = facilities.count(new FacilityFilter(null, null, null, null, FacilityStatus.ACTIVE));
   }
 
   public long getTotal() {

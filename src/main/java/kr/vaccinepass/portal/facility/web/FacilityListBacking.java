@@ -62,23 +62,20 @@ public class FacilityListBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) facilities.search(filter(filterBy), PageRequest.first(1)).total();
+      return (int) facilities.count(filter(filterBy));
     }
 
     @Override
     public List<Facility> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-      var page =
-          facilities.search(
-              filter(filterBy),
-              new PageRequest(
-                  first,
-                  pageSize,
-                  sort == null ? "createdAt" : sort.getField(),
-                  sort != null && sort.getOrder() != SortOrder.DESCENDING));
-      setRowCount((int) page.total());
-      return page.items();
+      return facilities.list(
+          filter(filterBy),
+          new PageRequest(
+              first,
+              pageSize,
+              sort == null ? "createdAt" : sort.getField(),
+              sort != null && sort.getOrder() != SortOrder.DESCENDING));
     }
 
     @Override

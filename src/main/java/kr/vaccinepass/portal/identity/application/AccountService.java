@@ -7,13 +7,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.identity.domain.Account;
 import kr.vaccinepass.portal.identity.domain.AccountRepository;
 import kr.vaccinepass.portal.identity.domain.PasswordPolicy;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.region.Regions;
 import kr.vaccinepass.portal.shared.region.Sigungu;
@@ -78,8 +78,13 @@ public class AccountService {
   }
 
   @RolesAllowed(Role.ADMIN_NAME)
-  public Page<Account> search(String text, PageRequest page) {
-    return accounts.search(text, page);
+  public List<Account> list(String text, PageRequest page) {
+    return accounts.list(text, page);
+  }
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public long count(String text) {
+    return accounts.count(text);
   }
 
   /**

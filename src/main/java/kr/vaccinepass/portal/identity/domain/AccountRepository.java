@@ -1,7 +1,7 @@
 package kr.vaccinepass.portal.identity.domain;
 
+import java.util.List;
 import java.util.Optional;
-import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /** Where accounts are kept. */
@@ -14,7 +14,10 @@ public interface AccountRepository {
 
   Account add(Account account);
 
-  Page<Account> search(String text, PageRequest page);
+  /** One page of the accounts whose e-mail or name contains the text (all when null). */
+  List<Account> list(String text, PageRequest page);
+
+  long count(String text);
 
   long countByRole(kr.vaccinepass.portal.shared.security.Role role);
 }

@@ -3,10 +3,10 @@ package kr.vaccinepass.portal.identity.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import kr.vaccinepass.portal.identity.domain.Account;
 import kr.vaccinepass.portal.identity.domain.AccountRepository;
-import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.security.Role;
 
@@ -42,11 +42,11 @@ class JpaAccountRepository implements AccountRepository {
     return account;
   }
 
+  private static final String WHERE =
+      " where (:text is null or lower(a.email) like :text or lower(a.displayName) like :text)";
+
   @Override
-  public Page<Account> search(String text, PageRequest page) {
-    String where =
-        " where (:text is null or lower(a.email) like :text or lower(a.displayName) like :text)";
-    String pattern = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase() + "%";
+  public List<Account> list(String text, PageRequest page) {
     String order =
         switch (page.sortField() == null ? "" : page.sortField()) {
           case "email" -> "a.email";
@@ -54,24 +54,31 @@ class JpaAccountRepository implements AccountRepository {
           case "displayName" -> "a.displayName";
           default -> "a.createdAt";
         };
-    var items =
-        em.createQuery(
-                "select a from Account a left join fetch a.jurisdiction"
-                    + where
-                    + " order by "
-                    + order
-                    + (page.ascending() ? " asc" : " desc")
-                    + ", a.id",
-                Account.class)
-            .setParameter("text", pattern)
-            .setFirstResult(page.offset())
-            .setMaxResults(page.size())
-            .getResultList();
-    long total =
-        em.createQuery("select count(a) from Account a" + where, Long.class)
-            .setParameter("text", pattern)
-            .getSingleResult();
-    return new Page<>(items, total);
+    return em.createQuery(
+            "select a from Account a left join fetch a.jurisdiction"
+                + WHERE
+                + " order by "
+                + order
+                + (page.ascending() ? " asc" : " desc")
+                + ", a.id",
+            Account.class)
+        .setParameter("text", pattern(text))
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size())
+        .getResultList();
+  }
+
+  @Override
+  public long count(String text) {
+    return em.createQuery("select count(a) from Account a" + WHERE, Long.class)
+        .setParameter("text", pattern(text))
+        .getSingleResult();
+  }
+
+  private static String pattern(String text) {
+    return text == null || text.isBlank()
+        ? null
+        : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
   }
 
   @Override

@@ -86,23 +86,20 @@ public class AccountsBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) accounts.search(text(filterBy), PageRequest.first(1)).total();
+      return (int) accounts.count(text(filterBy));
     }
 
     @Override
     public List<Account> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-      var page =
-          accounts.search(
-              text(filterBy),
-              new PageRequest(
-                  first,
-                  pageSize,
-                  sort == null ? null : sort.getField(),
-                  sort == null || sort.getOrder() != SortOrder.DESCENDING));
-      setRowCount((int) page.total());
-      return page.items();
+      return accounts.list(
+          text(filterBy),
+          new PageRequest(
+              first,
+              pageSize,
+              sort == null ? null : sort.getField(),
+              sort == null || sort.getOrder() != SortOrder.DESCENDING));
     }
 
     @Override
