@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.facility.domain;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.vaccinepass.portal.shared.domain.LocalizedName;
 
 /**
  * A kind of multi-use facility (다중이용시설), kept as data (db/migration) so a new notice is a new row,
@@ -23,11 +25,7 @@ import java.util.Locale;
 public class FacilityType {
   @Id private String code;
 
-  @Column(name = "name_ko", nullable = false)
-  private String nameKo;
-
-  @Column(name = "name_en", nullable = false)
-  private String nameEn;
+  @Embedded private LocalizedName name;
 
   /** The smallest floor area a facility of this type has, e.g. 3,000 m² for 대규모 점포. */
   @Column(name = "min_floor_area_m2")
@@ -49,8 +47,7 @@ public class FacilityType {
       BigDecimal minFloorAreaM2,
       List<CoveragePeriod> coverage) {
     this.code = code;
-    this.nameKo = nameKo;
-    this.nameEn = nameEn;
+    this.name = new LocalizedName(nameKo, nameEn);
     this.minFloorAreaM2 = minFloorAreaM2;
     this.coverage = new ArrayList<>(coverage);
   }
@@ -71,15 +68,11 @@ public class FacilityType {
   }
 
   public String getNameKo() {
-    return nameKo;
-  }
-
-  public String getNameEn() {
-    return nameEn;
+    return name.ko();
   }
 
   public String name(Locale locale) {
-    return locale == null || "ko".equals(locale.getLanguage()) ? nameKo : nameEn;
+    return name.in(locale);
   }
 
   public BigDecimal getMinFloorAreaM2() {

@@ -25,7 +25,7 @@ class JpaFacilityRepository implements FacilityRepository {
       Map.of(
           "name", "f.name",
           "type", "t.sortOrder",
-          "sigungu", "g.nameKo",
+          "sigungu", "g.name.ko",
           "sido", "g.code",
           "businessNumber", "f.businessNumber",
           "safeCallNumber", "f.safeCallNumber",

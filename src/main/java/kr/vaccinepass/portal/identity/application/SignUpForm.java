@@ -1,54 +1,15 @@
 package kr.vaccinepass.portal.identity.application;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What an owner types to sign up. The same constraints check the page and the service. */
-public class SignUpForm {
-  @NotBlank(message = "{account.email.required}")
-  @Email(message = "{account.email.invalid}")
-  @Size(max = 254, message = "{account.email.tooLong}")
-  private String email;
-
-  @NotBlank(message = "{account.name.required}")
-  @Size(max = 60, message = "{account.name.tooLong}")
-  private String name;
-
-  @NotBlank(message = "{account.phone.required}")
-  @Pattern(regexp = PhoneNumbers.PATTERN, message = "{account.phone.invalid}")
-  private String phone;
-
+public class SignUpForm extends PersonForm {
   @NotBlank(message = "{password.required}")
   @Size(max = 128, message = "{password.tooLong}")
   private String password;
 
   private String passwordConfirmation;
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getPhone() {
-    return phone;
-  }
-
-  public void setPhone(String phone) {
-    this.phone = phone;
-  }
 
   public String getPassword() {
     return password;

@@ -1,27 +1,12 @@
 package kr.vaccinepass.portal.identity.application;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kr.vaccinepass.portal.shared.security.Role;
 
 /** What an administrator types to create an inspector or another administrator. */
-public class StaffAccountForm {
-  @NotBlank(message = "{account.email.required}")
-  @Email(message = "{account.email.invalid}")
-  @Size(max = 254, message = "{account.email.tooLong}")
-  private String email;
-
-  @NotBlank(message = "{account.name.required}")
-  @Size(max = 60, message = "{account.name.tooLong}")
-  private String name;
-
-  @NotBlank(message = "{account.phone.required}")
-  @Pattern(regexp = PhoneNumbers.PATTERN, message = "{account.phone.invalid}")
-  private String phone;
-
+public class StaffAccountForm extends PersonForm {
   @NotNull(message = "{account.role.required}")
   private Role role;
 
@@ -33,30 +18,6 @@ public class StaffAccountForm {
   @NotBlank(message = "{password.required}")
   @Size(max = 128, message = "{password.tooLong}")
   private String initialPassword;
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getPhone() {
-    return phone;
-  }
-
-  public void setPhone(String phone) {
-    this.phone = phone;
-  }
 
   public Role getRole() {
     return role;

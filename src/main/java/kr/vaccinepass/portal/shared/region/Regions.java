@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Read access to the region reference data (small, cached by the second-level cache). */
@@ -18,16 +17,12 @@ public class Regions {
 
   public List<Sigungu> sigunguOf(String sidoCode) {
     return em.createQuery(
-            "select g from Sigungu g where g.sido.code = :sido order by g.nameKo", Sigungu.class)
+            "select g from Sigungu g where g.sido.code = :sido order by g.name.ko", Sigungu.class)
         .setParameter("sido", sidoCode)
         .getResultList();
   }
 
   public Optional<Sigungu> sigungu(String code) {
     return code == null ? Optional.empty() : Optional.ofNullable(em.find(Sigungu.class, code));
-  }
-
-  static boolean isKorean(Locale locale) {
-    return locale == null || "ko".equals(locale.getLanguage());
   }
 }

@@ -1,10 +1,12 @@
 package kr.vaccinepass.portal.shared.region;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import kr.vaccinepass.portal.shared.domain.LocalizedName;
 
 /** A 시도 (province-level unit), identified by its 10-digit standard code. Read-only. */
 @Entity
@@ -12,11 +14,7 @@ import java.util.Locale;
 public class Sido {
   @Id private String code;
 
-  @Column(name = "name_ko")
-  private String nameKo;
-
-  @Column(name = "name_en")
-  private String nameEn;
+  @Embedded private LocalizedName name;
 
   @Column(name = "sort_order")
   private int sortOrder;
@@ -28,15 +26,11 @@ public class Sido {
   }
 
   public String getNameKo() {
-    return nameKo;
-  }
-
-  public String getNameEn() {
-    return nameEn;
+    return name.ko();
   }
 
   public String name(Locale locale) {
-    return Regions.isKorean(locale) ? nameKo : nameEn;
+    return name.in(locale);
   }
 
   public int getSortOrder() {

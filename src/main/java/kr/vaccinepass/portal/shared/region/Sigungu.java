@@ -1,6 +1,6 @@
 package kr.vaccinepass.portal.shared.region;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import kr.vaccinepass.portal.shared.domain.LocalizedName;
 
 /**
  * A 시군구: the local government that imposes fines and whose inspectors act there. Read-only
@@ -22,11 +23,7 @@ public class Sigungu {
   @JoinColumn(name = "sido_code")
   private Sido sido;
 
-  @Column(name = "name_ko")
-  private String nameKo;
-
-  @Column(name = "name_en")
-  private String nameEn;
+  @Embedded private LocalizedName name;
 
   protected Sigungu() {}
 
@@ -39,24 +36,20 @@ public class Sigungu {
   }
 
   public String getNameKo() {
-    return nameKo;
-  }
-
-  public String getNameEn() {
-    return nameEn;
+    return name.ko();
   }
 
   public String name(Locale locale) {
-    return Regions.isKorean(locale) ? nameKo : nameEn;
+    return name.in(locale);
   }
 
   /** "서울특별시 종로구" or "Jongno-gu, Seoul". */
   public String fullName(Locale locale) {
-    if (nameKo.equals(sido.getNameKo())) {
+    if (name.ko().equals(sido.getNameKo())) {
       return sido.name(locale);
     }
-    return Regions.isKorean(locale)
-        ? sido.getNameKo() + " " + nameKo
-        : nameEn + ", " + sido.getNameEn();
+    return "en".equals(locale == null ? null : locale.getLanguage())
+        ? name.en() + ", " + sido.name(locale)
+        : sido.getNameKo() + " " + name.ko();
   }
 }
