@@ -8,6 +8,7 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
+import kr.vaccinepass.portal.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,29 @@ class AnonymousAccessIT extends BrowserJourney {
           .type("loginForm:password", "wrong-password-1");
       browser.click("loginForm:submit").waitForText("이메일 또는 비밀번호가 올바르지 않습니다.");
       assertTrue(browser.path().startsWith("/public/login.xhtml"));
+    }
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+    String email = TestData.email("throttled");
+    try (Browser browser = Browser.open(base)) {
+      browser.go("/public/signup.xhtml");
+      browser
+          .type("signupForm:email", email)
+          .type("signupForm:name", "잠금 시험")
+          .type("signupForm:phone", "010-1111-2222")
+          .type("signupForm:password", TestData.PASSWORD)
+          .type("signupForm:passwordConfirmation", TestData.PASSWORD)
+          .click("signupForm:submit")
+          .waitForPath("/public/login.xhtml");
+      for (int i = 1; i <= 5; i++) {
+        browser.type("loginForm:email", email).type("loginForm:password", "wrong-password-" + i);
+        browser.click("loginForm:submit").waitForText("이메일 또는 비밀번호가 올바르지 않습니다.");
+      }
+      browser.type("loginForm:email", email).type("loginForm:password", TestData.PASSWORD);
+      browser.click("loginForm:submit").waitForText("로그인 실패가 너무 많습니다.");
+      assertTrue(browser.path().startsWith("/public/login.xhtml"), "still not signed in");
     }
   }
 
