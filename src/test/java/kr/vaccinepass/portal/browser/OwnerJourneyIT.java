@@ -47,12 +47,17 @@ class OwnerJourneyIT extends BrowserJourney {
           .choose("facilityForm:sidoCode", "서울특별시")
           .choose("facilityForm:sigunguCode", "종로구")
           .type("facilityForm:roadAddress", "서울특별시 종로구 종로 1")
+          .type("facilityForm:floorArea", "넓음")
           .type("facilityForm:capacity", "40")
           .click("facilityForm:save")
-          .waitForText("올바른 사업자등록번호가 아닙니다");
+          .waitForText("올바른 사업자등록번호가 아닙니다")
+          .waitForText("숫자를 입력하세요.");
       assertEquals("길동 PC방", browser.id("facilityForm:name").getAttribute("value"), "input kept");
 
-      browser.type("facilityForm:businessNumber", number).click("facilityForm:save");
+      browser
+          .type("facilityForm:businessNumber", number)
+          .type("facilityForm:floorArea", "85.5")
+          .click("facilityForm:save");
       browser.waitForPath("/owner/facilities.xhtml").waitForText("길동 PC방");
       assertTrue(browser.text().contains("안심콜 번호: 080-"), browser.text());
       assertTrue(browser.text().contains(number.substring(0, 3) + "-" + number.substring(3, 5)));
