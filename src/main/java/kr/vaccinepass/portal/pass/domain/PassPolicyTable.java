@@ -1,0 +1,87 @@
+package kr.vaccinepass.portal.pass.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pass policy as dated rows, one place for "what applied on 2021-12-13 at 12:05 KST". A row
+ * applies from 00:00 KST of its date until the next row starts; before the first row the pass did
+ * not exist, which {@link #at(Instant)} answers with a suspended row that is not one of {@link
+ * #rows()}.
+ */
+public final class PassPolicyTable {
+  static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
+  private static final int BORN_2004 = 2004;
+
+  /** The policy of Korea, 2021-11-01 to 2022-03-01 (domain-rules.md, "Calendar"). */
+  public static final PassPolicyTable STANDARD =
+      new PassPolicyTable(
+          List.of(
+              // pass starts: 14 days after the final dose, no expiry, one unvaccinated per group
+              new PassPolicy(
+                  LocalDate.of(2021, 11, 1),
+                  14,
+                  null,
+                  true,
+                  BORN_2004,
+                  false,
+                  "Newsway 2021-11-08; KBS World 2021-12-06"),
+              // restaurants/cafés: an unvaccinated person may only dine alone
+              new PassPolicy(
+                  LocalDate.of(2021, 12, 18),
+                  14,
+                  null,
+                  false,
+                  BORN_2004,
+                  false,
+                  "KBS World 2021-12-06; Dongjak-gu notice"),
+              // the primary series expires 180 days after it took effect
+              new PassPolicy(
+                  LocalDate.of(2022, 1, 3), 14, 180, false, BORN_2004, false, "JTBC; KBS World"),
+              // pass suspended entirely
+              new PassPolicy(
+                  LocalDate.of(2022, 3, 1),
+                  14,
+                  180,
+                  false,
+                  BORN_2004,
+                  true,
+                  "Kukmin Ilbo; News1 2022-03-01")));
+
+  /** Before 2021-11-01 no pass applied anywhere (Newsway 2021-11-08). */
+  private static final PassPolicy BEFORE_THE_PASS =
+      new PassPolicy(
+          LocalDate.MIN, 14, null, false, BORN_2004, true, "no pass before 2021-11-01 (Newsway)");
+
+  private final List<PassPolicy> rows;
+
+  /** A table of rows in strictly increasing order of their effective dates. */
+  public PassPolicyTable(List<PassPolicy> rows) {
+    this.rows = List.copyOf(rows);
+    for (int i = 1; i < this.rows.size(); i++) {
+      if (!this.rows.get(i).effectiveFrom().isAfter(this.rows.get(i - 1).effectiveFrom())) {
+        throw new IllegalArgumentException("policy rows are in strictly increasing date order");
+      }
+    }
+  }
+
+  /** The row in force at that instant, by its Korean date; a suspended row before the first one. */
+  public PassPolicy at(Instant instant) {
+    LocalDate date = LocalDate.ofInstant(Objects.requireNonNull(instant, "instant"), KST);
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      if (!rows.get(i).effectiveFrom().isAfter(date)) {
+        return rows.get(i);
+      }
+    }
+    return BEFORE_THE_PASS;
+  }
+
+  /** The rows, oldest first (unmodifiable). */
+  public List<PassPolicy> rows() {
+    return rows;
+  }
+}
