@@ -83,6 +83,13 @@ public final class PortalLauncher {
     command.add("-Dportal.db.user=" + user);
     command.add("-Dportal.db.password=" + password);
     command.add("-Dportal.demo=" + env("PORTAL_DEMO", "true"));
+    command.add("-Dportal.data.dir=" + dataDir.toAbsolutePath());
+    // personal data is encrypted at rest: a key made once for this data directory, unless given
+    command.add("-Dportal.data.keys=" + env("PORTAL_DATA_KEYS", dataKey(dataDir)));
+    command.add(
+        "-Dportal.telephony.secret=" + env("PORTAL_TELEPHONY_SECRET", "demo-telephony-secret"));
+    // the pass ended on 2022-03-01: the demo stands on a lunchtime of January 2022 unless told
+    command.add("-Dportal.clock.start=" + env("PORTAL_CLOCK_START", "2022-01-12T11:40:00+09:00"));
     Path log = base.resolve("log/console.log");
     Files.createDirectories(log.getParent());
     say("Starting WildFly with the portal (log: " + log + ") ...");
@@ -95,6 +102,19 @@ public final class PortalLauncher {
     banner(httpPort, embedded != null ? dataDir.resolve("postgres") : null);
     int exit = wildfly.waitFor();
     say("WildFly stopped (exit " + exit + ")");
+  }
+
+  /** The data key of this data directory, made at first start (owner-only file). */
+  private static String dataKey(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("data-keys");
+    if (!Files.exists(file)) {
+      Files.createDirectories(dataDir);
+      Files.writeString(
+          file, kr.vaccinepass.portal.shared.infrastructure.PersonalDataCipher.newKey("k1"));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    return Files.readString(file).trim();
   }
 
   /** The provisioned configuration, copied once (the server then keeps its own history there). */
@@ -174,6 +194,11 @@ public final class PortalLauncher {
             + DemoData.INSPECTOR_PASSWORD);
     System.out.println(
         "   Administrator           " + DemoData.ADMIN_EMAIL + " / " + DemoData.ADMIN_PASSWORD);
+    System.out.println();
+    System.out.println(
+        " Demo wallet (pass QRs):   http://localhost:" + port + "/public/wallet.xhtml");
+    System.out.println(
+        " Portal clock starts at    " + env("PORTAL_CLOCK_START", "2022-01-12T11:40:00+09:00"));
     if (pgData != null) {
       System.out.println();
       System.out.println(" Embedded PostgreSQL data: " + pgData + " (kept between runs)");

@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.facility.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -42,6 +43,7 @@ public class FacilityService {
   @Inject Regions regions;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject Event<FacilityChanged> changed;
 
   @RolesAllowed(Role.OWNER_NAME)
   public Facility register(@NotNull @Valid FacilityDraft draft) {
@@ -62,6 +64,7 @@ public class FacilityService {
       throw new NotFoundException("facility.notFound");
     }
     facility.update(resolve(draft, facilityId), now());
+    changed.fire(new FacilityChanged(facilityId));
     return facility;
   }
 

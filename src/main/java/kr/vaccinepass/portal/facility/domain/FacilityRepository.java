@@ -8,6 +8,9 @@ import kr.vaccinepass.portal.shared.domain.PageRequest;
 public interface FacilityRepository {
   Optional<Facility> findById(long id);
 
+  /** The facility of an 안심콜 080 number (080-xxx-xxxx). */
+  Optional<Facility> findBySafeCallNumber(String safeCallNumber);
+
   boolean existsByBusinessNumber(String digits, Long exceptFacilityId);
 
   Facility add(Facility facility);

@@ -73,6 +73,15 @@ class JpaFacilityRepository implements FacilityRepository {
   }
 
   @Override
+  public Optional<Facility> findBySafeCallNumber(String safeCallNumber) {
+    return em.createQuery(
+            "select f from Facility f where f.safeCallNumber = :number", Facility.class)
+        .setParameter("number", safeCallNumber)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public String nextSafeCallNumber() {
     long n =
         ((Number) em.createNativeQuery("select nextval('safe_call_number_seq')").getSingleResult())

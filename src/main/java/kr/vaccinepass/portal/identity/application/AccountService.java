@@ -15,6 +15,7 @@ import kr.vaccinepass.portal.identity.domain.AccountRepository;
 import kr.vaccinepass.portal.identity.domain.PasswordPolicy;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 import kr.vaccinepass.portal.shared.region.Regions;
 import kr.vaccinepass.portal.shared.region.Sigungu;
 import kr.vaccinepass.portal.shared.security.Role;

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 
 /** Who a new account belongs to: e-mail, name, phone, with the checks every account form shares. */
 public abstract class PersonForm {

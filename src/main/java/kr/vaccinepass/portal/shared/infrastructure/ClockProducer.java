@@ -3,16 +3,36 @@ package kr.vaccinepass.portal.shared.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.logging.Logger;
 
-/** The one clock of the portal, in Korean time; rules take it so tests can stand on any day. */
+/**
+ * The one clock of the portal, in Korean time; rules take it so tests can stand on any day.
+ *
+ * <p>The pass ended on 2022-03-01, so a demo or a rehearsal runs on a shifted clock: {@code
+ * portal.clock.start} (an ISO date-time with offset, e.g. {@code 2022-01-12T11:40:00+09:00}) makes
+ * the portal's "now" begin there when the server starts and then tick in real time.
+ */
 @ApplicationScoped
 public class ClockProducer {
   public static final ZoneId KST = ZoneId.of("Asia/Seoul");
+  private static final Logger LOG = Logger.getLogger(ClockProducer.class.getName());
 
   @Produces
   @ApplicationScoped
   Clock clock() {
-    return Clock.system(KST);
+    return PortalConfig.get("portal.clock.start")
+        .map(ClockProducer::shifted)
+        .orElseGet(() -> Clock.system(KST));
+  }
+
+  static Clock shifted(String start) {
+    Instant begin = OffsetDateTime.parse(start).toInstant();
+    Duration offset = Duration.between(Instant.now(), begin);
+    LOG.warning(() -> "The portal runs on a shifted clock starting at " + start);
+    return Clock.offset(Clock.system(KST), offset);
   }
 }

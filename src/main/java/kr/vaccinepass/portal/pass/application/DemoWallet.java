@@ -1,0 +1,132 @@
+package kr.vaccinepass.portal.pass.application;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.vaccinepass.portal.pass.domain.ExemptionKind;
+import kr.vaccinepass.portal.pass.domain.PassFacts;
+import kr.vaccinepass.portal.pass.domain.PassToken;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+
+/**
+ * The public demo wallet: a visitor profile's check-in QR, signed by a demo issuer, valid 15 s.
+ * Each profile is one pretend person, with one random holder id per issuer while the server runs.
+ */
+@ApplicationScoped
+public class DemoWallet {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject DemoIssuers issuers;
+  @Inject Clock clock;
+
+  private final Map<String, String> holderIds = new ConcurrentHashMap<>();
+
+  /** The visitor profiles the demo offers, their facts relative to today. */
+  public enum Profile {
+    FULLY_VACCINATED,
+    BOOSTED,
+    EXPIRED_180_DAYS,
+    VACCINATED_10_DAYS_AGO,
+    PCR_NEGATIVE,
+    PCR_TOO_OLD,
+    UNVACCINATED,
+    UNDER_18,
+    MEDICALLY_EXEMPT;
+
+    PassFacts facts(Instant now) {
+      LocalDate today = now.atZone(ClockProducer.KST).toLocalDate();
+      return switch (this) {
+        case FULLY_VACCINATED -> new PassFacts(today.minusDays(60), null, null, null, null, 1985);
+        case BOOSTED ->
+            new PassFacts(today.minusDays(250), today.minusDays(20), null, null, null, 1962);
+        case EXPIRED_180_DAYS -> new PassFacts(today.minusDays(200), null, null, null, null, 1978);
+        case VACCINATED_10_DAYS_AGO ->
+            new PassFacts(today.minusDays(24), null, null, null, null, 1991);
+        case PCR_NEGATIVE ->
+            new PassFacts(null, null, now.minusSeconds(20 * 3600), null, null, 1993);
+        case PCR_TOO_OLD ->
+            new PassFacts(null, null, now.minusSeconds(4 * 86400), null, null, 1988);
+        case UNVACCINATED -> new PassFacts(null, null, null, null, null, 1990);
+        case UNDER_18 -> new PassFacts(null, null, null, null, null, 2008);
+        case MEDICALLY_EXEMPT -> new PassFacts(null, null, null, ExemptionKind.MEDICAL, null, 1970);
+      };
+    }
+  }
+
+  /** A freshly signed QR: the token, its expiry and an SVG image of it. */
+  public record Card(String token, Instant expiresAt, String image) {}
+
+  public boolean available() {
+    return issuers.enabled();
+  }
+
+  public Card issue(Profile profile, String issuerCode) {
+    DemoIssuers.Signer signer =
+        issuers.signer(issuerCode).orElseThrow(() -> new NotFoundException("wallet.unavailable"));
+    Instant now = clock.instant();
+    String holder = holderIds.computeIfAbsent(profile + "/" + issuerCode, k -> randomId(16));
+    String token =
+        PassToken.sign(
+            signer.key(), signer.kid(), issuerCode, holder, profile.facts(now), now, randomId(12));
+    return new Card(token, now.plus(PassToken.LIFETIME), svg(token));
+  }
+
+  static String randomId(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** The QR as an SVG data URI: one path of dark modules, crisp at any size, no AWT needed. */
+  static String svg(String text) {
+    try {
+      BitMatrix matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.L,
+                      EncodeHintType.MARGIN,
+                      2));
+      StringBuilder path = new StringBuilder();
+      for (int y = 0; y < matrix.getHeight(); y++) {
+        for (int x = 0; x < matrix.getWidth(); x++) {
+          if (matrix.get(x, y)) {
+            path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+          }
+        }
+      }
+      String svg =
+          "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 "
+              + matrix.getWidth()
+              + " "
+              + matrix.getHeight()
+              + "' shape-rendering='crispEdges'><rect width='100%' height='100%' fill='#fff'/>"
+              + "<path fill='#000' d='"
+              + path
+              + "'/></svg>";
+      return "data:image/svg+xml;base64,"
+          + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+    } catch (WriterException e) {
+      throw new IllegalStateException("QR image failed", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package kr.vaccinepass.portal.pass.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import kr.vaccinepass.portal.pass.application.TrustList.TrustedKey;
+import kr.vaccinepass.portal.pass.domain.PassToken;
+import kr.vaccinepass.portal.pass.domain.TokenProblem;
+
+/**
+ * Decides whether a check-in token is a genuine, current statement of a trusted issuer, from the
+ * in-memory trust list only: no database, no central round trip.
+ */
+@ApplicationScoped
+public class PassVerifier {
+  /** Clocks of phones and door devices disagree a little; this much is forgiven either way. */
+  public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+  @Inject TrustList trustList;
+
+  /** The outcome: the token when genuine and current, else the first problem found. */
+  public record Verification(PassToken token, TokenProblem problem) {
+    public boolean genuine() {
+      return problem == null;
+    }
+  }
+
+  /** Reads a token without checking it (to look up its nonce first). */
+  public PassToken read(String compact) {
+    return PassToken.parse(compact);
+  }
+
+  public Verification verify(PassToken token, Instant now) {
+    TrustedKey key = trustList.find(token.kid());
+    if (key == null || !key.issuerCode().equals(token.issuer())) {
+      return new Verification(token, TokenProblem.UNKNOWN_ISSUER);
+    }
+    if (key.revoked()) {
+      return new Verification(token, TokenProblem.REVOKED_KEY);
+    }
+    if (!key.coversIssuance(token.issuedAt())) {
+      return new Verification(token, TokenProblem.KEY_NOT_VALID);
+    }
+    if (!token.verifiedBy(key.verifier())) {
+      return new Verification(token, TokenProblem.BAD_SIGNATURE);
+    }
+    if (now.isAfter(token.expiresAt().plus(CLOCK_SKEW))) {
+      return new Verification(token, TokenProblem.EXPIRED);
+    }
+    if (token.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
+      return new Verification(token, TokenProblem.NOT_YET_VALID);
+    }
+    return new Verification(token, null);
+  }
+}

@@ -1,0 +1,112 @@
+package kr.vaccinepass.portal.pass.application;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import kr.vaccinepass.portal.pass.domain.IssuerKey;
+import kr.vaccinepass.portal.pass.domain.TrustListRepository;
+import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
+import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
+
+/**
+ * The verifier's in-memory copy of the trust list. Verification reads only this map; it is reloaded
+ * at start, after every change on this node (after the change commits), and every minute so that
+ * changes made on another node arrive too. Demo keys are trusted only in demo mode.
+ */
+@ApplicationScoped
+public class TrustList {
+  private static final Logger LOG = Logger.getLogger(TrustList.class.getName());
+
+  @Inject TrustListRepository repository;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private volatile Map<String, TrustedKey> keys = Map.of();
+  private ScheduledFuture<?> refresher;
+
+  /** A key as the verifier holds it: immutable, with its verifier made once. */
+  public record TrustedKey(
+      String kid,
+      String issuerCode,
+      Instant validFrom,
+      Instant validUntil,
+      boolean revoked,
+      JWSVerifier verifier) {
+    public boolean coversIssuance(Instant issuedAt) {
+      return !issuedAt.isBefore(validFrom) && (validUntil == null || issuedAt.isBefore(validUntil));
+    }
+  }
+
+  void start(@Observes SchemaReady ready) {
+    reload();
+    refresher = scheduler.scheduleWithFixedDelay(this::reloadQuietly, 60, 60, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (refresher != null) {
+      refresher.cancel(false);
+    }
+  }
+
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrustListChanged change) {
+    reload();
+  }
+
+  public TrustedKey find(String kid) {
+    return keys.get(kid);
+  }
+
+  public int size() {
+    return keys.size();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void reload() {
+    boolean demo = PortalConfig.flag("portal.demo");
+    Map<String, TrustedKey> fresh = new HashMap<>();
+    for (IssuerKey key : repository.keys()) {
+      if (key.isDemo() && !demo) {
+        continue;
+      }
+      try {
+        fresh.put(
+            key.getKid(),
+            new TrustedKey(
+                key.getKid(),
+                key.getIssuerCode(),
+                key.getValidFrom(),
+                key.getValidUntil(),
+                key.isRevoked(),
+                new ECDSAVerifier(key.ecPublicKey())));
+      } catch (JOSEException e) {
+        LOG.log(Level.WARNING, "Key " + key.getKid() + " left out of the trust list", e);
+      }
+    }
+    keys = Map.copyOf(fresh);
+    LOG.fine(() -> "Trust list loaded: " + fresh.size() + " keys");
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Trust list refresh failed; keeping the last copy", e);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package kr.vaccinepass.portal.shared.infrastructure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM for personal data at rest (visitors' names and phone numbers). The key ring comes
+ * from {@code portal.data.keys}: {@code id:base64key[,id:base64key...]}, the first key encrypts,
+ * every key decrypts. A ciphertext is {@code id.base64url(iv || ciphertext || tag)}, so rotating is
+ * prepending a new key; records under an old key are destroyed by retention within 28 days, after
+ * which the old key can go (docs/operations.md).
+ */
+public final class PersonalDataCipher {
+  private static final int IV_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static volatile PersonalDataCipher configured;
+
+  private final String activeId;
+  private final Map<String, SecretKey> keys;
+
+  public PersonalDataCipher(String keyRing) {
+    if (keyRing == null || keyRing.isBlank()) {
+      throw new IllegalStateException(
+          "portal.data.keys (PORTAL_DATA_KEYS) is not set: personal data cannot be stored");
+    }
+    Map<String, SecretKey> ring = new LinkedHashMap<>();
+    for (String entry : keyRing.split(",")) {
+      String[] parts = entry.trim().split(":", 2);
+      if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]{1,16}")) {
+        throw new IllegalStateException(
+            "portal.data.keys: each key is id:base64 (id of 1-16 letters)");
+      }
+      byte[] raw = Base64.getDecoder().decode(parts[1].trim());
+      if (raw.length != 32) {
+        throw new IllegalStateException("portal.data.keys: key " + parts[0] + " is not 256 bits");
+      }
+      ring.put(parts[0], new SecretKeySpec(raw, "AES"));
+    }
+    this.activeId = ring.keySet().iterator().next();
+    this.keys = Map.copyOf(ring);
+  }
+
+  /** The cipher of this server's configuration, made on first use. */
+  public static PersonalDataCipher configured() {
+    PersonalDataCipher cipher = configured;
+    if (cipher == null) {
+      synchronized (PersonalDataCipher.class) {
+        if (configured == null) {
+          configured = new PersonalDataCipher(PortalConfig.get("portal.data.keys").orElse(null));
+        }
+        cipher = configured;
+      }
+    }
+    return cipher;
+  }
+
+  /** A new random key in the form portal.data.keys takes, for set-up and rotation. */
+  public static String newKey(String id) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    return id + ":" + Base64.getEncoder().encodeToString(raw);
+  }
+
+  public String encrypt(String plaintext) {
+    if (plaintext == null) {
+      return null;
+    }
+    try {
+      byte[] iv = new byte[IV_BYTES];
+      RANDOM.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(TAG_BITS, iv));
+      cipher.updateAAD(activeId.getBytes(StandardCharsets.US_ASCII));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[iv.length + sealed.length];
+      System.arraycopy(iv, 0, out, 0, iv.length);
+      System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+      return activeId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  public String decrypt(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    int dot = stored.indexOf('.');
+    SecretKey key = dot > 0 ? keys.get(stored.substring(0, dot)) : null;
+    if (key == null) {
+      throw new IllegalStateException("no key in portal.data.keys for this record");
+    }
+    try {
+      byte[] in = Base64.getUrlDecoder().decode(stored.substring(dot + 1));
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+      cipher.updateAAD(stored.substring(0, dot).getBytes(StandardCharsets.US_ASCII));
+      byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException("a personal-data field could not be decrypted", e);
+    }
+  }
+}

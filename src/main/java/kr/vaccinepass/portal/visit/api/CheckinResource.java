@@ -1,0 +1,97 @@
+package kr.vaccinepass.portal.visit.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kr.vaccinepass.portal.pass.domain.DiningParty;
+import kr.vaccinepass.portal.shared.api.Problem;
+import kr.vaccinepass.portal.visit.application.CheckinService;
+import kr.vaccinepass.portal.visit.application.DeviceKeys;
+import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
+
+/**
+ * {@code POST /api/v1/facilities/{id}/checkins}: a door device checks a visitor in. Authenticated
+ * by the facility's device key ({@code Authorization: Device vpd_...}). Admitted: 201 with the
+ * visit; refused: a problem document whose {@code code} says why (docs/checkin.md). Idempotent: the
+ * same token again gets the same answer with {@code Idempotent-Replayed: true}.
+ */
+@Path("/v1/facilities/{facilityId}/checkins")
+public class CheckinResource {
+  @Inject CheckinService checkins;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  public Response checkIn(
+      @PathParam("facilityId") String facilityId,
+      @HeaderParam("Authorization") String authorization,
+      CheckinRequest request) {
+    String secret = deviceSecret(authorization);
+    if (secret == null) {
+      return Problem.of(401, "DEVICE_KEY_REQUIRED", "Authorization: Device <key>");
+    }
+    long id;
+    try {
+      id = Long.parseLong(facilityId);
+    } catch (NumberFormatException e) {
+      return Problem.of(404, "FACILITY_NOT_FOUND", null);
+    }
+    if (request == null || request.token() == null) {
+      return Problem.of(400, "MALFORMED", "a token is required");
+    }
+    DiningParty party;
+    try {
+      party = request.party() == null ? DiningParty.NONE : DiningParty.valueOf(request.party());
+    } catch (IllegalArgumentException e) {
+      return Problem.of(400, "MALFORMED", "party is NONE, ALONE or GROUP_ONE_UNVACCINATED");
+    }
+    CheckinAnswer answer;
+    try {
+      answer = checkins.checkInWithDevice(secret, id, request.token(), party);
+    } catch (DeviceKeys.InvalidDeviceKey e) {
+      return Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key");
+    }
+    Response response = toResponse(answer);
+    return answer.replayed()
+        ? Response.fromResponse(response).header("Idempotent-Replayed", "true").build()
+        : response;
+  }
+
+  static Response toResponse(CheckinAnswer answer) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (answer.reason() != null) {
+      fields.put("reason", answer.reason().name());
+    }
+    fields.put("checkedAt", answer.checkedAt().toString());
+    if (!answer.admitted()) {
+      return Problem.of(answer.code().httpStatus(), answer.code().name(), null, fields);
+    }
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("code", answer.code().name())
+            .add("admitted", true)
+            .add("visitId", answer.visitId());
+    fields.forEach(json::add);
+    return Response.status(answer.code().httpStatus())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(json.build().toString())
+        .build();
+  }
+
+  private static String deviceSecret(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Device ", 0, 7)) {
+      return null;
+    }
+    return authorization.substring(7).trim();
+  }
+}

@@ -1,0 +1,122 @@
+package kr.vaccinepass.portal.visit.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.vaccinepass.portal.facility.application.FacilityDirectory;
+import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
+import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
+import kr.vaccinepass.portal.visit.domain.Visit;
+
+/**
+ * 안심콜: the telephony provider reports each call to a facility's 080 number. The request is signed
+ * (WebhookSignature) and fresh; a signature seen before is a replay; a call id recorded before
+ * answers with the same visit (the provider's retry). Records a CALL visit, UNVERIFIED.
+ */
+@ApplicationScoped
+public class CallWebhookService {
+  @Inject FacilityDirectory directory;
+  @Inject VisitWriter writer;
+  @Inject Clock clock;
+
+  private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
+
+  /** The recorded call. */
+  public record Recorded(long visitId, boolean repeated) {}
+
+  /** Why a call report was refused: a code for the problem document and its HTTP status. */
+  public static final class Refused extends RuntimeException {
+    private final String code;
+    private final int status;
+
+    public Refused(String code, int status) {
+      super(code, null, false, false);
+      this.code = code;
+      this.status = status;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  public Recorded receive(byte[] body, String timestamp, String signature) {
+    String secret =
+        PortalConfig.get("portal.telephony.secret")
+            .orElseThrow(() -> new Refused("WEBHOOK_NOT_CONFIGURED", 503));
+    Instant realNow = Instant.now(); // transport freshness is real time, whatever the portal clock
+    WebhookSignature.Problem problem =
+        new WebhookSignature(secret).check(timestamp, signature, body, realNow);
+    if (problem != null) {
+      throw new Refused("SIGNATURE_" + problem.name(), 401);
+    }
+    seenSignatures.values().removeIf(t -> t.isBefore(realNow.minus(WebhookSignature.FRESHNESS)));
+    if (seenSignatures.putIfAbsent(signature.trim(), realNow) != null) {
+      throw new Refused("REPLAYED", 409);
+    }
+    JsonObject call = parse(body);
+    String callId = text(call, "callId", 80);
+    String called = text(call, "calledNumber", 20);
+    String caller = text(call, "callerNumber", 20);
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(text(call, "calledAt", 40)).toInstant();
+    } catch (RuntimeException e) {
+      throw new Refused("MALFORMED", 400);
+    }
+    Instant now = clock.instant();
+    if (at.isAfter(now.plus(Duration.ofMinutes(5))) || at.isBefore(now.minus(Duration.ofDays(1)))) {
+      throw new Refused("CALL_TIME_OUT_OF_RANGE", 422);
+    }
+    if (!PhoneNumbers.isValid(caller)) {
+      throw new Refused("CALLER_NUMBER_INVALID", 422);
+    }
+    Optional<FacilitySnapshot> facility = directory.findBySafeCallNumber(called.trim());
+    if (facility.isEmpty()) {
+      throw new Refused("FACILITY_NOT_FOUND", 404);
+    }
+    Optional<Visit> earlier = writer.byCall(callId);
+    if (earlier.isPresent()) {
+      return new Recorded(earlier.get().getId(), true);
+    }
+    try {
+      Visit visit = writer.add(Visit.called(facility.get().id(), at, caller.trim(), callId));
+      return new Recorded(visit.getId(), false);
+    } catch (RuntimeException e) {
+      return writer.byCall(callId).map(v -> new Recorded(v.getId(), true)).orElseThrow(() -> e);
+    }
+  }
+
+  private static JsonObject parse(byte[] body) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      return reader.readObject();
+    } catch (RuntimeException e) {
+      throw new Refused("MALFORMED", 400);
+    }
+  }
+
+  private static String text(JsonObject json, String name, int max) {
+    if (json.get(name) instanceof JsonString s
+        && !s.getString().isBlank()
+        && s.getString().length() <= max) {
+      return s.getString();
+    }
+    throw new Refused("MALFORMED", 400);
+  }
+}

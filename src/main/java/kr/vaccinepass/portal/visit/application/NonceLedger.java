@@ -1,0 +1,73 @@
+package kr.vaccinepass.portal.visit.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
+
+/**
+ * The nonces of the tokens this node has answered, each with its answer, kept in memory a while
+ * after the token expired. The same token at the same facility gets the stored answer again; its
+ * nonce anywhere else is a replay. The database's unique nonce index backs this up across restarts
+ * and nodes (VisitWriter).
+ */
+@ApplicationScoped
+public class NonceLedger {
+  /** Long past a token's 15 s life and the clock skew: later repeats are refused as expired. */
+  static final Duration KEEP = Duration.ofMinutes(10);
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** A claimed nonce: who claimed it, and the answer once given. */
+  public record Entry(
+      long facilityId,
+      String tokenHash,
+      Instant keepUntil,
+      CompletableFuture<CheckinAnswer> answer) {
+    public boolean sameToken(long facility, String hash) {
+      return facilityId == facility && tokenHash.equals(hash);
+    }
+  }
+
+  /**
+   * Claims the nonce for this token at this facility: null when it is new (the caller must then
+   * {@link #settle} or {@link #release} it), else the earlier claim.
+   */
+  public Entry claim(String nonce, long facilityId, String tokenHash, Instant expiresAt) {
+    Entry mine = new Entry(facilityId, tokenHash, expiresAt.plus(KEEP), new CompletableFuture<>());
+    Entry earlier = entries.putIfAbsent(nonce, mine);
+    return earlier;
+  }
+
+  /** The claim on a nonce, if any. */
+  public Entry find(String nonce) {
+    return entries.get(nonce);
+  }
+
+  public void settle(String nonce, CheckinAnswer answer) {
+    Entry entry = entries.get(nonce);
+    if (entry != null) {
+      entry.answer().complete(answer);
+    }
+  }
+
+  /** Forgets a claim whose answer could not be given (e.g. the database was down). */
+  public void release(String nonce, RuntimeException failure) {
+    Entry entry = entries.remove(nonce);
+    if (entry != null) {
+      entry.answer().completeExceptionally(failure);
+    }
+  }
+
+  /** Drops what has outlived its use; the check-in service calls it now and then. */
+  public void purge(Instant now) {
+    entries.values().removeIf(e -> e.keepUntil().isBefore(now));
+  }
+
+  public int size() {
+    return entries.size();
+  }
+}

@@ -1,0 +1,172 @@
+package kr.vaccinepass.portal.visit.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import kr.vaccinepass.portal.facility.application.FacilityDirectory;
+import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.Page;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.ActorResolver;
+import kr.vaccinepass.portal.shared.security.Role;
+import kr.vaccinepass.portal.visit.domain.CheckMethod;
+import kr.vaccinepass.portal.visit.domain.DeviceKey;
+import kr.vaccinepass.portal.visit.domain.Visit;
+import kr.vaccinepass.portal.visit.domain.VisitFilter;
+import kr.vaccinepass.portal.visit.domain.VisitRepository;
+
+/**
+ * The owner's side of visits: the records of the last 28 days, today's check-ins per hour,
+ * handwritten entries, how an unverified visit was checked, and the door devices' keys. Always the
+ * signed-in owner's own facilities; another's answers "not found".
+ */
+@ApplicationScoped
+@Transactional
+@RolesAllowed(Role.OWNER_NAME)
+public class VisitRecordService {
+  /** Visit records are kept four weeks (KI-PASS privacy model, Aju News 2020-07-01). */
+  public static final int RETENTION_DAYS = 28;
+
+  @Inject VisitRepository visits;
+  @Inject FacilityDirectory directory;
+  @Inject ActorResolver actors;
+  @Inject Clock clock;
+  @Inject Event<DeviceKeys.Revoked> revoked;
+
+  /** What a handwritten entry recorded, and whether the facility's type needs the pass now. */
+  public record Handwritten(Visit visit, boolean passRequired) {}
+
+  public Page<Visit> page(long facilityId, VisitFilter filter, PageRequest page) {
+    own(facilityId);
+    VisitFilter f = withDay(filter);
+    Instant since = since();
+    return new Page<>(visits.list(facilityId, since, f, page), visits.count(facilityId, since, f));
+  }
+
+  /** Every row the filter selects (for the export), oldest first, at most 28 days of them. */
+  public List<Visit> all(long facilityId, VisitFilter filter) {
+    own(facilityId);
+    VisitFilter f = withDay(filter);
+    Instant since = since();
+    List<Visit> rows = new ArrayList<>();
+    for (int offset = 0; ; offset += PageRequest.MAX_SIZE) {
+      List<Visit> page =
+          visits.list(
+              facilityId,
+              since,
+              f,
+              new PageRequest(offset, PageRequest.MAX_SIZE, "visitedAt", true));
+      rows.addAll(page);
+      if (page.size() < PageRequest.MAX_SIZE) {
+        return rows;
+      }
+    }
+  }
+
+  /** Check-ins per hour (0-23 KST) of the facility today. */
+  public long[] todayPerHour(long facilityId) {
+    own(facilityId);
+    return visits.perHour(facilityId, today());
+  }
+
+  public Handwritten addHandwritten(long facilityId, @NotNull @Valid HandwrittenEntry entry) {
+    Actor owner = actors.require();
+    FacilitySnapshot facility = own(facilityId);
+    Instant now = clock.instant();
+    Visit visit =
+        visits.add(
+            Visit.handwritten(
+                facilityId,
+                now,
+                entry.getName(),
+                entry.getPhone(),
+                entry.getSafetyNumber(),
+                owner.accountId()));
+    // from 2021-12-13 a handwritten log is no proof of the pass at covered types (K-health, KMCN)
+    return new Handwritten(visit, facility.type().isCoveredAt(now));
+  }
+
+  /** The owner states how they checked an unverified visit's pass. */
+  public Visit recordCheck(long visitId, @NotNull CheckMethod how) {
+    Actor owner = actors.require();
+    Visit visit =
+        visits
+            .find(visitId)
+            .filter(v -> isOwn(v.getFacilityId(), owner))
+            .orElseThrow(() -> new NotFoundException("visit.notFound"));
+    // system incidents are declared by a later feature; until then none is ever open
+    visit.recordCheck(how, owner.accountId(), false);
+    return visit;
+  }
+
+  public DeviceKey.Issued createDeviceKey(long facilityId, String label) {
+    own(facilityId);
+    DeviceKey.Issued issued =
+        DeviceKey.issue(facilityId, label, actors.require().accountId(), clock.instant());
+    visits.add(issued.key());
+    return issued;
+  }
+
+  public List<DeviceKey> deviceKeys(long facilityId) {
+    own(facilityId);
+    return visits.deviceKeys(facilityId);
+  }
+
+  public void revokeDeviceKey(long keyId) {
+    Actor owner = actors.require();
+    DeviceKey key =
+        visits
+            .findDeviceKey(keyId)
+            .filter(k -> isOwn(k.getFacilityId(), owner))
+            .orElseThrow(() -> new NotFoundException("device.notFound"));
+    key.revoke(owner.accountId(), clock.instant());
+    revoked.fire(new DeviceKeys.Revoked(key.getSecretHash()));
+  }
+
+  /** The first instant whose visits are still kept. */
+  public Instant since() {
+    return today().minusDays(RETENTION_DAYS).atStartOfDay(ClockProducer.KST).toInstant();
+  }
+
+  public LocalDate today() {
+    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+  }
+
+  private VisitFilter withDay(VisitFilter filter) {
+    if (filter == null) {
+      return VisitFilter.none();
+    }
+    if (filter.hour() != null && (filter.hour() < 0 || filter.hour() > 23)) {
+      throw BusinessException.onField("hour", "visit.hour.invalid");
+    }
+    // an hour without a day means that hour today
+    return filter.hour() != null && filter.day() == null
+        ? new VisitFilter(today(), filter.hour(), filter.method(), filter.outcome())
+        : filter;
+  }
+
+  private FacilitySnapshot own(long facilityId) {
+    Actor owner = actors.require();
+    return directory
+        .find(facilityId)
+        .filter(f -> f.ownerId() == owner.accountId())
+        .orElseThrow(() -> new NotFoundException("facility.notFound"));
+  }
+
+  private boolean isOwn(long facilityId, Actor owner) {
+    return directory.find(facilityId).map(f -> f.ownerId() == owner.accountId()).orElse(false);
+  }
+}

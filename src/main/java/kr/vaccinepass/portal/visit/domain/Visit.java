@@ -1,0 +1,258 @@
+package kr.vaccinepass.portal.visit.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import kr.vaccinepass.portal.pass.domain.PassDecision;
+import kr.vaccinepass.portal.pass.domain.PassReason;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
+
+/**
+ * One visit to a facility. A QR visit keeps only the issuer's pseudonymous holder id; 안심콜 and
+ * handwritten visits keep a phone number or name, encrypted (AES-GCM), shown masked. Every visit is
+ * destroyed 28 days after its day (KI-PASS privacy model, Aju News 2020-07-01).
+ */
+@Entity
+@Table(name = "visit")
+public class Visit {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "facility_id", nullable = false, updatable = false)
+  private long facilityId;
+
+  @Column(name = "visited_at", nullable = false, updatable = false)
+  private Instant visitedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private VisitMethod method;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private VisitOutcome outcome;
+
+  @Enumerated(EnumType.STRING)
+  @Column(updatable = false)
+  private PassReason reason;
+
+  @Column(name = "issuer_code", updatable = false)
+  private String issuerCode;
+
+  @Column(name = "holder_id", updatable = false)
+  private String holderId;
+
+  @Column(name = "token_nonce", updatable = false)
+  private String tokenNonce;
+
+  @Column(name = "token_hash", updatable = false)
+  private String tokenHash;
+
+  @Column(name = "external_ref", updatable = false)
+  private String externalRef;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "visitor_name", updatable = false)
+  private String visitorName;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "visitor_phone", updatable = false)
+  private String visitorPhone;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "safety_number", updatable = false)
+  private String safetyNumber;
+
+  @Column(name = "phone_last4", updatable = false)
+  private String phoneLast4;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "check_method")
+  private CheckMethod checkMethod;
+
+  @Column(name = "checked_by")
+  private Long checkedBy;
+
+  @Column(name = "recorded_by", updatable = false)
+  private Long recordedBy;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  protected Visit() {}
+
+  /** A QR check-in whose pass the rules admitted. */
+  public static Visit checkedIn(
+      long facilityId,
+      Instant at,
+      PassDecision decision,
+      String issuerCode,
+      String holderId,
+      String nonce,
+      String tokenHash,
+      Long recordedBy) {
+    if (!decision.admitted()) {
+      throw new IllegalArgumentException("a refused visitor is not a visit");
+    }
+    Visit visit = base(facilityId, at, VisitMethod.QR, recordedBy);
+    visit.outcome = VisitOutcome.valueOf(decision.outcome().name());
+    visit.reason = decision.reason();
+    visit.issuerCode = issuerCode;
+    visit.holderId = holderId;
+    visit.tokenNonce = nonce;
+    visit.tokenHash = tokenHash;
+    return visit;
+  }
+
+  /** An 안심콜: the caller's number and the time, as the telephony provider reported them. */
+  public static Visit called(long facilityId, Instant at, String callerPhone, String callId) {
+    Visit visit = base(facilityId, at, VisitMethod.CALL, null);
+    visit.outcome = VisitOutcome.UNVERIFIED;
+    String phone = PhoneNumbers.normalize(callerPhone);
+    visit.visitorPhone = phone;
+    visit.phoneLast4 = PhoneNumbers.lastFour(phone);
+    visit.externalRef = callId;
+    return visit;
+  }
+
+  /** A handwritten entry: a name and a phone number, or a personal safety number instead. */
+  public static Visit handwritten(
+      long facilityId, Instant at, String name, String phone, String safetyNumber, long by) {
+    Visit visit = base(facilityId, at, VisitMethod.HANDWRITTEN, by);
+    visit.outcome = VisitOutcome.UNVERIFIED;
+    if (safetyNumber != null && !safetyNumber.isBlank()) {
+      if (!SafetyNumber.isValid(safetyNumber)) {
+        throw BusinessException.onField("safetyNumber", "visit.safetyNumber.invalid");
+      }
+      visit.safetyNumber = SafetyNumber.normalize(safetyNumber);
+    } else {
+      if (name == null || name.isBlank()) {
+        throw BusinessException.onField("name", "visit.name.required");
+      }
+      if (!PhoneNumbers.isValid(phone)) {
+        throw BusinessException.onField("phone", "visit.phone.invalid");
+      }
+      visit.visitorName = name.strip();
+      visit.visitorPhone = PhoneNumbers.normalize(phone.trim());
+      visit.phoneLast4 = PhoneNumbers.lastFour(visit.visitorPhone);
+    }
+    return visit;
+  }
+
+  private static Visit base(long facilityId, Instant at, VisitMethod method, Long by) {
+    Visit visit = new Visit();
+    visit.facilityId = facilityId;
+    visit.visitedAt = at;
+    visit.method = method;
+    visit.recordedBy = by;
+    visit.createdAt = at;
+    return visit;
+  }
+
+  /**
+   * The operator states how they checked the pass of an unverified visit. Asking (VERBAL) counts
+   * only while a system incident is declared (불가항력, Etoday December 2021).
+   */
+  public void recordCheck(CheckMethod how, long by, boolean incidentDeclared) {
+    if (outcome != VisitOutcome.UNVERIFIED) {
+      throw BusinessException.of("visit.check.alreadyVerified");
+    }
+    if (how == CheckMethod.VERBAL && !incidentDeclared) {
+      throw BusinessException.onField("checkMethod", "visit.check.verbalNeedsIncident");
+    }
+    this.checkMethod = how;
+    this.checkedBy = by;
+  }
+
+  /** The phone as an owner may see it: 010-****-1234. */
+  public String maskedPhone() {
+    return visitorPhone == null ? null : PhoneNumbers.masked(visitorPhone);
+  }
+
+  /** The name as an owner may see it: 김*수. */
+  public String maskedName() {
+    if (visitorName == null) {
+      return null;
+    }
+    int n = visitorName.codePointCount(0, visitorName.length());
+    if (n <= 1) {
+      return "*";
+    }
+    int first = visitorName.offsetByCodePoints(0, 1);
+    int last = visitorName.offsetByCodePoints(0, n - 1);
+    return visitorName.substring(0, first)
+        + "*".repeat(Math.max(1, n - 2))
+        + (n > 2 ? visitorName.substring(last) : "");
+  }
+
+  public String maskedSafetyNumber() {
+    return safetyNumber == null ? null : SafetyNumber.masked(safetyNumber);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getFacilityId() {
+    return facilityId;
+  }
+
+  public Instant getVisitedAt() {
+    return visitedAt;
+  }
+
+  public VisitMethod getMethod() {
+    return method;
+  }
+
+  public VisitOutcome getOutcome() {
+    return outcome;
+  }
+
+  public PassReason getReason() {
+    return reason;
+  }
+
+  public String getIssuerCode() {
+    return issuerCode;
+  }
+
+  public String getHolderId() {
+    return holderId;
+  }
+
+  public String getTokenNonce() {
+    return tokenNonce;
+  }
+
+  public String getTokenHash() {
+    return tokenHash;
+  }
+
+  public String getPhoneLast4() {
+    return phoneLast4;
+  }
+
+  public CheckMethod getCheckMethod() {
+    return checkMethod;
+  }
+
+  public String getExternalRef() {
+    return externalRef;
+  }
+
+  /** Unmasked: for an epidemiological investigation only (not shown in this screens). */
+  String visitorPhone() {
+    return visitorPhone;
+  }
+}
