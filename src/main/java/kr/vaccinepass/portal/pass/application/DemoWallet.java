@@ -70,6 +70,11 @@ public class DemoWallet {
   /** A freshly signed QR: the token, its expiry and an SVG image of it. */
   public record Card(String token, Instant expiresAt, String image) {}
 
+  /** How long the card has left by the portal's clock (which may be shifted from the browser's). */
+  public long remainingMillis(Card card) {
+    return Math.max(0, card.expiresAt().toEpochMilli() - clock.millis());
+  }
+
   public boolean available() {
     return issuers.enabled();
   }

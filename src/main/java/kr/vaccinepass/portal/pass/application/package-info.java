@@ -1,0 +1,5 @@
+/**
+ * The pass feature's services: the in-memory trust list and the token verifier, the administrators'
+ * key management, and the demo issuers and wallet (demo mode only).
+ */
+package kr.vaccinepass.portal.pass.application;

@@ -1,0 +1,5 @@
+/**
+ * The visit feature's services: check-in (the hot path: memory only until the one write), the 안심콜
+ * webhook, the owner's records and devices, retention. Uses facility through its directory.
+ */
+package kr.vaccinepass.portal.visit.application;

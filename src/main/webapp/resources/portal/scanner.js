@@ -1,0 +1,73 @@
+/* The door scanner: keeps the token field focused for hand-held scanners (they type the token and
+   press Enter), chimes on a red answer, and decodes the camera with html5-qrcode where offered. */
+var Scanner = (function () {
+  var audio = null;
+  var camera = null;
+  var lastText = null;
+  var lastAt = 0;
+
+  function field() {
+    return document.getElementById('scanForm:token');
+  }
+
+  function focus() {
+    var f = field();
+    if (f) {
+      f.value = '';
+      f.focus();
+    }
+  }
+
+  function chime() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      [0, 0.18].forEach(function (at) {
+        var osc = audio.createOscillator();
+        var gain = audio.createGain();
+        osc.type = 'square';
+        osc.frequency.value = 880;
+        gain.gain.value = 0.15;
+        osc.connect(gain);
+        gain.connect(audio.destination);
+        osc.start(audio.currentTime + at);
+        osc.stop(audio.currentTime + at + 0.12);
+      });
+    } catch (e) {
+      /* no sound available: the red panel still says it */
+    }
+  }
+
+  function answered(tone) {
+    if (tone === 'red') {
+      chime();
+    }
+    focus();
+  }
+
+  function startCamera(elementId) {
+    if (typeof Html5Qrcode === 'undefined') {
+      return;
+    }
+    if (camera) {
+      camera.stop().catch(function () {});
+      camera = null;
+      return;
+    }
+    camera = new Html5Qrcode(elementId);
+    camera.start({ facingMode: 'environment' }, { fps: 10, qrbox: 250 }, function (text) {
+      var now = Date.now();
+      if (text === lastText && now - lastAt < 3000) {
+        return; // the same QR still in front of the lens
+      }
+      lastText = text;
+      lastAt = now;
+      field().value = text;
+      document.getElementById('scanForm:scan').click();
+    }).catch(function () {
+      camera = null;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', focus);
+  return { focus: focus, answered: answered, camera: startCamera };
+})();
