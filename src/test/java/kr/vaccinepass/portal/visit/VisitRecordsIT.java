@@ -1,0 +1,321 @@
+package kr.vaccinepass.portal.visit;
+
+import static kr.vaccinepass.portal.testsupport.TestActors.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import jakarta.validation.ConstraintViolationException;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.Role;
+import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.TestData;
+import kr.vaccinepass.portal.visit.application.HandwrittenEntry;
+import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.application.VisitRetention;
+import kr.vaccinepass.portal.visit.application.WebhookSignature;
+import kr.vaccinepass.portal.visit.domain.CheckMethod;
+import kr.vaccinepass.portal.visit.domain.Visit;
+import kr.vaccinepass.portal.visit.domain.VisitFilter;
+import kr.vaccinepass.portal.visit.domain.VisitMethod;
+import kr.vaccinepass.portal.visit.web.VisitExport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The 안심콜 webhook, handwritten entries, the owner's records and their export, encryption at rest
+ * and the 28-day retention, in WildFly on PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VisitRecordsIT {
+  private static final String SECRET = "test-telephony-secret";
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.withTests(VisitRecordsIT.class, VisitTestSupport.class);
+  }
+
+  @Inject AccountService accounts;
+  @Inject FacilityService facilities;
+  @Inject VisitRecordService records;
+  @Inject VisitRetention retention;
+  @Inject VisitExport export;
+  @Inject Clock clock;
+  @PersistenceContext EntityManager em;
+  @Resource UserTransaction tx;
+
+  private Actor owner;
+  private Facility facility;
+
+  @BeforeEach
+  void facility() {
+    owner = owner();
+    facility = as(owner, () -> facilities.register(TestData.facilityInJongno()));
+  }
+
+  @Test
+  void aSignedCallRecordsAnUnverifiedVisitWithTheNumberEncrypted() throws Exception {
+    String callId = "call-" + UUID.randomUUID();
+    String body = callBody(callId, facility.getSafeCallNumber(), "010-2345-6789");
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+
+    HttpResponse<String> first = postCall(body, ts, sign(ts, body));
+    assertEquals(201, first.statusCode(), first.body());
+    assertProblem(postCall(body, ts, sign(ts, body)), 409, "REPLAYED");
+    String later = String.valueOf(Instant.now().getEpochSecond() + 1);
+    HttpResponse<String> retry = postCall(body, later, sign(later, body));
+    assertEquals(200, retry.statusCode(), "the provider's retry records nothing new");
+
+    List<Visit> rows =
+        as(owner, () -> records.page(facility.getId(), VisitFilter.none(), PageRequest.first(10)))
+            .items();
+    assertEquals(1, rows.size());
+    assertEquals(VisitMethod.CALL, rows.get(0).getMethod());
+    assertEquals("010-****-6789", rows.get(0).maskedPhone());
+    tx.begin();
+    String stored =
+        (String)
+            em.createNativeQuery("select visitor_phone from visit where facility_id = ?1")
+                .setParameter(1, facility.getId())
+                .getSingleResult();
+    tx.commit();
+    assertFalse(stored.contains("2345") || stored.contains("6789"), "encrypted at rest: " + stored);
+    assertTrue(stored.startsWith("test1."), stored);
+  }
+
+  @Test
+  void badCallsAreRefusedWithTheirCodes() {
+    String body =
+        callBody("call-" + UUID.randomUUID(), facility.getSafeCallNumber(), "010-1111-2222");
+    String now = String.valueOf(Instant.now().getEpochSecond());
+    String stale = String.valueOf(Instant.now().getEpochSecond() - 400);
+
+    assertProblem(postCall(body, now, "v1=00"), 401, "SIGNATURE_BAD_SIGNATURE");
+    assertProblem(postCall(body, stale, sign(stale, body)), 401, "SIGNATURE_STALE");
+    assertProblem(postCall(body, null, null), 401, "SIGNATURE_MISSING");
+    String unknown = callBody("call-" + UUID.randomUUID(), "080-999-9999", "010-1111-2222");
+    assertProblem(postCall(unknown, now, sign(now, unknown)), 404, "FACILITY_NOT_FOUND");
+    String badCaller = callBody("call-" + UUID.randomUUID(), facility.getSafeCallNumber(), "12");
+    assertProblem(postCall(badCaller, now, sign(now, badCaller)), 422, "CALLER_NUMBER_INVALID");
+    String notJson = "{oops";
+    assertProblem(postCall(notJson, now, sign(now, notJson)), 400, "MALFORMED");
+    assertEquals(0, count(facility.getId()));
+  }
+
+  @Test
+  void handwrittenEntriesAreMaskedAndSayTheyProveNothing() {
+    HandwrittenEntry byPhone = entry("김철수", "01098765432", null);
+    HandwrittenEntry bySafetyNumber = entry(null, null, "1234가나");
+
+    VisitRecordService.Handwritten saved =
+        as(owner, () -> records.addHandwritten(facility.getId(), byPhone));
+    as(owner, () -> records.addHandwritten(facility.getId(), bySafetyNumber));
+
+    assertTrue(saved.passRequired(), "restaurants were covered on 2022-01-12");
+    List<Visit> rows =
+        as(owner, () -> records.page(facility.getId(), VisitFilter.none(), PageRequest.first(10)))
+            .items();
+    assertEquals(2, rows.size());
+    assertTrue(rows.stream().anyMatch(v -> "김*수".equals(v.maskedName())));
+    assertTrue(rows.stream().anyMatch(v -> "010-****-5432".equals(v.maskedPhone())));
+    assertTrue(rows.stream().anyMatch(v -> "12**가나".equals(v.maskedSafetyNumber())));
+
+    Visit phoneVisit = rows.stream().filter(v -> v.maskedPhone() != null).findFirst().orElseThrow();
+    assertThrows(
+        BusinessException.class,
+        () -> as(owner, () -> records.recordCheck(phoneVisit.getId(), CheckMethod.VERBAL)));
+    Visit checked =
+        as(owner, () -> records.recordCheck(phoneVisit.getId(), CheckMethod.PAPER_CERTIFICATE));
+    assertEquals(CheckMethod.PAPER_CERTIFICATE, checked.getCheckMethod());
+  }
+
+  @Test
+  void badHandwrittenEntriesAreRefusedAndAnotherOwnersFacilityIsNotFound() {
+    assertThrows(
+        ConstraintViolationException.class,
+        () -> as(owner, () -> records.addHandwritten(facility.getId(), entry("김철수", null, null))));
+    assertThrows(
+        ConstraintViolationException.class,
+        () -> as(owner, () -> records.addHandwritten(facility.getId(), entry(null, null, "12가나"))));
+    assertThrows(
+        ConstraintViolationException.class,
+        () ->
+            as(owner, () -> records.addHandwritten(facility.getId(), entry("김철수", "12345", null))));
+    Actor stranger = owner();
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            as(
+                stranger,
+                () -> records.addHandwritten(facility.getId(), entry("김철수", "01012345678", null))));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            as(
+                stranger,
+                () -> records.page(facility.getId(), VisitFilter.none(), PageRequest.first(5))));
+    assertEquals(0, count(facility.getId()));
+  }
+
+  @Test
+  void theExportHoldsTheFilteredRowsMasked() throws Exception {
+    as(owner, () -> records.addHandwritten(facility.getId(), entry("박영희", "010-5555-7777", null)));
+    as(owner, () -> records.addHandwritten(facility.getId(), entry(null, null, "5678다라")));
+    List<Visit> rows = as(owner, () -> records.all(facility.getId(), VisitFilter.none()));
+
+    String csv = new String(export.csv(rows), StandardCharsets.UTF_8);
+    byte[] xlsx = export.xlsx(rows);
+
+    assertEquals(3, csv.strip().split("\r?\n").length, csv);
+    assertTrue(csv.contains("010-****-7777"), csv);
+    assertTrue(csv.contains("박*희"), csv);
+    assertTrue(csv.contains("56**다라"), csv);
+    assertFalse(csv.contains("5555") || csv.contains("박영희"), csv);
+    String sheet = xlsxText(xlsx);
+    assertTrue(sheet.contains("010-****-7777"), sheet);
+    assertFalse(sheet.contains("5555"), sheet);
+
+    List<Visit> onlyCalls =
+        as(
+            owner,
+            () ->
+                records.all(facility.getId(), new VisitFilter(null, null, VisitMethod.CALL, null)));
+    assertTrue(onlyCalls.isEmpty());
+  }
+
+  @Test
+  void retentionKeepsDay28AndDestroysDay29() throws Exception {
+    LocalDate visitDay = LocalDate.of(2021, 12, 13);
+    long id =
+        insertVisit(visitDay.atTime(LocalTime.of(23, 59)).atZone(ClockProducer.KST).toInstant());
+
+    retention.purge(visitDay.plusDays(28));
+    assertEquals(1, exists(id), "kept on day 28");
+
+    retention.purge(visitDay.plusDays(29));
+    assertEquals(0, exists(id), "destroyed on day 29");
+  }
+
+  private long insertVisit(Instant at) throws Exception {
+    tx.begin();
+    long id =
+        ((Number)
+                em.createNativeQuery(
+                        "insert into visit (facility_id, visited_at, method, outcome, created_at)"
+                            + " values (?1, ?2, 'HANDWRITTEN', 'UNVERIFIED', ?2) returning id")
+                    .setParameter(1, facility.getId())
+                    .setParameter(2, at)
+                    .getSingleResult())
+            .longValue();
+    tx.commit();
+    return id;
+  }
+
+  private long exists(long id) throws Exception {
+    tx.begin();
+    long n =
+        ((Number)
+                em.createNativeQuery("select count(*) from visit where id = ?1")
+                    .setParameter(1, id)
+                    .getSingleResult())
+            .longValue();
+    tx.commit();
+    return n;
+  }
+
+  private long count(long facilityId) {
+    return ((Number)
+            em.createNativeQuery("select count(*) from visit where facility_id = ?1")
+                .setParameter(1, facilityId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  private static String xlsxText(byte[] xlsx) throws Exception {
+    StringBuilder text = new StringBuilder();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        if (e.getName().startsWith("xl/")) {
+          text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private String callBody(String callId, String called, String caller) {
+    return "{\"callId\":\""
+        + callId
+        + "\",\"calledNumber\":\""
+        + called
+        + "\",\"callerNumber\":\""
+        + caller
+        + "\",\"calledAt\":\""
+        + OffsetDateTime.ofInstant(clock.instant(), ClockProducer.KST)
+        + "\"}";
+  }
+
+  private static String sign(String ts, String body) {
+    return new WebhookSignature(SECRET).sign(ts, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> postCall(String body, String ts, String signature) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    if (ts != null) {
+      headers.put("X-VP-Timestamp", ts);
+    }
+    if (signature != null) {
+      headers.put("X-VP-Signature", signature);
+    }
+    return VisitTestSupport.post("/api/v1/calls", body, headers);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
+  }
+
+  private static HandwrittenEntry entry(String name, String phone, String safetyNumber) {
+    HandwrittenEntry entry = new HandwrittenEntry();
+    entry.setName(name);
+    entry.setPhone(phone);
+    entry.setSafetyNumber(safetyNumber);
+    return entry;
+  }
+
+  private Actor owner() {
+    var form = TestData.owner();
+    long id = accounts.signUpOwner(form);
+    return new Actor(id, form.getEmail(), Role.OWNER, null);
+  }
+}

@@ -1,0 +1,50 @@
+package kr.vaccinepass.portal.visit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** HTTP calls to the portal's own API from inside the container (the door device's view). */
+final class VisitTestSupport {
+  static final String BASE = "http://localhost:8180";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private VisitTestSupport() {}
+
+  static HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String get(String path) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String checkinBody(String token) {
+    return "{\"token\":\"" + token + "\"}";
+  }
+}
