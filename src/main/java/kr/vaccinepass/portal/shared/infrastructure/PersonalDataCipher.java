@@ -39,11 +39,19 @@ public final class PersonalDataCipher {
         throw new IllegalStateException(
             "portal.data.keys: each key is id:base64 (id of 1-16 letters)");
       }
-      byte[] raw = Base64.getDecoder().decode(parts[1].trim());
+      byte[] raw;
+      try {
+        raw = Base64.getDecoder().decode(parts[1].trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("portal.data.keys: key " + parts[0] + " is not base64");
+      }
       if (raw.length != 32) {
         throw new IllegalStateException("portal.data.keys: key " + parts[0] + " is not 256 bits");
       }
-      ring.put(parts[0], new SecretKeySpec(raw, "AES"));
+      // A record names its key by id: under a repeated id one of the keys could never decrypt.
+      if (ring.put(parts[0], new SecretKeySpec(raw, "AES")) != null) {
+        throw new IllegalStateException("portal.data.keys: key id " + parts[0] + " appears twice");
+      }
     }
     this.activeId = ring.keySet().iterator().next();
     this.keys = Map.copyOf(ring);
