@@ -70,7 +70,7 @@ public class DemoIssuers {
       if (privateKey == null || known.isEmpty() || known.get().isRevoked()) {
         KeyPair pair = PassKeys.generate();
         Instant now = clock.instant();
-        kid = "DEMO-" + code + "-" + Long.toString(now.toEpochMilli(), 36).toUpperCase();
+        kid = "DEMO-" + code + "-" + DemoWallet.randomId(6);
         privateKey = PassKeys.encodePrivate((ECPrivateKey) pair.getPrivate());
         repository.add(
             IssuerKey.add(

@@ -55,7 +55,7 @@ public class DemoWallet {
             new PassFacts(today.minusDays(250), today.minusDays(20), null, null, null, 1962);
         case EXPIRED_180_DAYS -> new PassFacts(today.minusDays(200), null, null, null, null, 1978);
         case VACCINATED_10_DAYS_AGO ->
-            new PassFacts(today.minusDays(24), null, null, null, null, 1991);
+            new PassFacts(today.minusDays(10), null, null, null, null, 1991);
         case PCR_NEGATIVE ->
             new PassFacts(null, null, now.minusSeconds(20 * 3600), null, null, 1993);
         case PCR_TOO_OLD ->
