@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import jakarta.validation.ConstraintViolationException;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
@@ -261,14 +260,21 @@ class VisitRecordsIT {
         .longValue();
   }
 
+  /** The text of every part of the workbook (an XLSX is a zip of XML parts). */
   private static String xlsxText(byte[] xlsx) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("visits", ".xlsx");
     StringBuilder text = new StringBuilder();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-        if (e.getName().startsWith("xl/")) {
-          text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+    try {
+      java.nio.file.Files.write(file, xlsx);
+      try (ZipFile zip = new ZipFile(file.toFile())) {
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+          if (e.getName().startsWith("xl/")) {
+            text.append(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+          }
         }
       }
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
     }
     return text.toString();
   }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
-import kr.vaccinepass.portal.pass.domain.TrustListRepository;
+import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 
@@ -32,7 +31,7 @@ import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 public class TrustList {
   private static final Logger LOG = Logger.getLogger(TrustList.class.getName());
 
-  @Inject TrustListRepository repository;
+  @Inject TrustListLoader loader;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -64,8 +63,26 @@ public class TrustList {
     }
   }
 
+  /** After the commit: the key as it now stands replaces this node's copy (no database access). */
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrustListChanged change) {
-    reload();
+    if (change.demo() && !PortalConfig.flag("portal.demo")) {
+      return;
+    }
+    try {
+      Map<String, TrustedKey> patched = new HashMap<>(keys);
+      patched.put(
+          change.kid(),
+          new TrustedKey(
+              change.kid(),
+              change.issuerCode(),
+              change.validFrom(),
+              change.validUntil(),
+              change.revoked(),
+              new ECDSAVerifier(PassKeys.parsePublic(change.publicKey()))));
+      keys = Map.copyOf(patched);
+    } catch (JOSEException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Key " + change.kid() + " not patched; the next reload brings it", e);
+    }
   }
 
   public TrustedKey find(String kid) {
@@ -76,11 +93,10 @@ public class TrustList {
     return keys.size();
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void reload() {
     boolean demo = PortalConfig.flag("portal.demo");
     Map<String, TrustedKey> fresh = new HashMap<>();
-    for (IssuerKey key : repository.keys()) {
+    for (IssuerKey key : loader.keys()) {
       if (key.isDemo() && !demo) {
         continue;
       }

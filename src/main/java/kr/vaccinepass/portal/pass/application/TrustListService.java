@@ -49,7 +49,7 @@ public class TrustListService {
         IssuerKey.add(
             kid, issuerCode, publicKey, validFrom, validUntil, false, admin, clock.instant());
     repository.add(key);
-    changed.fire(new TrustListChanged(kid));
+    changed.fire(TrustListChanged.of(key));
     LOG.info(() -> "Trust list: key " + kid + " of " + issuerCode + " added by account " + admin);
     return key;
   }
@@ -64,6 +64,7 @@ public class TrustListService {
     for (IssuerKey old : repository.keysOf(issuerCode)) {
       if (!old.getKid().equals(kid) && !old.isRevoked()) {
         old.retireAt(now.plus(PassVerifier.CLOCK_SKEW));
+        changed.fire(TrustListChanged.of(old));
       }
     }
     return fresh;
@@ -75,7 +76,7 @@ public class TrustListService {
     IssuerKey key =
         repository.key(kid).orElseThrow(() -> new NotFoundException("trust.key.notFound"));
     key.revoke(admin, clock.instant());
-    changed.fire(new TrustListChanged(kid));
+    changed.fire(TrustListChanged.of(key));
     LOG.warning(() -> "Trust list: key " + kid + " revoked by account " + admin);
   }
 

@@ -45,6 +45,20 @@ public class DemoWalletBacking implements Serializable {
     return card;
   }
 
+  /** The QR image (a data URI); records are not EL properties in Faces 4.0. */
+  public String getImage() {
+    return card == null ? null : card.image();
+  }
+
+  public String getToken() {
+    return card == null ? null : card.token();
+  }
+
+  /** Ignored: the token field is read-only. */
+  public void setToken(String ignored) {
+    // the page posts the read-only field back; the card stays as issued
+  }
+
   /** Milliseconds since the epoch when the shown QR expires, for the countdown. */
   public long getExpiresAtMillis() {
     return card == null ? 0 : card.expiresAt().toEpochMilli();

@@ -8,11 +8,12 @@ import jakarta.persistence.Converter;
 public class EncryptedText implements AttributeConverter<String, String> {
   @Override
   public String convertToDatabaseColumn(String attribute) {
-    return PersonalDataCipher.configured().encrypt(attribute);
+    // a visit without personal data (a QR check-in) must not need the key
+    return attribute == null ? null : PersonalDataCipher.configured().encrypt(attribute);
   }
 
   @Override
   public String convertToEntityAttribute(String dbData) {
-    return PersonalDataCipher.configured().decrypt(dbData);
+    return dbData == null ? null : PersonalDataCipher.configured().decrypt(dbData);
   }
 }

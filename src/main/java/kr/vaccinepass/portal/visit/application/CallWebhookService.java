@@ -67,9 +67,20 @@ public class CallWebhookService {
       throw new Refused("SIGNATURE_" + problem.name(), 401);
     }
     seenSignatures.values().removeIf(t -> t.isBefore(realNow.minus(WebhookSignature.FRESHNESS)));
-    if (seenSignatures.putIfAbsent(signature.trim(), realNow) != null) {
+    String seen = signature.trim();
+    if (seenSignatures.putIfAbsent(seen, realNow) != null) {
       throw new Refused("REPLAYED", 409);
     }
+    try {
+      return record(body);
+    } catch (RuntimeException e) {
+      // only a recorded call makes its exact bytes a replay: a failed one may be sent again
+      seenSignatures.remove(seen);
+      throw e;
+    }
+  }
+
+  private Recorded record(byte[] body) {
     JsonObject call = parse(body);
     String callId = text(call, "callId", 80);
     String called = text(call, "calledNumber", 20);
@@ -87,7 +98,7 @@ public class CallWebhookService {
     if (!PhoneNumbers.isValid(caller)) {
       throw new Refused("CALLER_NUMBER_INVALID", 422);
     }
-    Optional<FacilitySnapshot> facility = directory.findBySafeCallNumber(called.trim());
+    Optional<FacilitySnapshot> facility = directory.findBySafeCallNumber(safeCallNumber(called));
     if (facility.isEmpty()) {
       throw new Refused("FACILITY_NOT_FOUND", 404);
     }
@@ -101,6 +112,15 @@ public class CallWebhookService {
     } catch (RuntimeException e) {
       return writer.byCall(callId).map(v -> new Recorded(v.getId(), true)).orElseThrow(() -> e);
     }
+  }
+
+  /** 080-100-0001, 0801000001 and 080 100 0001 name the same number. */
+  static String safeCallNumber(String called) {
+    String digits = called.replaceAll("\\D", "");
+    if (digits.length() != 10 || !digits.startsWith("080")) {
+      return called.trim();
+    }
+    return "080-" + digits.substring(3, 6) + "-" + digits.substring(6);
   }
 
   private static JsonObject parse(byte[] body) {

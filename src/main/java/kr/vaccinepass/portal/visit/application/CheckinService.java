@@ -185,9 +185,4 @@ public class CheckinService {
       throw new IllegalStateException("the same token's first check-in did not finish", e);
     }
   }
-
-  /** Housekeeping of the nonce ledger (called by the retention job and a timer). */
-  public void purgeLedger() {
-    ledger.purge(clock.instant());
-  }
 }

@@ -1,11 +1,19 @@
 package kr.vaccinepass.portal.visit.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
 /**
@@ -20,6 +28,23 @@ public class NonceLedger {
   static final Duration KEEP = Duration.ofMinutes(10);
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  @Inject Clock clock;
+  @Resource ManagedScheduledExecutorService scheduler;
+  private ScheduledFuture<?> purger;
+
+  @PostConstruct
+  void start() {
+    purger =
+        scheduler.scheduleWithFixedDelay(() -> purge(clock.instant()), 30, 30, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (purger != null) {
+      purger.cancel(false);
+    }
+  }
 
   /** A claimed nonce: who claimed it, and the answer once given. */
   public record Entry(
@@ -62,7 +87,7 @@ public class NonceLedger {
     }
   }
 
-  /** Drops what has outlived its use; the check-in service calls it now and then. */
+  /** Drops what has outlived its use; runs every 30 seconds. */
   public void purge(Instant now) {
     entries.values().removeIf(e -> e.keepUntil().isBefore(now));
   }

@@ -20,14 +20,13 @@ import kr.vaccinepass.portal.visit.domain.VisitRepository;
 
 /**
  * Destroys visit records after four weeks: a visit of day D (KST) is kept through day D+28 and is
- * gone on day D+29. Runs at start and then every hour, so a missed night is caught up.
+ * gone on day D+29. Runs a minute after start and then every hour, so a missed night is caught up.
  */
 @ApplicationScoped
 public class VisitRetention {
   private static final Logger LOG = Logger.getLogger(VisitRetention.class.getName());
 
   @Inject VisitRepository visits;
-  @Inject CheckinService checkins;
   @Inject Clock clock;
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -59,7 +58,6 @@ public class VisitRetention {
 
   private void runQuietly() {
     try {
-      checkins.purgeLedger();
       self().purge(clock.instant().atZone(ClockProducer.KST).toLocalDate());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Retention run failed; the next one retries", e);

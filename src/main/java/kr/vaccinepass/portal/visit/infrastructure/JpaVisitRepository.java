@@ -56,7 +56,11 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public List<Visit> list(long facilityId, Instant since, VisitFilter filter, PageRequest page) {
-    String sort = SORTS.getOrDefault(page.sortField(), "v.visitedAt");
+    // Map.of refuses null keys, even to look them up
+    String sort =
+        page.sortField() == null
+            ? "v.visitedAt"
+            : SORTS.getOrDefault(page.sortField(), "v.visitedAt");
     String direction = page.sortField() == null ? "desc" : page.ascending() ? "asc" : "desc";
     TypedQuery<Visit> query =
         em.createQuery(
