@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.visit;
 
 import static kr.vaccinepass.portal.testsupport.TestActors.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -26,17 +27,22 @@ import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.pass.application.DemoIssuers;
 import kr.vaccinepass.portal.pass.application.DemoWallet;
 import kr.vaccinepass.portal.pass.application.TrustListService;
+import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.pass.domain.PassToken;
+import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
+import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DenialCounter;
 import kr.vaccinepass.portal.visit.application.NonceLedger;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
+import kr.vaccinepass.portal.visit.domain.CheckinCode;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,6 +72,7 @@ class CheckinApiIT {
   @Inject TrustListService trust;
   @Inject NonceLedger ledger;
   @Inject DenialCounter denials;
+  @Inject CheckinService checkins;
   @Inject VisitRepository visits;
   @Inject Event<FacilityChanged> facilityChanged;
   @Inject Clock clock;
@@ -225,6 +232,26 @@ class CheckinApiIT {
   }
 
   @Test
+  void theScannerPageWorksOnlyAtTheOwnersOwnFacility() throws Exception {
+    Actor stranger = owner();
+    String token = wallet.issue(DemoWallet.Profile.FULLY_VACCINATED, "KAKAO").token();
+
+    CheckinAnswer refused =
+        as(stranger, () -> checkins.checkInAtDoor(facility.getId(), token, DiningParty.NONE));
+    CheckinAnswer admitted =
+        as(owner, () -> checkins.checkInAtDoor(facility.getId(), token, DiningParty.NONE));
+
+    assertEquals(CheckinCode.FACILITY_NOT_FOUND, refused.code());
+    assertEquals(CheckinCode.PASS, admitted.code());
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            as(
+                new Actor(0, "inspector@test", Role.INSPECTOR, TestData.JONGNO),
+                () -> checkins.checkInAtDoor(facility.getId(), token, DiningParty.NONE)));
+  }
+
+  @Test
   void aSuspendedFacilityRefusesCheckIns() throws Exception {
     tx.begin();
     em.createNativeQuery("update facility set status = 'SUSPENDED' where id = ?1")
@@ -251,6 +278,7 @@ class CheckinApiIT {
     tx.commit();
     assertEquals(1, noPass);
     assertEquals(1, malformed);
+    assertEquals(2L, as(owner, () -> records.todayRefusals(facility.getId())));
   }
 
   @Test

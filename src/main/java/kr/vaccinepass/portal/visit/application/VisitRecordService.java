@@ -82,6 +82,12 @@ public class VisitRecordService {
     return visits.perHour(facilityId, today());
   }
 
+  /** Check-ins refused at the facility today (counted without personal data; up to 5 s late). */
+  public long todayRefusals(long facilityId) {
+    own(facilityId);
+    return visits.denials(today(), facilityId);
+  }
+
   public Handwritten addHandwritten(long facilityId, @NotNull @Valid HandwrittenEntry entry) {
     Actor owner = actors.require();
     FacilitySnapshot facility = own(facilityId);

@@ -32,6 +32,9 @@ public interface VisitRepository {
 
   long denials(LocalDate day, long facilityId, String code);
 
+  /** Refused check-ins of the facility on that day, all codes together. */
+  long denials(LocalDate day, long facilityId);
+
   DeviceKey add(DeviceKey key);
 
   Optional<DeviceKey> findDeviceKey(long id);

@@ -180,6 +180,18 @@ class JpaVisitRepository implements VisitRepository {
   }
 
   @Override
+  public long denials(LocalDate day, long facilityId) {
+    return ((Number)
+            em.createNativeQuery(
+                    "select coalesce(sum(count), 0) from checkin_denial"
+                        + " where day = ?1 and facility_id = ?2")
+                .setParameter(1, day)
+                .setParameter(2, facilityId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Override
   public DeviceKey add(DeviceKey key) {
     em.persist(key);
     return key;

@@ -160,6 +160,10 @@ public class VisitRecordsBacking implements Serializable {
     return total;
   }
 
+  public long getTodayRefusals() {
+    return facilityId == null ? 0 : visits.todayRefusals(facilityId);
+  }
+
   private VisitFilter filter() {
     return new VisitFilter(day, hour, method, outcome);
   }
