@@ -44,8 +44,27 @@ var Scanner = (function () {
     focus();
   }
 
-  function startCamera(elementId) {
-    if (typeof Html5Qrcode === 'undefined') {
+  function say(text, tone) {
+    var panel = document.getElementById('scanForm:result');
+    var headline = document.getElementById('scanForm:headline');
+    if (panel && headline) {
+      panel.className = 'scan-result scan-' + tone;
+      headline.textContent = text;
+    }
+  }
+
+  /* The answer did not come (the session ended, the network failed): say so, never stay silent,
+     and reload, which passes through sign-in and comes back to this page. */
+  function lost() {
+    var message = document.getElementById('sessionLost');
+    say(message ? message.textContent : '!', 'red');
+    chime();
+    setTimeout(function () { window.location.reload(); }, 2500);
+  }
+
+  function startCamera(elementId, unavailable) {
+    if (typeof Html5Qrcode === 'undefined' || !navigator.mediaDevices) {
+      say(unavailable, 'red');
       return;
     }
     if (camera) {
@@ -65,9 +84,10 @@ var Scanner = (function () {
       document.getElementById('scanForm:scan').click();
     }).catch(function () {
       camera = null;
+      say(unavailable, 'red');
     });
   }
 
   document.addEventListener('DOMContentLoaded', focus);
-  return { focus: focus, answered: answered, camera: startCamera };
+  return { focus: focus, answered: answered, camera: startCamera, lost: lost };
 })();

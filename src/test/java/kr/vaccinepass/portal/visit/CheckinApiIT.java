@@ -232,6 +232,26 @@ class CheckinApiIT {
   }
 
   @Test
+  void aRefusedGuestAskedAgainAsASoloDinerIsAdmittedOnce() {
+    String token = wallet.issue(DemoWallet.Profile.UNVACCINATED, "TOSS").token();
+    String path = "/api/v1/facilities/" + facility.getId() + "/checkins";
+    Map<String, String> auth = Map.of("Authorization", "Device " + key);
+    String alone = "{\"token\":\"" + token + "\",\"party\":\"ALONE\"}";
+
+    assertProblem(checkIn(facility.getId(), key, token), 422, "NO_PASS");
+    HttpResponse<String> soloDiner = VisitTestSupport.post(path, alone, auth);
+    HttpResponse<String> again = VisitTestSupport.post(path, alone, auth);
+
+    assertEquals(201, soloDiner.statusCode(), soloDiner.body());
+    assertTrue(soloDiner.body().contains("\"reason\":\"SOLO_DINER\""), soloDiner.body());
+    assertEquals(soloDiner.body(), again.body());
+    assertEquals(1, countVisits(facility.getId()));
+    // once admitted, asking with another party changes nothing
+    assertEquals(201, checkIn(facility.getId(), key, token).statusCode());
+    assertEquals(1, countVisits(facility.getId()));
+  }
+
+  @Test
   void theScannerPageWorksOnlyAtTheOwnersOwnFacility() throws Exception {
     Actor stranger = owner();
     String token = wallet.issue(DemoWallet.Profile.FULLY_VACCINATED, "KAKAO").token();

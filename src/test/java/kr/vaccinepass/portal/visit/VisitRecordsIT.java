@@ -160,9 +160,24 @@ class VisitRecordsIT {
 
   @Test
   void badHandwrittenEntriesAreRefusedAndAnotherOwnersFacilityIsNotFound() {
-    assertThrows(
-        ConstraintViolationException.class,
-        () -> as(owner, () -> records.addHandwritten(facility.getId(), entry("김철수", null, null))));
+    BusinessException noPhone =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    owner,
+                    () -> records.addHandwritten(facility.getId(), entry("김철수", null, null))));
+    assertEquals("phone", noPhone.field().orElse(null));
+    BusinessException both =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    owner,
+                    () ->
+                        records.addHandwritten(
+                            facility.getId(), entry("김철수", "010-1234-5678", "1234가나"))));
+    assertEquals("safetyNumber", both.field().orElse(null), "nothing typed is silently dropped");
     assertThrows(
         ConstraintViolationException.class,
         () -> as(owner, () -> records.addHandwritten(facility.getId(), entry(null, null, "12가나"))));

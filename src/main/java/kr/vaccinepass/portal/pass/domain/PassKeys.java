@@ -46,8 +46,29 @@ public final class PassKeys {
       }
       return ec;
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new BusinessException("trust.publicKey.invalid", "publicKey");
+      throw new BusinessException(
+          isOtherKey(text) ? "trust.publicKey.notP256" : "trust.publicKey.invalid", "publicKey");
     }
+  }
+
+  /**
+   * A well-formed public key of another kind (RSA, Ed25519...): the message says what is wanted.
+   */
+  private static boolean isOtherKey(String text) {
+    String base64 =
+        text.replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
+    for (String algorithm : new String[] {"RSA", "Ed25519", "EdDSA", "DSA"}) {
+      try {
+        KeyFactory.getInstance(algorithm)
+            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return true;
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        // not this kind either
+      }
+    }
+    return false;
   }
 
   public static String encodePublic(ECPublicKey key) {

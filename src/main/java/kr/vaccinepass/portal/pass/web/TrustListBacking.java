@@ -23,6 +23,7 @@ public class TrustListBacking implements Serializable {
 
   @Inject transient TrustListService trust;
   @Inject transient Messages messages;
+  @Inject transient java.time.Clock clock;
 
   private List<PassIssuer> issuers;
   private List<IssuerKey> keys;
@@ -67,6 +68,11 @@ public class TrustListBacking implements Serializable {
     } catch (BusinessException e) {
       messages.show(e, "keyForm");
     }
+  }
+
+  /** Whether a key no longer covers tokens issued now (retired by a rotation or its end). */
+  public boolean expired(IssuerKey key) {
+    return key.getValidUntil() != null && !key.getValidUntil().isAfter(clock.instant());
   }
 
   public String issuerName(String code, java.util.Locale locale) {

@@ -47,6 +47,11 @@ public class Messages {
     add(null, FacesMessage.SEVERITY_ERROR, text(key, args));
   }
 
+  /** An error next to one input (its client id), e.g. a filter the page checks itself. */
+  public void errorOn(String clientId, String key, Object... args) {
+    add(clientId, FacesMessage.SEVERITY_ERROR, text(key, args));
+  }
+
   /** Shows the refusal next to formId:field when that input exists, else at the top. */
   public void show(BusinessException e, String formId) {
     String clientId = e.field().map(f -> clientIdOf(formId, f)).orElse(null);

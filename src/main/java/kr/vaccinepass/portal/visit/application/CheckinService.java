@@ -107,14 +107,23 @@ public class CheckinService {
       // not cached: a forged or stale token must not be able to claim a nonce
       return refuse(facilityId, CheckinCode.of(verification.problem()), now);
     }
-    NonceLedger.Entry earlier = ledger.claim(token.nonce(), facilityId, hash, token.expiresAt());
+    DiningParty asked = party == null ? DiningParty.NONE : party;
+    NonceLedger.Entry earlier =
+        ledger.claim(token.nonce(), facilityId, hash, asked, token.expiresAt());
     if (earlier != null) {
-      return earlier.sameToken(facilityId, hash)
-          ? await(earlier).repeated()
-          : refuse(facilityId, CheckinCode.REPLAYED, now);
+      if (!earlier.sameToken(facilityId, hash)) {
+        return refuse(facilityId, CheckinCode.REPLAYED, now);
+      }
+      CheckinAnswer given = await(earlier);
+      // a refused visitor may still enter as a solo diner: the owner asks again with the party
+      boolean askAgain = !given.admitted() && earlier.party() != asked;
+      if (!askAgain
+          || !ledger.reclaim(token.nonce(), earlier, facilityId, hash, asked, token.expiresAt())) {
+        return given.repeated();
+      }
     }
     try {
-      CheckinAnswer answer = decide(facility, token, hash, party, recordedBy, now);
+      CheckinAnswer answer = decide(facility, token, hash, asked, recordedBy, now);
       ledger.settle(token.nonce(), answer);
       return answer;
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
 /**
@@ -50,6 +51,7 @@ public class NonceLedger {
   public record Entry(
       long facilityId,
       String tokenHash,
+      DiningParty party,
       Instant keepUntil,
       CompletableFuture<CheckinAnswer> answer) {
     public boolean sameToken(long facility, String hash) {
@@ -61,10 +63,28 @@ public class NonceLedger {
    * Claims the nonce for this token at this facility: null when it is new (the caller must then
    * {@link #settle} or {@link #release} it), else the earlier claim.
    */
-  public Entry claim(String nonce, long facilityId, String tokenHash, Instant expiresAt) {
-    Entry mine = new Entry(facilityId, tokenHash, expiresAt.plus(KEEP), new CompletableFuture<>());
-    Entry earlier = entries.putIfAbsent(nonce, mine);
-    return earlier;
+  public Entry claim(
+      String nonce, long facilityId, String tokenHash, DiningParty party, Instant expiresAt) {
+    return entries.putIfAbsent(nonce, entry(facilityId, tokenHash, party, expiresAt));
+  }
+
+  /**
+   * Claims the nonce again in place of an earlier claim (a refusal asked again with another dining
+   * party): true when this caller now holds it.
+   */
+  public boolean reclaim(
+      String nonce,
+      Entry earlier,
+      long facilityId,
+      String tokenHash,
+      DiningParty party,
+      Instant expiresAt) {
+    return entries.replace(nonce, earlier, entry(facilityId, tokenHash, party, expiresAt));
+  }
+
+  private static Entry entry(
+      long facilityId, String tokenHash, DiningParty party, Instant expiresAt) {
+    return new Entry(facilityId, tokenHash, party, expiresAt.plus(KEEP), new CompletableFuture<>());
   }
 
   /** The claim on a nonce, if any. */

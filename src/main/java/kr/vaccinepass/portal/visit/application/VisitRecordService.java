@@ -56,7 +56,7 @@ public class VisitRecordService {
     return new Page<>(visits.list(facilityId, since, f, page), visits.count(facilityId, since, f));
   }
 
-  /** Every row the filter selects (for the export), oldest first, at most 28 days of them. */
+  /** Every row the filter selects (for the export), newest first as on screen, at most 28 days. */
   public List<Visit> all(long facilityId, VisitFilter filter) {
     own(facilityId);
     VisitFilter f = withDay(filter);
@@ -68,7 +68,7 @@ public class VisitRecordService {
               facilityId,
               since,
               f,
-              new PageRequest(offset, PageRequest.MAX_SIZE, "visitedAt", true));
+              new PageRequest(offset, PageRequest.MAX_SIZE, "visitedAt", false));
       rows.addAll(page);
       if (page.size() < PageRequest.MAX_SIZE) {
         return rows;

@@ -59,7 +59,10 @@ public class DeviceKey {
   public record Issued(DeviceKey key, String secret) {}
 
   public static Issued issue(long facilityId, String label, long by, Instant now) {
-    if (label == null || label.isBlank() || label.strip().length() > 60) {
+    if (label == null || label.isBlank()) {
+      throw BusinessException.onField("label", "device.label.required");
+    }
+    if (label.strip().length() > 60) {
       throw BusinessException.onField("label", "device.label.invalid");
     }
     byte[] raw = new byte[32];

@@ -130,7 +130,12 @@ public class Visit {
       long facilityId, Instant at, String name, String phone, String safetyNumber, long by) {
     Visit visit = base(facilityId, at, VisitMethod.HANDWRITTEN, by);
     visit.outcome = VisitOutcome.UNVERIFIED;
-    if (safetyNumber != null && !safetyNumber.isBlank()) {
+    boolean hasSafetyNumber = safetyNumber != null && !safetyNumber.isBlank();
+    boolean hasPerson = (name != null && !name.isBlank()) || (phone != null && !phone.isBlank());
+    if (hasSafetyNumber && hasPerson) {
+      throw BusinessException.onField("safetyNumber", "visit.handwritten.eitherOr");
+    }
+    if (hasSafetyNumber) {
       if (!SafetyNumber.isValid(safetyNumber)) {
         throw BusinessException.onField("safetyNumber", "visit.safetyNumber.invalid");
       }

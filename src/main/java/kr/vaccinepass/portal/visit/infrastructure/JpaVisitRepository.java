@@ -70,7 +70,7 @@ class JpaVisitRepository implements VisitRepository {
                 + sort
                 + " "
                 + direction
-                + ", v.id desc",
+                + ", v.visitedAt desc, v.id desc",
             Visit.class);
     bind(query::setParameter, facilityId, since, filter);
     return query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.web.Messages;
@@ -20,7 +19,7 @@ public class DeviceKeysBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient VisitRecordService visits;
-  @Inject transient FacilityService facilityService;
+  @Inject OwnerFacilityChoice choice;
   @Inject transient Messages messages;
 
   private List<Facility> facilities;
@@ -30,8 +29,8 @@ public class DeviceKeysBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    facilities = OwnerFacilityChoice.of(facilityService);
-    facilityId = OwnerFacilityChoice.pick(null, facilities);
+    facilities = choice.facilities();
+    facilityId = choice.pick(null, facilities);
   }
 
   public void create() {
@@ -69,6 +68,7 @@ public class DeviceKeysBacking implements Serializable {
   public void setFacilityId(Long facilityId) {
     this.facilityId = facilityId;
     this.newSecret = null;
+    choice.remember(facilityId);
   }
 
   public String getLabel() {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.web.Messages;
@@ -20,7 +19,7 @@ public class ScannerBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient CheckinService checkins;
-  @Inject transient FacilityService facilityService;
+  @Inject OwnerFacilityChoice choice;
   @Inject transient Messages messages;
 
   private List<Facility> facilities;
@@ -32,8 +31,8 @@ public class ScannerBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    facilities = OwnerFacilityChoice.of(facilityService);
-    facilityId = OwnerFacilityChoice.pick(null, facilities);
+    facilities = choice.facilities();
+    facilityId = choice.pick(null, facilities);
   }
 
   /** One scan: the answer replaces the last one; the field is emptied for the next visitor. */
@@ -47,7 +46,11 @@ public class ScannerBacking implements Serializable {
     }
     answer = checkins.checkInAtDoor(facilityId, token.trim(), party);
     token = null;
-    scans++;
+    // the dining party is asked per visitor: the next one starts from "none" again
+    party = DiningParty.NONE;
+    if (!answer.replayed()) {
+      scans++;
+    }
   }
 
   public String getHeadline() {
@@ -62,6 +65,20 @@ public class ScannerBacking implements Serializable {
       return null;
     }
     return messages.text("pass.reason." + answer.reason().name());
+  }
+
+  /** What the owner can do next: the same QR again, or a refused guest who dines alone. */
+  public String getHint() {
+    if (answer == null) {
+      return null;
+    }
+    if (answer.replayed()) {
+      return messages.text("scanner.repeated");
+    }
+    if (answer.code() == kr.vaccinepass.portal.visit.domain.CheckinCode.NO_PASS && isRestaurant()) {
+      return messages.text("scanner.soloDinerHint");
+    }
+    return null;
   }
 
   /** green, red, or idle: the big panel's colour. */
@@ -93,6 +110,7 @@ public class ScannerBacking implements Serializable {
   public void setFacilityId(Long facilityId) {
     this.facilityId = facilityId;
     this.answer = null;
+    choice.remember(facilityId);
   }
 
   public DiningParty getParty() {

@@ -68,10 +68,17 @@ public class VisitExport {
       int r = 1;
       for (Visit visit : visits) {
         List<String> row = row(visit);
-        for (int c = 0; c < row.size(); c++) {
+        // the time as a real date-time cell, so a spreadsheet sorts and filters it as one
+        sheet.value(r, 0, visit.getVisitedAt().atZone(ClockProducer.KST).toLocalDateTime());
+        sheet.style(r, 0).format("yyyy-mm-dd hh:mm:ss").set();
+        for (int c = 1; c < row.size(); c++) {
           sheet.value(r, c, row.get(c));
         }
         r++;
+      }
+      int[] widths = {20, 14, 14, 28, 10, 10, 16, 12, 22};
+      for (int c = 0; c < widths.length; c++) {
+        sheet.width(c, widths[c]);
       }
       sheet.finish();
     } catch (IOException e) {

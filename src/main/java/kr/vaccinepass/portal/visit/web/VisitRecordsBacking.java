@@ -12,7 +12,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
@@ -41,7 +40,7 @@ public class VisitRecordsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient VisitRecordService visits;
-  @Inject transient FacilityService facilityService;
+  @Inject OwnerFacilityChoice choice;
   @Inject transient Messages messages;
   @Inject transient VisitExport export;
 
@@ -58,12 +57,12 @@ public class VisitRecordsBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    facilities = OwnerFacilityChoice.of(facilityService);
+    facilities = choice.facilities();
   }
 
   /** The view parameter: a facility of the owner's, else their first. */
   public void load() {
-    facilityId = OwnerFacilityChoice.pick(facilityId, facilities);
+    facilityId = choice.pick(facilityId, facilities);
   }
 
   public void addHandwritten() {
@@ -92,6 +91,14 @@ public class VisitRecordsBacking implements Serializable {
     }
   }
 
+  /** A day outside the 28 kept is refused next to the field (the picker also limits it). */
+  public void dayChanged() {
+    if (day != null && (day.isBefore(getMinDay()) || day.isAfter(getMaxDay()))) {
+      messages.errorOn("visitsForm:day", "visit.day.outOfRange", getMinDay(), getMaxDay());
+      day = null;
+    }
+  }
+
   public StreamedContent getCsv() {
     byte[] bytes = export.csv(visits.all(facilityId, filter()));
     return download(bytes, "text/csv; charset=UTF-8", "csv");
@@ -105,7 +112,7 @@ public class VisitRecordsBacking implements Serializable {
 
   private StreamedContent download(byte[] bytes, String type, String extension) {
     return DefaultStreamedContent.builder()
-        .name("visits-" + facilityId + "-" + visits.today() + "." + extension)
+        .name("visits-" + facilityId + "-" + (day != null ? day : visits.today()) + "." + extension)
         .contentType(type)
         .contentLength((long) bytes.length)
         .stream(() -> new ByteArrayInputStream(bytes))
@@ -214,6 +221,7 @@ public class VisitRecordsBacking implements Serializable {
 
   public void setFacilityId(Long facilityId) {
     this.facilityId = facilityId;
+    choice.remember(facilityId);
   }
 
   public LocalDate getDay() {

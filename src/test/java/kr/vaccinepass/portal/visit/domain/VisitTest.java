@@ -137,8 +137,12 @@ class VisitTest {
     "김철수, 10-1234-5678,  , phone,        visit.phone.invalid",
     // letters in the phone
     "김철수, 010-abcd-5678, , phone,        visit.phone.invalid",
-    // an invalid safety number is refused even with a name and phone
-    "김철수, 010-1234-5678, 123가나, safetyNumber, visit.safetyNumber.invalid",
+    // an invalid safety number alone
+    ",       ,              123가나, safetyNumber, visit.safetyNumber.invalid",
+    // a safety number and a name and phone: refused, nothing typed is silently dropped
+    "김철수, 010-1234-5678, 1234가나, safetyNumber, visit.handwritten.eitherOr",
+    // a safety number and a phone only
+    ",       010-1234-5678, 1234가나, safetyNumber, visit.handwritten.eitherOr",
   })
   void handwrittenRefusals(
       String name, String phone, String safetyNumber, String field, String messageKey) {
