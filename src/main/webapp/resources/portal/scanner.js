@@ -5,6 +5,16 @@ var Scanner = (function () {
   var camera = null;
   var lastText = null;
   var lastAt = 0;
+  var watchdog = null;
+  var WAIT_MS = 6000;
+
+  /* A scan was sent: if no answer has come in a few seconds (the session ended and the sign-in page
+     answered, the network is down), say so instead of leaving the owner with a spinner. */
+  function sent() {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(lost, WAIT_MS);
+    return true;
+  }
 
   function field() {
     return document.getElementById('scanForm:token');
@@ -37,8 +47,20 @@ var Scanner = (function () {
     }
   }
 
-  function answered(tone) {
-    if (tone === 'red') {
+  /* After each answer: the tone is read from the updated panel (the button's own script was
+     rendered before the answer). An answer without the result panel means the sign-in page
+     answered instead: the session ended. */
+  function answered(xhr) {
+    clearTimeout(watchdog);
+    var text = xhr && typeof xhr.responseText === 'string' ? xhr.responseText : '';
+    // a real answer updates the result panel; the sign-in page (which the browser fetched after the
+    // redirect, as an AJAX request too) answers with something else
+    if (text.indexOf('scanForm:result') < 0) {
+      lost();
+      return;
+    }
+    var panel = document.getElementById('scanForm:result');
+    if (panel && panel.getAttribute('data-tone') === 'red') {
       chime();
     }
     focus();
@@ -56,6 +78,7 @@ var Scanner = (function () {
   /* The answer did not come (the session ended, the network failed): say so, never stay silent,
      and reload, which passes through sign-in and comes back to this page. */
   function lost() {
+    clearTimeout(watchdog);
     var message = document.getElementById('sessionLost');
     say(message ? message.textContent : '!', 'red');
     chime();
@@ -89,5 +112,5 @@ var Scanner = (function () {
   }
 
   document.addEventListener('DOMContentLoaded', focus);
-  return { focus: focus, answered: answered, camera: startCamera, lost: lost };
+  return { focus: focus, sent: sent, answered: answered, camera: startCamera, lost: lost };
 })();

@@ -55,6 +55,13 @@ class VisitJourneyIT extends BrowserJourney {
                           + ".then(r => r.text()).then(done, e => done('failed: ' + e));");
       assertTrue(csv.contains("QR 체크인"), csv);
       assertTrue(csv.contains("접종 완료(기본 접종)"), csv);
+
+      // the session ends while the scanner is open: it says so and goes to sign-in, never hangs
+      browser.go("/owner/scanner.xhtml").waitForAjax();
+      browser.driver().manage().deleteCookieNamed("JSESSIONID");
+      browser.type("scanForm:token", "whatever the scanner typed");
+      browser.id("scanForm:token").sendKeys(Keys.ENTER);
+      browser.waitForText("응답을 받지 못했습니다").waitForPath("/public/login.xhtml");
     }
   }
 
