@@ -1,0 +1,235 @@
+package kr.vaccinepass.portal.enforcement.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
+
+/**
+ * One administrative fine through its procedure (질서위반행위규제법, domain-rules.md). Each step checks that
+ * it may happen now, moves the state and records who, when, from, to and why; an impossible step is
+ * refused with {@code fine.transition.invalid} naming both states. Dates are KST days.
+ */
+public class FineCase {
+  /** At least 10 days to submit an opinion after the prior notice (Art. 16). */
+  public static final int OPINION_DAYS = 10;
+
+  /** Voluntary payment within the opinion period: 20% off (Art. 18). */
+  public static final long VOLUNTARY_BP = 8_000;
+
+  /** Objection in writing within 60 days of the imposition notice (Art. 20). */
+  public static final int OBJECTION_DAYS = 60;
+
+  /** The agency refers an objected case to the court within 14 days (Art. 21). */
+  public static final int REFERRAL_DAYS = 14;
+
+  private static final Set<FineState> CANCELLABLE =
+      EnumSet.of(
+          FineState.DRAFT, FineState.PRIOR_NOTICE_SENT, FineState.IMPOSED, FineState.OBJECTED);
+
+  private final Money amount;
+  private FineState state = FineState.DRAFT;
+  private LocalDate priorNoticeOn;
+  private LocalDate opinionDeadline;
+  private LocalDate imposedOn;
+  private Money paid;
+  private LocalDate paidOn;
+  private FineState stateBeforeWaiver;
+  private boolean refundDue;
+  private final List<FineTransition> history = new ArrayList<>();
+
+  private FineCase(Money amount) {
+    this.amount = amount;
+  }
+
+  /** A new case for the amount the penalty rules decided. */
+  public static FineCase draft(Money amount, Instant at, long by) {
+    if (amount == null || amount.isZero()) {
+      throw BusinessException.of("fine.amount.required");
+    }
+    FineCase fine = new FineCase(amount);
+    fine.history.add(new FineTransition(null, FineState.DRAFT, at, by, null));
+    return fine;
+  }
+
+  /** The prior notice (사전통지), with the last day to submit an opinion: at least 10 days later. */
+  public void sendPriorNotice(LocalDate noticeOn, LocalDate deadline, Instant at, long by) {
+    require(FineState.PRIOR_NOTICE_SENT, FineState.DRAFT);
+    if (deadline == null || deadline.isBefore(noticeOn.plusDays(OPINION_DAYS))) {
+      throw BusinessException.onField(
+          "opinionDeadline", "fine.opinionDeadline.tooSoon", noticeOn.plusDays(OPINION_DAYS));
+    }
+    priorNoticeOn = noticeOn;
+    opinionDeadline = deadline;
+    move(FineState.PRIOR_NOTICE_SENT, at, by, null);
+  }
+
+  /** The reduced amount for paying within the opinion period (20% off). */
+  public Money voluntaryAmount() {
+    return amount.timesBasisPoints(VOLUNTARY_BP);
+  }
+
+  /** Paying the reduced amount within the opinion period closes the case; no objection follows. */
+  public void payVoluntarily(Money sum, LocalDate on, Instant at, long by) {
+    require(FineState.VOLUNTARILY_PAID, FineState.PRIOR_NOTICE_SENT);
+    if (on.isAfter(opinionDeadline)) {
+      throw BusinessException.onField("paidOn", "fine.voluntary.late", opinionDeadline);
+    }
+    if (sum.compareTo(voluntaryAmount()) < 0) {
+      throw BusinessException.onField("amount", "fine.payment.short", voluntaryAmount());
+    }
+    paid = sum;
+    paidOn = on;
+    move(FineState.VOLUNTARILY_PAID, at, by, null);
+  }
+
+  /** The imposition (부과), once the opinion period is over. */
+  public void impose(LocalDate on, Instant at, long by) {
+    require(FineState.IMPOSED, FineState.PRIOR_NOTICE_SENT);
+    if (!on.isAfter(opinionDeadline)) {
+      throw BusinessException.onField(
+          "imposedOn", "fine.impose.opinionPeriodOpen", opinionDeadline);
+    }
+    imposedOn = on;
+    move(FineState.IMPOSED, at, by, null);
+  }
+
+  /** The last day to object, which is also the day the payment falls due. */
+  public LocalDate objectionDeadline() {
+    return imposedOn == null ? null : imposedOn.plusDays(OBJECTION_DAYS);
+  }
+
+  /** What must be paid on that day: the fine and, once overdue, the arrears surcharge. */
+  public Money dueOn(LocalDate day) {
+    return switch (state) {
+      case DRAFT, PRIOR_NOTICE_SENT -> amount;
+      case IMPOSED -> amount.plus(Arrears.on(amount, objectionDeadline(), day));
+      default -> Money.ZERO;
+    };
+  }
+
+  public Money arrearsOn(LocalDate day) {
+    return state == FineState.IMPOSED ? Arrears.on(amount, objectionDeadline(), day) : Money.ZERO;
+  }
+
+  public void pay(Money sum, LocalDate on, Instant at, long by) {
+    require(FineState.PAID, FineState.IMPOSED);
+    Money due = dueOn(on);
+    if (sum.compareTo(due) < 0) {
+      throw BusinessException.onField("amount", "fine.payment.short", due);
+    }
+    paid = sum;
+    paidOn = on;
+    move(FineState.PAID, at, by, null);
+  }
+
+  /** A written objection (이의제기) within 60 days: the imposition loses its effect. */
+  public void object(LocalDate receivedOn, String grounds, Instant at, long by) {
+    require(FineState.OBJECTED, FineState.IMPOSED);
+    if (receivedOn.isAfter(objectionDeadline())) {
+      throw BusinessException.onField("receivedOn", "fine.objection.late", objectionDeadline());
+    }
+    move(FineState.OBJECTED, at, by, grounds);
+  }
+
+  /** The agency refers the objected case to the court (due within 14 days of the objection). */
+  public void refer(LocalDate on, Instant at, long by) {
+    require(FineState.REFERRED, FineState.OBJECTED);
+    move(FineState.REFERRED, at, by, null);
+  }
+
+  /** Cancelled by the agency, with the reason (e.g. logged in error). */
+  public void cancel(String reason, Instant at, long by) {
+    if (!CANCELLABLE.contains(state)) {
+      throw invalid(FineState.CANCELLED);
+    }
+    if (reason == null || reason.isBlank()) {
+      throw BusinessException.onField("reason", "fine.cancel.reasonRequired");
+    }
+    move(FineState.CANCELLED, at, by, reason.strip());
+  }
+
+  /**
+   * Waived by a grace declaration: any case not cancelled; a case already paid becomes "waived,
+   * refund due". The previous state is kept so that revoking the declaration restores it.
+   */
+  public void waive(String reason, Instant at, long by) {
+    if (state == FineState.CANCELLED || state == FineState.WAIVED) {
+      throw invalid(FineState.WAIVED);
+    }
+    stateBeforeWaiver = state;
+    refundDue = state == FineState.PAID || state == FineState.VOLUNTARILY_PAID;
+    move(FineState.WAIVED, at, by, reason);
+  }
+
+  /** Undoes a waiver: back to the state before it, nothing else changed. */
+  public void restore(String reason, Instant at, long by) {
+    if (state != FineState.WAIVED) {
+      throw invalid(stateBeforeWaiver == null ? FineState.DRAFT : stateBeforeWaiver);
+    }
+    FineState back = stateBeforeWaiver;
+    stateBeforeWaiver = null;
+    refundDue = false;
+    move(back, at, by, reason);
+  }
+
+  private void require(FineState to, FineState from) {
+    if (state != from) {
+      throw invalid(to);
+    }
+  }
+
+  private BusinessException invalid(FineState to) {
+    return new BusinessException("fine.transition.invalid", null, state, to);
+  }
+
+  private void move(FineState to, Instant at, long by, String reason) {
+    history.add(new FineTransition(state, to, at, by, reason));
+    state = to;
+  }
+
+  public Money getAmount() {
+    return amount;
+  }
+
+  public FineState getState() {
+    return state;
+  }
+
+  public LocalDate getPriorNoticeOn() {
+    return priorNoticeOn;
+  }
+
+  public LocalDate getOpinionDeadline() {
+    return opinionDeadline;
+  }
+
+  public LocalDate getImposedOn() {
+    return imposedOn;
+  }
+
+  public Money getPaid() {
+    return paid;
+  }
+
+  public LocalDate getPaidOn() {
+    return paidOn;
+  }
+
+  public boolean isRefundDue() {
+    return refundDue;
+  }
+
+  public FineState getStateBeforeWaiver() {
+    return stateBeforeWaiver;
+  }
+
+  public List<FineTransition> getHistory() {
+    return Collections.unmodifiableList(history);
+  }
+}

@@ -1,0 +1,310 @@
+package kr.vaccinepass.portal.enforcement.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The fine's procedure (질서위반행위규제법): every valid step, a sample of invalid ones, deadlines. */
+class FineCaseTest {
+  private static final Instant AT = Instant.parse("2021-12-20T01:00:00Z");
+  private static final long BY = 7;
+  private static final Money FINE = Money.won(1_500_000);
+  private static final LocalDate NOTICE = LocalDate.of(2021, 12, 20);
+  private static final LocalDate DEADLINE = NOTICE.plusDays(10); // 2021-12-30
+  private static final LocalDate IMPOSED = LocalDate.of(2022, 1, 3);
+
+  /** A case brought to the named state by the valid steps. */
+  static FineCase in(FineState state) {
+    FineCase fine = FineCase.draft(FINE, AT, BY);
+    switch (state) {
+      case DRAFT -> {}
+      case PRIOR_NOTICE_SENT -> notice(fine);
+      case VOLUNTARILY_PAID -> {
+        notice(fine);
+        fine.payVoluntarily(Money.won(1_200_000), DEADLINE, AT, BY);
+      }
+      case IMPOSED -> imposed(fine);
+      case PAID -> {
+        imposed(fine);
+        fine.pay(FINE, IMPOSED.plusDays(30), AT, BY);
+      }
+      case OBJECTED -> {
+        imposed(fine);
+        fine.object(IMPOSED.plusDays(20), "not my shop", AT, BY);
+      }
+      case REFERRED -> {
+        imposed(fine);
+        fine.object(IMPOSED.plusDays(20), "not my shop", AT, BY);
+        fine.refer(IMPOSED.plusDays(30), AT, BY);
+      }
+      case CANCELLED -> fine.cancel("logged in error", AT, BY);
+      case WAIVED -> fine.waive("grace 2021-12-13", AT, BY);
+    }
+    assertEquals(state, fine.getState());
+    return fine;
+  }
+
+  private static void notice(FineCase fine) {
+    fine.sendPriorNotice(NOTICE, DEADLINE, AT, BY);
+  }
+
+  private static void imposed(FineCase fine) {
+    notice(fine);
+    fine.impose(IMPOSED, AT, BY);
+  }
+
+  static Stream<Arguments> validSteps() {
+    return Stream.of(
+        // prior notice with exactly 10 days for an opinion (Art. 16)
+        step(FineState.DRAFT, FineState.PRIOR_NOTICE_SENT, f -> notice(f)),
+        // voluntary payment of 80% on the last day of the opinion period (Art. 18)
+        step(
+            FineState.PRIOR_NOTICE_SENT,
+            FineState.VOLUNTARILY_PAID,
+            f -> f.payVoluntarily(Money.won(1_200_000), DEADLINE, AT, BY)),
+        // imposition the day after the opinion period
+        step(
+            FineState.PRIOR_NOTICE_SENT,
+            FineState.IMPOSED,
+            f -> f.impose(DEADLINE.plusDays(1), AT, BY)),
+        // payment of the full fine before the deadline
+        step(FineState.IMPOSED, FineState.PAID, f -> f.pay(FINE, IMPOSED, AT, BY)),
+        // objection on the 60th day (Art. 20)
+        step(
+            FineState.IMPOSED,
+            FineState.OBJECTED,
+            f -> f.object(IMPOSED.plusDays(60), "grounds", AT, BY)),
+        // referral to the court (Art. 21)
+        step(FineState.OBJECTED, FineState.REFERRED, f -> f.refer(IMPOSED.plusDays(70), AT, BY)),
+        // cancellation with a reason from every open state
+        step(FineState.DRAFT, FineState.CANCELLED, f -> f.cancel("error", AT, BY)),
+        step(FineState.PRIOR_NOTICE_SENT, FineState.CANCELLED, f -> f.cancel("error", AT, BY)),
+        step(FineState.IMPOSED, FineState.CANCELLED, f -> f.cancel("error", AT, BY)),
+        step(FineState.OBJECTED, FineState.CANCELLED, f -> f.cancel("error", AT, BY)),
+        // a grace declaration waives every case not cancelled, also closed ones
+        step(FineState.DRAFT, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.PRIOR_NOTICE_SENT, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.IMPOSED, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.OBJECTED, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.REFERRED, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.PAID, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.VOLUNTARILY_PAID, FineState.WAIVED, f -> f.waive("grace", AT, BY)));
+  }
+
+  private static Arguments step(FineState from, FineState to, Consumer<FineCase> action) {
+    return Arguments.of(from, to, action);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @MethodSource("validSteps")
+  void everyValidStepMovesAndIsRecorded(FineState from, FineState to, Consumer<FineCase> action) {
+    FineCase fine = in(from);
+    int before = fine.getHistory().size();
+
+    action.accept(fine);
+
+    assertEquals(to, fine.getState());
+    FineTransition last = fine.getHistory().get(fine.getHistory().size() - 1);
+    assertEquals(before + 1, fine.getHistory().size());
+    assertEquals(from, last.from());
+    assertEquals(to, last.to());
+    assertEquals(BY, last.by());
+    assertEquals(AT, last.at());
+  }
+
+  static Stream<Arguments> invalidSteps() {
+    return Stream.of(
+        // no imposition without the prior notice (a fine without it is unlawful)
+        step(FineState.DRAFT, FineState.IMPOSED, f -> f.impose(IMPOSED, AT, BY)),
+        // no voluntary payment before the notice
+        step(
+            FineState.DRAFT,
+            FineState.VOLUNTARILY_PAID,
+            f -> f.payVoluntarily(Money.won(1_200_000), NOTICE, AT, BY)),
+        // no objection after a voluntary payment
+        step(
+            FineState.VOLUNTARILY_PAID,
+            FineState.OBJECTED,
+            f -> f.object(IMPOSED, "late change of heart", AT, BY)),
+        // a paid case is not imposed again
+        step(FineState.PAID, FineState.IMPOSED, f -> f.impose(IMPOSED, AT, BY)),
+        // a paid or referred case is not cancelled
+        step(FineState.PAID, FineState.CANCELLED, f -> f.cancel("x", AT, BY)),
+        step(FineState.REFERRED, FineState.CANCELLED, f -> f.cancel("x", AT, BY)),
+        step(FineState.VOLUNTARILY_PAID, FineState.CANCELLED, f -> f.cancel("x", AT, BY)),
+        // no referral without an objection
+        step(FineState.IMPOSED, FineState.REFERRED, f -> f.refer(IMPOSED, AT, BY)),
+        // a cancelled case is not waived, a waived one not twice
+        step(FineState.CANCELLED, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        step(FineState.WAIVED, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
+        // only a waived case is restored
+        step(FineState.IMPOSED, FineState.IMPOSED, f -> f.restore("revoked", AT, BY)),
+        // no payment before the imposition (the voluntary one has its own step)
+        step(FineState.PRIOR_NOTICE_SENT, FineState.PAID, f -> f.pay(FINE, DEADLINE, AT, BY)));
+  }
+
+  @ParameterizedTest(name = "{0} ↛ {1}")
+  @MethodSource("invalidSteps")
+  void impossibleStepsAreRefusedAndChangeNothing(
+      FineState from, FineState to, Consumer<FineCase> action) {
+    FineCase fine = in(from);
+    List<FineTransition> before = List.copyOf(fine.getHistory());
+
+    BusinessException refused = assertThrows(BusinessException.class, () -> action.accept(fine));
+
+    assertEquals("fine.transition.invalid", refused.messageKey());
+    assertEquals(from, fine.getState());
+    assertEquals(before, fine.getHistory());
+  }
+
+  @ParameterizedTest(name = "opinion deadline {0} days after the notice → accepted {1}")
+  @CsvSource({
+    "9, false", // one day short of Art. 16's 10 days
+    "10, true", // exactly 10 days
+    "14, true" // more is allowed
+  })
+  void thePriorNoticeGivesAtLeastTenDays(int days, boolean accepted) {
+    FineCase fine = in(FineState.DRAFT);
+    Runnable send = () -> fine.sendPriorNotice(NOTICE, NOTICE.plusDays(days), AT, BY);
+    if (accepted) {
+      send.run();
+      assertEquals(FineState.PRIOR_NOTICE_SENT, fine.getState());
+    } else {
+      BusinessException e = assertThrows(BusinessException.class, send::run);
+      assertEquals("fine.opinionDeadline.tooSoon", e.messageKey());
+    }
+  }
+
+  @ParameterizedTest(name = "voluntary payment of {0} on {1} → {2}")
+  @CsvSource({
+    "1200000, 2021-12-30, VOLUNTARILY_PAID", // 80% on the last day of the opinion period
+    "1200000, 2021-12-31, fine.voluntary.late", // a day late: the reduction is gone
+    "1199999, 2021-12-30, fine.payment.short", // a won short
+    "1500000, 2021-12-21, VOLUNTARILY_PAID" // paying more is accepted
+  })
+  void voluntaryPaymentIsTwentyPercentOffWithinTheOpinionPeriod(
+      long won, LocalDate on, String outcome) {
+    FineCase fine = in(FineState.PRIOR_NOTICE_SENT);
+    assertEquals(Money.won(1_200_000), fine.voluntaryAmount());
+    if (outcome.equals("VOLUNTARILY_PAID")) {
+      fine.payVoluntarily(Money.won(won), on, AT, BY);
+      assertEquals(FineState.VOLUNTARILY_PAID, fine.getState());
+    } else {
+      BusinessException e =
+          assertThrows(
+              BusinessException.class, () -> fine.payVoluntarily(Money.won(won), on, AT, BY));
+      assertEquals(outcome, e.messageKey());
+      assertEquals(FineState.PRIOR_NOTICE_SENT, fine.getState());
+    }
+  }
+
+  @ParameterizedTest(name = "imposition on {0} → {1}")
+  @CsvSource({
+    "2021-12-30, fine.impose.opinionPeriodOpen", // the last day of the opinion period
+    "2021-12-31, IMPOSED" // the day after
+  })
+  void impositionWaitsForTheOpinionPeriod(LocalDate on, String outcome) {
+    FineCase fine = in(FineState.PRIOR_NOTICE_SENT);
+    if (outcome.equals("IMPOSED")) {
+      fine.impose(on, AT, BY);
+      assertEquals(on.plusDays(60), fine.objectionDeadline());
+    } else {
+      BusinessException e = assertThrows(BusinessException.class, () -> fine.impose(on, AT, BY));
+      assertEquals(outcome, e.messageKey());
+    }
+  }
+
+  @ParameterizedTest(name = "objection received {0} days after the imposition → {1}")
+  @CsvSource({
+    "59, OBJECTED", // within the 60 days
+    "60, OBJECTED", // the 60th day
+    "61, fine.objection.late" // too late
+  })
+  void objectionWithinSixtyDays(int days, String outcome) {
+    FineCase fine = in(FineState.IMPOSED);
+    if (outcome.equals("OBJECTED")) {
+      fine.object(IMPOSED.plusDays(days), "grounds", AT, BY);
+      assertEquals(FineState.OBJECTED, fine.getState());
+      assertEquals("grounds", fine.getHistory().get(fine.getHistory().size() - 1).reason());
+    } else {
+      BusinessException e =
+          assertThrows(
+              BusinessException.class,
+              () -> fine.object(IMPOSED.plusDays(days), "grounds", AT, BY));
+      assertEquals(outcome, e.messageKey());
+    }
+  }
+
+  @ParameterizedTest(name = "paid {1} on day {0} after the imposition → {2}")
+  @CsvSource({
+    "60, 1500000, PAID", // on the deadline: the fine alone
+    "61, 1500000, fine.payment.short", // a day late: 3% more is due
+    "61, 1545000, PAID", // fine + 3%
+    "91, 1563000, PAID" // a month after the deadline: + 3% + 1.2%
+  })
+  void paymentAfterTheDeadlineIncludesTheArrears(int days, long won, String outcome) {
+    FineCase fine = in(FineState.IMPOSED);
+    LocalDate on = IMPOSED.plusDays(days);
+    if (outcome.equals("PAID")) {
+      fine.pay(Money.won(won), on, AT, BY);
+      assertEquals(FineState.PAID, fine.getState());
+    } else {
+      BusinessException e =
+          assertThrows(BusinessException.class, () -> fine.pay(Money.won(won), on, AT, BY));
+      assertEquals(outcome, e.messageKey());
+    }
+  }
+
+  @Test
+  void cancellingNeedsAReason() {
+    FineCase fine = in(FineState.IMPOSED);
+    BusinessException e = assertThrows(BusinessException.class, () -> fine.cancel("  ", AT, BY));
+    assertEquals("fine.cancel.reasonRequired", e.messageKey());
+    assertEquals(FineState.IMPOSED, fine.getState());
+  }
+
+  @ParameterizedTest(name = "waiving {0} then restoring")
+  @CsvSource({
+    "DRAFT, false",
+    "PRIOR_NOTICE_SENT, false",
+    "IMPOSED, false",
+    "OBJECTED, false",
+    "PAID, true", // waived, refund due
+    "VOLUNTARILY_PAID, true" // waived, refund due
+  })
+  void aWaiverKeepsThePreviousStateAndIsUndoneExactly(FineState from, boolean refund) {
+    FineCase fine = in(from);
+
+    fine.waive("grace 2021-12-13", AT, BY);
+    assertEquals(FineState.WAIVED, fine.getState());
+    assertEquals(from, fine.getStateBeforeWaiver());
+    assertEquals(refund, fine.isRefundDue());
+
+    fine.restore("declaration revoked", AT, BY);
+    assertEquals(from, fine.getState());
+    assertFalse(fine.isRefundDue());
+    assertNull(fine.getStateBeforeWaiver());
+  }
+
+  @Test
+  void aDraftNeedsAnAmount() {
+    assertThrows(BusinessException.class, () -> FineCase.draft(Money.ZERO, AT, BY));
+    assertTrue(FineState.PAID.closed());
+    assertFalse(FineState.IMPOSED.closed());
+  }
+}
