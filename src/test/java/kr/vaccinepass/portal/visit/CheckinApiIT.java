@@ -114,7 +114,7 @@ class CheckinApiIT {
     assertAnswer(DemoWallet.Profile.PCR_NEGATIVE, 201, "PASS", "PCR_NEGATIVE");
     assertAnswer(DemoWallet.Profile.UNDER_18, 201, "EXEMPT", "UNDER_18");
     assertAnswer(DemoWallet.Profile.MEDICALLY_EXEMPT, 201, "EXEMPT", "MEDICAL_EXEMPTION");
-    // the portal's clock stands on 2022-01-12 in the tests: the 180-day expiry applies
+    // the portal's clock stands on 2022-02-20 in the tests: the 180-day expiry applies
     assertAnswer(DemoWallet.Profile.EXPIRED_180_DAYS, 422, "NO_PASS", "VACCINATION_EXPIRED");
     assertAnswer(DemoWallet.Profile.VACCINATED_10_DAYS_AGO, 422, "NO_PASS", "NOT_YET_EFFECTIVE");
     assertAnswer(DemoWallet.Profile.PCR_TOO_OLD, 422, "NO_PASS", "PCR_EXPIRED");

@@ -140,7 +140,7 @@ class VisitRecordsIT {
         as(owner, () -> records.addHandwritten(facility.getId(), byPhone));
     as(owner, () -> records.addHandwritten(facility.getId(), bySafetyNumber));
 
-    assertTrue(saved.passRequired(), "restaurants were covered on 2022-01-12");
+    assertTrue(saved.passRequired(), "restaurants were covered on 2022-02-20");
     List<Visit> rows =
         as(owner, () -> records.page(facility.getId(), VisitFilter.none(), PageRequest.first(10)))
             .items();

@@ -1,5 +1,19 @@
 package kr.vaccinepass.portal.enforcement.domain;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +29,8 @@ import kr.vaccinepass.portal.shared.domain.Money;
  * it may happen now, moves the state and records who, when, from, to and why; an impossible step is
  * refused with {@code fine.transition.invalid} naming both states. Dates are KST days.
  */
+@Entity
+@Table(name = "fine_case")
 public class FineCase {
   /** At least 10 days to submit an opinion after the prior notice (Art. 16). */
   public static final int OPINION_DAYS = 10;
@@ -32,16 +48,47 @@ public class FineCase {
       EnumSet.of(
           FineState.DRAFT, FineState.PRIOR_NOTICE_SENT, FineState.IMPOSED, FineState.OBJECTED);
 
-  private final Money amount;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Version private int version;
+
+  @Column(name = "amount_won", nullable = false, updatable = false)
+  private Money amount;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
   private FineState state = FineState.DRAFT;
+
+  @Column(name = "prior_notice_on")
   private LocalDate priorNoticeOn;
+
+  @Column(name = "opinion_deadline")
   private LocalDate opinionDeadline;
+
+  @Column(name = "imposed_on")
   private LocalDate imposedOn;
+
+  @Column(name = "paid_won")
   private Money paid;
+
+  @Column(name = "paid_on")
   private LocalDate paidOn;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "state_before_waiver")
   private FineState stateBeforeWaiver;
+
+  @Column(name = "refund_due", nullable = false)
   private boolean refundDue;
-  private final List<FineTransition> history = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "fine_transition", joinColumns = @JoinColumn(name = "fine_case_id"))
+  @OrderColumn(name = "step")
+  private List<FineTransition> history = new ArrayList<>();
+
+  protected FineCase() {}
 
   private FineCase(Money amount) {
     this.amount = amount;
@@ -191,6 +238,10 @@ public class FineCase {
   private void move(FineState to, Instant at, long by, String reason) {
     history.add(new FineTransition(state, to, at, by, reason));
     state = to;
+  }
+
+  public Long getId() {
+    return id;
   }
 
   public Money getAmount() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassReason;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.PersonNames;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
 
@@ -186,18 +187,7 @@ public class Visit {
 
   /** The name as an owner may see it: 김*수. */
   public String maskedName() {
-    if (visitorName == null) {
-      return null;
-    }
-    int n = visitorName.codePointCount(0, visitorName.length());
-    if (n <= 1) {
-      return "*";
-    }
-    int first = visitorName.offsetByCodePoints(0, 1);
-    int last = visitorName.offsetByCodePoints(0, n - 1);
-    return visitorName.substring(0, first)
-        + "*".repeat(Math.max(1, n - 2))
-        + (n > 2 ? visitorName.substring(last) : "");
+    return PersonNames.masked(visitorName);
   }
 
   public String maskedSafetyNumber() {

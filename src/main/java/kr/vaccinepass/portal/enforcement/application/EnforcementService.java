@@ -1,0 +1,133 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
+import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
+import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Penalty;
+import kr.vaccinepass.portal.enforcement.domain.PenaltyRules;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.ActorResolver;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/**
+ * The inspector's work: open an inspection at a facility of their own 시군구 and log violations, each
+ * with the penalty the law sets (PenaltyRules, by the violation's date and the facility's standing
+ * prior operator violations) and, when fined, its case. Outside the jurisdiction every call answers
+ * {@code enforcement.outsideJurisdiction}, as for a facility that does not exist.
+ */
+@ApplicationScoped
+@Transactional
+@RolesAllowed(Role.INSPECTOR_NAME)
+public class EnforcementService {
+  @Inject EnforcementRepository repository;
+  @Inject FacilityService facilities;
+  @Inject ActorResolver actors;
+  @Inject Clock clock;
+
+  private final PenaltyRules rules = new PenaltyRules();
+  private final GuidancePeriods guidance = GuidancePeriods.STANDARD;
+
+  public Inspection openInspection(long facilityId, @NotNull Instant inspectedAt, String notes) {
+    Actor inspector = actors.require();
+    Facility facility = facilityInJurisdiction(facilityId);
+    return repository.add(
+        Inspection.open(
+            facility.getId(),
+            facility.getSigungu().getCode(),
+            inspector,
+            inspectedAt,
+            notes,
+            clock.instant()));
+  }
+
+  public Violation logViolation(long inspectionId, @NotNull @Valid ViolationDraft draft) {
+    Actor inspector = actors.require();
+    Inspection inspection =
+        repository
+            .inspection(inspectionId)
+            .orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
+    Inspection.requireJurisdiction(inspector, inspection.getSigunguCode());
+    Facility facility = facilityInJurisdiction(inspection.getFacilityId());
+    repository.lockFacility(facility.getId());
+    int prior =
+        draft.getKind() == ViolationKind.OPERATOR
+            ? PenaltyRules.standingCount(
+                repository.operatorViolations(facility.getId()), draft.getOccurredAt())
+            : 0;
+    Penalty penalty =
+        rules.decide(
+            draft.getKind(),
+            draft.getOccurredAt(),
+            prior,
+            guidance.covers(draft.getOccurredAt(), facility.getType().getCode()));
+    return repository.add(
+        Violation.log(
+            inspection,
+            draft.getKind(),
+            draft.getOccurredAt(),
+            new Violation.VisitorIdentity(
+                draft.getVisitorName(), draft.getVisitorBirthDate(), draft.getVisitorPhone()),
+            draft.getShown(),
+            draft.getDescription(),
+            prior,
+            penalty,
+            inspector.accountId(),
+            clock.instant()));
+  }
+
+  /** Cancels a violation's fine with the reason (e.g. logged in error). */
+  public FineCase cancelFine(long violationId, String reason) {
+    Violation violation = violationInJurisdiction(violationId);
+    FineCase fine = violation.getFineCase();
+    if (fine == null) {
+      throw new NotFoundException("fine.notFound");
+    }
+    fine.cancel(reason, clock.instant(), actors.require().accountId());
+    return fine;
+  }
+
+  /** The violations of the inspector's 시군구, newest first. */
+  public List<Violation> violations(int offset, int size) {
+    return repository.violations(actors.require().jurisdictionCode(), offset, size);
+  }
+
+  public Violation violation(long violationId) {
+    return violationInJurisdiction(violationId);
+  }
+
+  private Violation violationInJurisdiction(long violationId) {
+    Actor inspector = actors.require();
+    Violation violation =
+        repository
+            .violation(violationId)
+            .orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
+    Inspection.requireJurisdiction(inspector, violation.getSigunguCode());
+    return violation;
+  }
+
+  private Facility facilityInJurisdiction(long facilityId) {
+    Facility facility;
+    try {
+      facility = facilities.get(facilityId);
+    } catch (NotFoundException e) {
+      throw new NotFoundException("enforcement.outsideJurisdiction");
+    }
+    Inspection.requireJurisdiction(actors.require(), facility.getSigungu().getCode());
+    return facility;
+  }
+}

@@ -1,0 +1,88 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+
+/** What an inspector records of a violation. The visitor fields are for a VISITOR violation. */
+public class ViolationDraft {
+  @NotNull(message = "{violation.kind.required}")
+  private ViolationKind kind;
+
+  @NotNull(message = "{violation.time.required}")
+  private Instant occurredAt;
+
+  @Size(max = 40, message = "{visit.name.tooLong}")
+  private String visitorName;
+
+  private LocalDate visitorBirthDate;
+
+  @Pattern(regexp = PhoneNumbers.PATTERN, message = "{violation.visitor.phoneInvalid}")
+  private String visitorPhone;
+
+  @Size(max = 200, message = "{violation.shown.tooLong}")
+  private String shown;
+
+  @Size(max = 2000, message = "{violation.description.tooLong}")
+  private String description;
+
+  public ViolationKind getKind() {
+    return kind;
+  }
+
+  public void setKind(ViolationKind kind) {
+    this.kind = kind;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public void setOccurredAt(Instant occurredAt) {
+    this.occurredAt = occurredAt;
+  }
+
+  public String getVisitorName() {
+    return visitorName;
+  }
+
+  public void setVisitorName(String visitorName) {
+    this.visitorName = visitorName;
+  }
+
+  public LocalDate getVisitorBirthDate() {
+    return visitorBirthDate;
+  }
+
+  public void setVisitorBirthDate(LocalDate visitorBirthDate) {
+    this.visitorBirthDate = visitorBirthDate;
+  }
+
+  public String getVisitorPhone() {
+    return visitorPhone;
+  }
+
+  public void setVisitorPhone(String visitorPhone) {
+    this.visitorPhone = visitorPhone;
+  }
+
+  public String getShown() {
+    return shown;
+  }
+
+  public void setShown(String shown) {
+    this.shown = shown;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+}

@@ -1,0 +1,262 @@
+package kr.vaccinepass.portal.enforcement.domain;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
+import kr.vaccinepass.portal.shared.domain.PersonNames;
+import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
+
+/**
+ * A violation logged during an inspection, with the penalty the law set for it when it was logged
+ * (kept, so a later change of the table never rewrites a case) and, when there is a fine, its case.
+ * A visitor's name, birth date and phone are encrypted at rest.
+ */
+@Entity
+@Table(name = "violation")
+public class Violation implements CountedViolation {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "inspection_id", updatable = false)
+  private Inspection inspection;
+
+  @Column(name = "facility_id", nullable = false, updatable = false)
+  private long facilityId;
+
+  @Column(name = "sigungu_code", nullable = false, updatable = false)
+  private String sigunguCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private ViolationKind kind;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant occurredAt;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "visitor_name", updatable = false)
+  private String visitorName;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "visitor_birth_date", updatable = false)
+  private String visitorBirthDate;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "visitor_phone", updatable = false)
+  private String visitorPhone;
+
+  @Column(updatable = false)
+  private String shown;
+
+  @Column(updatable = false)
+  private String description;
+
+  @Column(nullable = false, updatable = false)
+  private String schedule;
+
+  @Column(name = "prior_count", nullable = false, updatable = false)
+  private int priorCount;
+
+  @Column(name = "fine_won", nullable = false, updatable = false)
+  private Money fine;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "sanction_kind", nullable = false, updatable = false)
+  private SanctionKind sanctionKind;
+
+  @Column(name = "sanction_length", updatable = false)
+  private String sanctionLength;
+
+  @Column(name = "warning_only", nullable = false, updatable = false)
+  private boolean warningOnly;
+
+  @OneToOne(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+  @JoinColumn(name = "fine_case_id")
+  private FineCase fineCase;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, updatable = false)
+  private long createdBy;
+
+  protected Violation() {}
+
+  /** What the inspector records of the visitor: as shown to them, encrypted at rest. */
+  public record VisitorIdentity(String name, LocalDate birthDate, String phone) {}
+
+  /**
+   * Logs a violation during an inspection, with the penalty decided for it; opens its fine case.
+   */
+  public static Violation log(
+      Inspection inspection,
+      ViolationKind kind,
+      Instant occurredAt,
+      VisitorIdentity visitor,
+      String shown,
+      String description,
+      int priorCount,
+      Penalty penalty,
+      long by,
+      Instant now) {
+    if (occurredAt == null || occurredAt.isAfter(now)) {
+      throw BusinessException.onField("occurredAt", "violation.time.future");
+    }
+    Violation v = new Violation();
+    if (kind == ViolationKind.VISITOR) {
+      if (visitor == null || visitor.name() == null || visitor.name().isBlank()) {
+        throw BusinessException.onField("visitorName", "violation.visitor.nameRequired");
+      }
+      if (visitor.phone() != null && !visitor.phone().isBlank()) {
+        if (!PhoneNumbers.isValid(visitor.phone())) {
+          throw BusinessException.onField("visitorPhone", "violation.visitor.phoneInvalid");
+        }
+        v.visitorPhone = PhoneNumbers.normalize(visitor.phone().trim());
+      }
+      v.visitorName = visitor.name().strip();
+      v.visitorBirthDate = visitor.birthDate() == null ? null : visitor.birthDate().toString();
+    }
+    v.inspection = inspection;
+    v.facilityId = inspection.getFacilityId();
+    v.sigunguCode = inspection.getSigunguCode();
+    v.kind = kind;
+    v.occurredAt = occurredAt;
+    v.shown = blankToNull(shown);
+    v.description = blankToNull(description);
+    v.schedule = penalty.schedule();
+    v.priorCount = priorCount;
+    v.fine = penalty.fine();
+    v.sanctionKind = penalty.proposedSanction().kind();
+    Period length = penalty.proposedSanction().length();
+    v.sanctionLength = length == null ? null : length.toString();
+    v.warningOnly = penalty.warningOnly();
+    v.createdAt = now;
+    v.createdBy = by;
+    if (!penalty.fine().isZero()) {
+      v.fineCase = FineCase.draft(penalty.fine(), now, by);
+    }
+    return v;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  @Override
+  public ViolationKind kind() {
+    return kind;
+  }
+
+  @Override
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  /** A warning of a guidance period, a waived or a cancelled case does not count as a prior one. */
+  @Override
+  public boolean stands() {
+    if (warningOnly) {
+      return false;
+    }
+    return fineCase == null
+        || (fineCase.getState() != FineState.WAIVED && fineCase.getState() != FineState.CANCELLED);
+  }
+
+  public Sanction proposedSanction() {
+    return switch (sanctionKind) {
+      case NONE -> Sanction.NONE;
+      case WARNING -> Sanction.WARNING;
+      case CLOSURE -> Sanction.CLOSURE;
+      case SUSPENSION -> Sanction.suspension(Period.parse(sanctionLength));
+    };
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Inspection getInspection() {
+    return inspection;
+  }
+
+  public long getFacilityId() {
+    return facilityId;
+  }
+
+  public String getSigunguCode() {
+    return sigunguCode;
+  }
+
+  public ViolationKind getKind() {
+    return kind;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getShown() {
+    return shown;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getSchedule() {
+    return schedule;
+  }
+
+  public int getPriorCount() {
+    return priorCount;
+  }
+
+  public Money getFine() {
+    return fine;
+  }
+
+  public boolean isWarningOnly() {
+    return warningOnly;
+  }
+
+  public FineCase getFineCase() {
+    return fineCase;
+  }
+
+  /** The visitor's name masked as an owner may see it: 김*수. */
+  public String maskedVisitorName() {
+    return PersonNames.masked(visitorName);
+  }
+
+  /** Unmasked, for the inspector of the case and the notices (not for owners). */
+  public String visitorName() {
+    return visitorName;
+  }
+
+  public String visitorPhone() {
+    return visitorPhone;
+  }
+
+  public String visitorBirthDate() {
+    return visitorBirthDate;
+  }
+}

@@ -1,0 +1,241 @@
+package kr.vaccinepass.portal.enforcement;
+
+import static kr.vaccinepass.portal.testsupport.TestActors.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
+import kr.vaccinepass.portal.enforcement.domain.FineState;
+import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Sanction;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.Role;
+import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.TestData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inspections and violations in WildFly on PostgreSQL: the penalty from the law's table, the
+ * escalation of operator violations, the count rule, the jurisdiction, encryption at rest.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EnforcementServiceIT {
+  private static final Actor SOME_ADMIN = new Actor(0, "admin@test", Role.ADMIN, null);
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.withTests(EnforcementServiceIT.class);
+  }
+
+  @Inject EnforcementService enforcement;
+  @Inject FacilityService facilities;
+  @Inject AccountService accounts;
+  @PersistenceContext EntityManager em;
+  @Resource UserTransaction tx;
+
+  private Actor owner;
+  private Actor jongno;
+  private Actor busan;
+  private Facility cafe;
+
+  @BeforeEach
+  void world() {
+    var ownerForm = TestData.owner();
+    owner = new Actor(accounts.signUpOwner(ownerForm), ownerForm.getEmail(), Role.OWNER, null);
+    jongno = inspector(TestData.JONGNO);
+    busan = inspector(TestData.BUSAN_JUNG);
+    cafe = as(owner, () -> facilities.register(TestData.facilityInJongno()));
+  }
+
+  @Test
+  void operatorViolationsEscalateFromFirstToFourthOnTheFirstSchedule() {
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+
+    Violation first = log(inspection, ViolationKind.OPERATOR, kst("2021-12-20T12:05"));
+    Violation second = log(inspection, ViolationKind.OPERATOR, kst("2021-12-27T12:05"));
+    Violation third = log(inspection, ViolationKind.OPERATOR, kst("2022-01-03T12:05"));
+    Violation fourth = log(inspection, ViolationKind.OPERATOR, kst("2022-01-10T12:05"));
+
+    assertPenalty(first, 0, 1_500_000, Sanction.suspension(Period.ofDays(10)));
+    assertPenalty(second, 1, 3_000_000, Sanction.suspension(Period.ofDays(20)));
+    assertPenalty(third, 2, 3_000_000, Sanction.suspension(Period.ofMonths(3)));
+    assertPenalty(fourth, 3, 3_000_000, Sanction.CLOSURE);
+    assertEquals(FineState.DRAFT, fourth.getFineCase().getState());
+    assertEquals("2021-11", fourth.getSchedule());
+  }
+
+  @Test
+  void theEasedScheduleAppliesFromTheNinthOfFebruary() {
+    Inspection inspection = open(cafe, kst("2022-02-08T12:00"));
+
+    Violation before = log(inspection, ViolationKind.OPERATOR, kst("2022-02-08T23:59"));
+    Violation after = log(inspection, ViolationKind.OPERATOR, kst("2022-02-09T00:01"));
+
+    assertPenalty(before, 0, 1_500_000, Sanction.suspension(Period.ofDays(10)));
+    // the 2nd on the eased schedule (KHA news; Ilyo)
+    assertPenalty(after, 1, 1_000_000, Sanction.suspension(Period.ofDays(10)));
+  }
+
+  @Test
+  void aCancelledFineDoesNotCountAndAGuidanceWarningIsNotFined() {
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+    // 2021-12-10 lies in the guidance period of restaurants (12-06 – 12-12): a warning
+    Violation warned = log(inspection, ViolationKind.OPERATOR, kst("2021-12-10T12:00"));
+    Violation first = log(inspection, ViolationKind.OPERATOR, kst("2021-12-20T12:05"));
+    as(jongno, () -> enforcement.cancelFine(first.getId(), "logged in error"));
+    Violation again = log(inspection, ViolationKind.OPERATOR, kst("2021-12-21T12:05"));
+
+    assertTrue(warned.isWarningOnly());
+    assertNull(warned.getFineCase());
+    assertEquals(Money.ZERO, warned.getFine());
+    assertPenalty(again, 0, 1_500_000, Sanction.suspension(Period.ofDays(10)));
+  }
+
+  @Test
+  void aVisitorIsFinedAHundredThousandWonAndTheirDataIsEncrypted() throws Exception {
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+    ViolationDraft draft = draft(ViolationKind.VISITOR, kst("2021-12-20T12:10"));
+    draft.setVisitorName("홍길동");
+    draft.setVisitorBirthDate(LocalDate.of(1990, 5, 1));
+    draft.setVisitorPhone("01055556666");
+    draft.setShown("COOV screenshot (not proof)");
+
+    Violation v = as(jongno, () -> enforcement.logViolation(inspection.getId(), draft));
+
+    assertEquals(Money.won(100_000), v.getFine());
+    assertEquals("홍*동", v.maskedVisitorName());
+    tx.begin();
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select visitor_name, visitor_phone, visitor_birth_date from violation where id = ?1")
+                .setParameter(1, v.getId())
+                .getSingleResult();
+    tx.commit();
+    for (Object column : row) {
+      assertFalse(column.toString().contains("홍길동") || column.toString().contains("5555"));
+      assertTrue(column.toString().startsWith("test1."), column.toString());
+    }
+  }
+
+  @Test
+  void anInspectorActsOnlyInTheirOwnJurisdiction() {
+    NotFoundException outside =
+        assertThrows(
+            NotFoundException.class,
+            () ->
+                as(
+                    busan,
+                    () -> enforcement.openInspection(cafe.getId(), kst("2021-12-20T12:00"), null)));
+    assertEquals("enforcement.outsideJurisdiction", outside.messageKey());
+
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+    Violation v = log(inspection, ViolationKind.OPERATOR, kst("2021-12-20T12:05"));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            as(
+                busan,
+                () ->
+                    enforcement.logViolation(
+                        inspection.getId(),
+                        draft(ViolationKind.OPERATOR, kst("2021-12-20T12:06")))));
+    assertThrows(NotFoundException.class, () -> as(busan, () -> enforcement.violation(v.getId())));
+    assertThrows(
+        NotFoundException.class, () -> as(busan, () -> enforcement.cancelFine(v.getId(), "x")));
+    assertTrue(
+        as(busan, () -> enforcement.violations(0, 50)).stream()
+            .noneMatch(x -> x.getId().equals(v.getId())));
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            as(
+                owner,
+                () -> enforcement.openInspection(cafe.getId(), kst("2021-12-20T12:00"), null)));
+  }
+
+  @Test
+  void badInputIsRefusedAndNothingIsStored() {
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+    ViolationDraft noName = draft(ViolationKind.VISITOR, kst("2021-12-20T12:10"));
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> enforcement.logViolation(inspection.getId(), noName)));
+    assertEquals("violation.visitor.nameRequired", e.messageKey());
+    assertThrows(
+        BusinessException.class,
+        () ->
+            as(
+                jongno,
+                () ->
+                    enforcement.openInspection(
+                        cafe.getId(), Instant.now().plusSeconds(86_400 * 365L * 10), null)));
+    assertEquals(
+        0,
+        as(jongno, () -> enforcement.violations(0, 200)).stream()
+            .filter(v -> v.getFacilityId() == cafe.getId())
+            .count());
+  }
+
+  private void assertPenalty(Violation v, int prior, long won, Sanction sanction) {
+    assertEquals(prior, v.getPriorCount(), "prior standing operator violations");
+    assertEquals(Money.won(won), v.getFine());
+    assertEquals(Money.won(won), v.getFineCase().getAmount());
+    assertEquals(sanction, v.proposedSanction());
+  }
+
+  private Inspection open(Facility facility, Instant at) {
+    return as(jongno, () -> enforcement.openInspection(facility.getId(), at, "점검"));
+  }
+
+  private Violation log(Inspection inspection, ViolationKind kind, Instant at) {
+    return as(jongno, () -> enforcement.logViolation(inspection.getId(), draft(kind, at)));
+  }
+
+  private static ViolationDraft draft(ViolationKind kind, Instant at) {
+    ViolationDraft draft = new ViolationDraft();
+    draft.setKind(kind);
+    draft.setOccurredAt(at);
+    draft.setDescription("QR 미확인");
+    return draft;
+  }
+
+  private static Instant kst(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(ClockProducer.KST).toInstant();
+  }
+
+  private Actor inspector(String sigungu) {
+    var form = TestData.inspector(sigungu);
+    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
+    return new Actor(id, form.getEmail(), Role.INSPECTOR, sigungu);
+  }
+}
