@@ -26,7 +26,10 @@ create table fine_case (
     paid_won             bigint,
     paid_on              date,
     state_before_waiver  varchar(20),
-    refund_due           boolean not null default false
+    refund_due           boolean not null default false,
+    opinion              varchar(4000),
+    opinion_at           timestamptz,
+    opinion_by           bigint references account(id)
 );
 
 -- every step of a fine case: who moved it from where to where, when, and why

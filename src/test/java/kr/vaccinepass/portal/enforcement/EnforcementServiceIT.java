@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.OwnerCaseService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
@@ -56,6 +57,7 @@ class EnforcementServiceIT {
   }
 
   @Inject EnforcementService enforcement;
+  @Inject OwnerCaseService owners;
   @Inject FacilityService facilities;
   @Inject AccountService accounts;
   @PersistenceContext EntityManager em;
@@ -180,6 +182,60 @@ class EnforcementServiceIT {
             as(
                 owner,
                 () -> enforcement.openInspection(cafe.getId(), kst("2021-12-20T12:00"), null)));
+  }
+
+  @Test
+  void theFineGoesThroughItsProcedureAndTheOwnerGivesAnOpinion() {
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+    Violation v = log(inspection, ViolationKind.OPERATOR, kst("2021-12-20T12:05"));
+    BusinessException tooSoon =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    jongno,
+                    () -> enforcement.sendPriorNotice(v.getId(), LocalDate.of(2022, 2, 25))));
+    assertEquals("fine.opinionDeadline.tooSoon", tooSoon.messageKey());
+    as(jongno, () -> enforcement.sendPriorNotice(v.getId(), LocalDate.of(2022, 3, 3)));
+
+    Actor stranger = new Actor(accounts.signUpOwner(TestData.owner()), "x@test", Role.OWNER, null);
+    assertThrows(
+        NotFoundException.class,
+        () -> as(stranger, () -> owners.submitOpinion(v.getId(), "not mine")));
+    as(owner, () -> owners.submitOpinion(v.getId(), "The QR app was down at lunch."));
+    BusinessException early =
+        assertThrows(
+            BusinessException.class, () -> as(jongno, () -> enforcement.impose(v.getId())));
+    assertEquals("fine.impose.opinionPeriodOpen", early.messageKey());
+
+    var paid =
+        as(
+            jongno,
+            () ->
+                enforcement.recordPayment(
+                    v.getId(), Money.won(1_200_000), LocalDate.of(2022, 2, 21)));
+
+    assertEquals(FineState.VOLUNTARILY_PAID, paid.getState());
+    var reloaded = as(owner, () -> owners.violationsOf(cafe.getId())).get(0).getFineCase();
+    assertEquals(FineState.VOLUNTARILY_PAID, reloaded.getState());
+    assertEquals("The QR app was down at lunch.", reloaded.getOpinion());
+    assertEquals(
+        java.util.List.of(
+            FineState.DRAFT,
+            FineState.PRIOR_NOTICE_SENT,
+            FineState.PRIOR_NOTICE_SENT,
+            FineState.VOLUNTARILY_PAID),
+        reloaded.getHistory().stream().map(t -> t.to()).toList());
+    assertEquals(owner.accountId(), reloaded.getHistory().get(2).by());
+    assertEquals(jongno.accountId(), reloaded.getHistory().get(3).by());
+    BusinessException noObjection =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    jongno,
+                    () -> enforcement.recordObjection(v.getId(), LocalDate.of(2022, 2, 22), "x")));
+    assertEquals("fine.transition.invalid", noObjection.messageKey());
   }
 
   @Test

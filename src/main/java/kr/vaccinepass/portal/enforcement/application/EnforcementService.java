@@ -8,9 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
@@ -19,7 +21,9 @@ import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -90,13 +94,58 @@ public class EnforcementService {
             clock.instant()));
   }
 
-  /** Cancels a violation's fine with the reason (e.g. logged in error). */
-  public FineCase cancelFine(long violationId, String reason) {
-    Violation violation = violationInJurisdiction(violationId);
-    FineCase fine = violation.getFineCase();
+  /** Sends the prior notice; the opinion period ends on the deadline (at least 10 days later). */
+  public FineCase sendPriorNotice(long violationId, LocalDate deadline) {
+    FineCase fine = fineOf(violationId);
+    fine.sendPriorNotice(today(), deadline, clock.instant(), actors.require().accountId());
+    return fine;
+  }
+
+  /** Records a payment: the reduced one within the opinion period, else the imposed one. */
+  public FineCase recordPayment(long violationId, Money amount, LocalDate paidOn) {
+    FineCase fine = fineOf(violationId);
+    long by = actors.require().accountId();
+    if (fine.getState() == FineState.PRIOR_NOTICE_SENT) {
+      fine.payVoluntarily(amount, paidOn, clock.instant(), by);
+    } else {
+      fine.pay(amount, paidOn, clock.instant(), by);
+    }
+    return fine;
+  }
+
+  public FineCase impose(long violationId) {
+    FineCase fine = fineOf(violationId);
+    fine.impose(today(), clock.instant(), actors.require().accountId());
+    return fine;
+  }
+
+  public FineCase recordObjection(long violationId, LocalDate receivedOn, String grounds) {
+    FineCase fine = fineOf(violationId);
+    fine.object(receivedOn, grounds, clock.instant(), actors.require().accountId());
+    return fine;
+  }
+
+  public FineCase referToCourt(long violationId) {
+    FineCase fine = fineOf(violationId);
+    fine.refer(today(), clock.instant(), actors.require().accountId());
+    return fine;
+  }
+
+  private FineCase fineOf(long violationId) {
+    FineCase fine = violationInJurisdiction(violationId).getFineCase();
     if (fine == null) {
       throw new NotFoundException("fine.notFound");
     }
+    return fine;
+  }
+
+  private LocalDate today() {
+    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+  }
+
+  /** Cancels a violation's fine with the reason (e.g. logged in error). */
+  public FineCase cancelFine(long violationId, String reason) {
+    FineCase fine = fineOf(violationId);
     fine.cancel(reason, clock.instant(), actors.require().accountId());
     return fine;
   }

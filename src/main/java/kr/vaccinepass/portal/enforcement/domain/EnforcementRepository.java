@@ -22,6 +22,9 @@ public interface EnforcementRepository {
   /** The facility's operator violations, for the count rule. */
   List<Violation> operatorViolations(long facilityId);
 
+  /** Every violation of one facility, newest first. */
+  List<Violation> violationsOfFacility(long facilityId);
+
   /** The violations of a 시군구, newest first (null: all), a page of them. */
   List<Violation> violations(String sigunguCode, int offset, int size);
 }

@@ -83,6 +83,15 @@ public class FineCase {
   @Column(name = "refund_due", nullable = false)
   private boolean refundDue;
 
+  @Column(name = "opinion")
+  private String opinion;
+
+  @Column(name = "opinion_at")
+  private Instant opinionAt;
+
+  @Column(name = "opinion_by")
+  private Long opinionBy;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "fine_transition", joinColumns = @JoinColumn(name = "fine_case_id"))
   @OrderColumn(name = "step")
@@ -114,6 +123,37 @@ public class FineCase {
     priorNoticeOn = noticeOn;
     opinionDeadline = deadline;
     move(FineState.PRIOR_NOTICE_SENT, at, by, null);
+  }
+
+  /**
+   * The party's opinion (의견 제출, Art. 16), on or before the last day of the opinion period, once;
+   * the agency weighs it before imposing.
+   */
+  public void submitOpinion(String text, LocalDate on, Instant at, long by) {
+    if (state != FineState.PRIOR_NOTICE_SENT) {
+      throw BusinessException.of("fine.opinion.notOpen");
+    }
+    if (on.isAfter(opinionDeadline)) {
+      throw BusinessException.onField("opinion", "fine.opinion.late", opinionDeadline);
+    }
+    if (text == null || text.isBlank()) {
+      throw BusinessException.onField("opinion", "fine.opinion.required");
+    }
+    if (opinion != null) {
+      throw BusinessException.onField("opinion", "fine.opinion.alreadySubmitted");
+    }
+    opinion = text.strip();
+    opinionAt = at;
+    opinionBy = by;
+    history.add(new FineTransition(state, state, at, by, "opinion submitted"));
+  }
+
+  public String getOpinion() {
+    return opinion;
+  }
+
+  public Instant getOpinionAt() {
+    return opinionAt;
   }
 
   /** The reduced amount for paying within the opinion period (20% off). */

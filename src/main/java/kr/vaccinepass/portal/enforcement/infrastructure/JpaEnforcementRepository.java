@@ -57,6 +57,16 @@ class JpaEnforcementRepository implements EnforcementRepository {
   }
 
   @Override
+  public List<Violation> violationsOfFacility(long facilityId) {
+    return em.createQuery(
+            "select v from Violation v left join fetch v.fineCase"
+                + " where v.facilityId = :facility order by v.occurredAt desc, v.id desc",
+            Violation.class)
+        .setParameter("facility", facilityId)
+        .getResultList();
+  }
+
+  @Override
   public List<Violation> violations(String sigunguCode, int offset, int size) {
     TypedQuery<Violation> query =
         em.createQuery(

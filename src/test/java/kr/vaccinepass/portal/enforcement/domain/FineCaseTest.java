@@ -270,6 +270,29 @@ class FineCaseTest {
     }
   }
 
+  @ParameterizedTest(name = "opinion on {0} in state {1} → {2}")
+  @CsvSource({
+    "2021-12-30, PRIOR_NOTICE_SENT, ok", // the last day of the opinion period
+    "2021-12-31, PRIOR_NOTICE_SENT, fine.opinion.late", // a day late
+    "2021-12-25, DRAFT, fine.opinion.notOpen", // before the prior notice
+    "2022-01-05, IMPOSED, fine.opinion.notOpen" // after the imposition
+  })
+  void anOpinionWithinTheOpinionPeriod(LocalDate on, FineState state, String outcome) {
+    FineCase fine = in(state);
+    if (outcome.equals("ok")) {
+      fine.submitOpinion("the app was down", on, AT, 99);
+      assertEquals("the app was down", fine.getOpinion());
+      assertEquals(state, fine.getState());
+      BusinessException twice =
+          assertThrows(BusinessException.class, () -> fine.submitOpinion("again", on, AT, 99));
+      assertEquals("fine.opinion.alreadySubmitted", twice.messageKey());
+    } else {
+      BusinessException e =
+          assertThrows(BusinessException.class, () -> fine.submitOpinion("x", on, AT, 99));
+      assertEquals(outcome, e.messageKey());
+    }
+  }
+
   @Test
   void cancellingNeedsAReason() {
     FineCase fine = in(FineState.IMPOSED);

@@ -1,0 +1,65 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
+import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.facility.application.FacilityDirectory;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.ActorResolver;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/**
+ * The operator's side of enforcement: the violations and fines of their own facilities, and their
+ * opinion within the opinion period. Another owner's case answers "not found".
+ */
+@ApplicationScoped
+@Transactional
+@RolesAllowed(Role.OWNER_NAME)
+public class OwnerCaseService {
+  @Inject EnforcementRepository repository;
+  @Inject FacilityDirectory directory;
+  @Inject ActorResolver actors;
+  @Inject Clock clock;
+
+  public List<Violation> violationsOf(long facilityId) {
+    own(facilityId);
+    return repository.violationsOfFacility(facilityId);
+  }
+
+  public FineCase submitOpinion(long violationId, String opinion) {
+    Actor owner = actors.require();
+    Violation violation =
+        repository
+            .violation(violationId)
+            .filter(v -> isOwn(v.getFacilityId(), owner))
+            .orElseThrow(() -> new NotFoundException("fine.notFound"));
+    FineCase fine = violation.getFineCase();
+    if (fine == null) {
+      throw new NotFoundException("fine.notFound");
+    }
+    fine.submitOpinion(
+        opinion,
+        clock.instant().atZone(ClockProducer.KST).toLocalDate(),
+        clock.instant(),
+        owner.accountId());
+    return fine;
+  }
+
+  private void own(long facilityId) {
+    if (!isOwn(facilityId, actors.require())) {
+      throw new NotFoundException("facility.notFound");
+    }
+  }
+
+  private boolean isOwn(long facilityId, Actor owner) {
+    return directory.find(facilityId).map(f -> f.ownerId() == owner.accountId()).orElse(false);
+  }
+}
