@@ -21,6 +21,7 @@ import kr.vaccinepass.portal.enforcement.application.OwnerCaseService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Sanction;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
@@ -196,7 +197,18 @@ class EnforcementServiceIT {
                     jongno,
                     () -> enforcement.sendPriorNotice(v.getId(), LocalDate.of(2022, 2, 25))));
     assertEquals("fine.opinionDeadline.tooSoon", tooSoon.messageKey());
+    BusinessException notYet =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> enforcement.notice(v.getId(), Notice.Kind.PRIOR_NOTICE)));
+    assertEquals("notice.notYet", notYet.messageKey());
     as(jongno, () -> enforcement.sendPriorNotice(v.getId(), LocalDate.of(2022, 3, 3)));
+    byte[] pdf = as(owner, () -> owners.notice(v.getId(), Notice.Kind.PRIOR_NOTICE));
+    assertTrue(pdfText(pdf).contains("1,500,000원"), pdfText(pdf));
+    assertTrue(pdfText(pdf).contains(cafe.getName()));
+    assertTrue(
+        pdfText(as(jongno, () -> enforcement.notice(v.getId(), Notice.Kind.PRIOR_NOTICE)))
+            .contains("1,200,000원"));
 
     Actor stranger = new Actor(accounts.signUpOwner(TestData.owner()), "x@test", Role.OWNER, null);
     assertThrows(
@@ -260,6 +272,14 @@ class EnforcementServiceIT {
         as(jongno, () -> enforcement.violations(0, 200)).stream()
             .filter(v -> v.getFacilityId() == cafe.getId())
             .count());
+  }
+
+  private static String pdfText(byte[] pdf) {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void assertPenalty(Violation v, int prior, long won, Sanction sanction) {

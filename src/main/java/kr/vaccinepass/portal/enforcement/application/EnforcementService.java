@@ -15,6 +15,7 @@ import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.PenaltyRules;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
@@ -42,6 +43,7 @@ public class EnforcementService {
   @Inject FacilityService facilities;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject NoticeDocuments notices;
 
   private final PenaltyRules rules = new PenaltyRules();
   private final GuidancePeriods guidance = GuidancePeriods.STANDARD;
@@ -129,6 +131,12 @@ public class EnforcementService {
     FineCase fine = fineOf(violationId);
     fine.refer(today(), clock.instant(), actors.require().accountId());
     return fine;
+  }
+
+  /** A notice of the case as a PDF, once the case has reached it. */
+  public byte[] notice(long violationId, Notice.Kind kind) {
+    Violation violation = violationInJurisdiction(violationId);
+    return notices.write(violation, facilityInJurisdiction(violation.getFacilityId()), kind);
   }
 
   private FineCase fineOf(long violationId) {

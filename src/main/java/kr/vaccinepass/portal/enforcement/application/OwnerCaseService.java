@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
+import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
@@ -28,6 +31,8 @@ public class OwnerCaseService {
   @Inject FacilityDirectory directory;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject NoticeDocuments notices;
+  @Inject FacilityService facilities;
 
   public List<Violation> violationsOf(long facilityId) {
     own(facilityId);
@@ -51,6 +56,19 @@ public class OwnerCaseService {
         clock.instant(),
         owner.accountId());
     return fine;
+  }
+
+  /**
+   * A notice of one of the owner's own (operator) cases as a PDF; visitors' cases are not theirs.
+   */
+  public byte[] notice(long violationId, Notice.Kind kind) {
+    Actor owner = actors.require();
+    Violation violation =
+        repository
+            .violation(violationId)
+            .filter(v -> v.getKind() == ViolationKind.OPERATOR && isOwn(v.getFacilityId(), owner))
+            .orElseThrow(() -> new NotFoundException("fine.notFound"));
+    return notices.write(violation, facilities.get(violation.getFacilityId()), kind);
   }
 
   private void own(long facilityId) {
