@@ -106,6 +106,23 @@ public class Facility {
     this.updatedAt = now;
   }
 
+  /**
+   * Its status from the sanctions decided against it: a closure order closes it for good, a
+   * suspension in force suspends it, otherwise it operates. True when the status changed.
+   */
+  public boolean applySanctions(boolean closureOrdered, boolean suspendedToday, Instant now) {
+    FacilityStatus next =
+        status == FacilityStatus.CLOSED || closureOrdered
+            ? FacilityStatus.CLOSED
+            : suspendedToday ? FacilityStatus.SUSPENDED : FacilityStatus.ACTIVE;
+    if (next == status) {
+      return false;
+    }
+    status = next;
+    updatedAt = now;
+    return true;
+  }
+
   /** Its owner, the inspectors of its 시군구, and administrators see a facility; nobody else. */
   public boolean isVisibleTo(Actor actor) {
     return switch (actor.role()) {

@@ -1,0 +1,91 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import kr.vaccinepass.portal.enforcement.domain.SanctionDecision;
+import kr.vaccinepass.portal.enforcement.domain.SanctionKind;
+import kr.vaccinepass.portal.enforcement.domain.SanctionRepository;
+import kr.vaccinepass.portal.facility.application.FacilityStatusUpdater;
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
+
+/**
+ * Keeps facilities' status in step with the decided sanctions: suspended from a suspension's first
+ * day through its last, active again the day after, closed for good from a closure order. Runs a
+ * minute after start and then every hour (idempotent), and at once for a new decision.
+ */
+@ApplicationScoped
+public class SanctionSchedule {
+  private static final Logger LOG = Logger.getLogger(SanctionSchedule.class.getName());
+
+  @Inject SanctionRepository sanctions;
+  @Inject FacilityStatusUpdater facilities;
+  @Inject Clock clock;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> job;
+
+  void start(@Observes SchemaReady ready) {
+    job = scheduler.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (job != null) {
+      job.cancel(false);
+    }
+  }
+
+  /** Applies every relevant decision on that day; the number of facilities looked at. */
+  @Transactional
+  public int applyAll(LocalDate day) {
+    Map<Long, List<SanctionDecision>> byFacility =
+        sanctions.relevantOn(day).stream()
+            .collect(Collectors.groupingBy(SanctionDecision::getFacilityId));
+    byFacility.keySet().forEach(id -> applyTo(id, day));
+    return byFacility.size();
+  }
+
+  /** The facility's status on that day from all its decisions. */
+  @Transactional
+  public FacilityStatus applyTo(long facilityId, LocalDate day) {
+    List<SanctionDecision> decisions = sanctions.ofFacility(facilityId);
+    boolean closed =
+        decisions.stream().anyMatch(d -> d.getKind() == SanctionKind.CLOSURE && d.inForceOn(day));
+    boolean suspended =
+        decisions.stream()
+            .anyMatch(d -> d.getKind() == SanctionKind.SUSPENSION && d.inForceOn(day));
+    return facilities.apply(facilityId, closed, suspended);
+  }
+
+  private void runQuietly() {
+    try {
+      jakarta
+          .enterprise
+          .inject
+          .spi
+          .CDI
+          .current()
+          .select(SanctionSchedule.class)
+          .get()
+          .applyAll(clock.instant().atZone(ClockProducer.KST).toLocalDate());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Sanctions not applied; the next run retries", e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package kr.vaccinepass.portal.enforcement;
+
+import static kr.vaccinepass.portal.testsupport.TestActors.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.SanctionSchedule;
+import kr.vaccinepass.portal.enforcement.application.SanctionService;
+import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
+import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.SanctionDecision;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
+import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.pass.application.DemoWallet;
+import kr.vaccinepass.portal.pass.domain.DiningParty;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.Role;
+import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.TestData;
+import kr.vaccinepass.portal.visit.application.CheckinService;
+import kr.vaccinepass.portal.visit.domain.CheckinCode;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Decided sanctions in WildFly on PostgreSQL: a suspension suspends the facility from its first to
+ * its last day, and its check-ins are refused with their own code; a closure order closes it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SanctionServiceIT {
+  private static final Actor SOME_ADMIN = new Actor(0, "admin@test", Role.ADMIN, null);
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.withTests(SanctionServiceIT.class);
+  }
+
+  @Inject EnforcementService enforcement;
+  @Inject SanctionService sanctions;
+  @Inject SanctionSchedule schedule;
+  @Inject FacilityService facilities;
+  @Inject AccountService accounts;
+  @Inject CheckinService checkins;
+  @Inject DemoWallet wallet;
+  @Inject Clock clock;
+
+  private Actor owner;
+  private Actor jongno;
+  private Facility cafe;
+  private Inspection inspection;
+
+  @BeforeEach
+  void world() {
+    var form = TestData.owner();
+    owner = new Actor(accounts.signUpOwner(form), form.getEmail(), Role.OWNER, null);
+    jongno = inspector(TestData.JONGNO);
+    cafe = as(owner, () -> facilities.register(TestData.facilityInJongno()));
+    inspection =
+        as(jongno, () -> enforcement.openInspection(cafe.getId(), kst("2021-12-20T12:00"), null));
+  }
+
+  @Test
+  void aDecidedSuspensionSuspendsTheFacilityForItsDaysAndRefusesCheckIns() {
+    Violation first = log("2021-12-20T12:05");
+    LocalDate today = today();
+
+    SanctionDecision decision = as(jongno, () -> sanctions.decide(first.getId(), today));
+
+    assertEquals(today.plusDays(9), decision.getEndsOn(), "10 days, the first one included");
+    assertEquals(FacilityStatus.SUSPENDED, status());
+    String token = wallet.issue(DemoWallet.Profile.BOOSTED, "COOV").token();
+    assertEquals(
+        CheckinCode.FACILITY_SUSPENDED,
+        as(owner, () -> checkins.checkInAtDoor(cafe.getId(), token, DiningParty.NONE)).code());
+
+    assertEquals(FacilityStatus.SUSPENDED, schedule.applyTo(cafe.getId(), today.plusDays(9)));
+    assertEquals(FacilityStatus.ACTIVE, schedule.applyTo(cafe.getId(), today.plusDays(10)));
+    assertEquals(FacilityStatus.ACTIVE, status());
+  }
+
+  @Test
+  void aClosureOrderClosesTheFacilityForGood() {
+    log("2021-12-20T12:05");
+    log("2021-12-27T12:05");
+    log("2022-01-03T12:05");
+    Violation fourth = log("2022-01-10T12:05");
+
+    as(jongno, () -> sanctions.decide(fourth.getId(), today()));
+
+    assertEquals(FacilityStatus.CLOSED, status());
+    assertEquals(FacilityStatus.CLOSED, schedule.applyTo(cafe.getId(), today().plusYears(1)));
+  }
+
+  @Test
+  void decisionsAreCheckedAndOnlyInTheJurisdiction() {
+    Violation first = log("2021-12-20T12:05");
+    Actor busan = inspector(TestData.BUSAN_JUNG);
+
+    assertThrows(
+        NotFoundException.class, () -> as(busan, () -> sanctions.decide(first.getId(), today())));
+    BusinessException past =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> sanctions.decide(first.getId(), today().minusDays(1))));
+    assertEquals("sanction.start.past", past.messageKey());
+    assertEquals(FacilityStatus.ACTIVE, status());
+
+    as(jongno, () -> sanctions.decide(first.getId(), today().plusDays(3)));
+    assertEquals(FacilityStatus.ACTIVE, status(), "not yet: it starts in three days");
+    BusinessException twice =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> sanctions.decide(first.getId(), today().plusDays(3))));
+    assertEquals("sanction.alreadyDecided", twice.messageKey());
+    assertEquals(FacilityStatus.SUSPENDED, schedule.applyTo(cafe.getId(), today().plusDays(3)));
+  }
+
+  private FacilityStatus status() {
+    return as(owner, () -> facilities.get(cafe.getId())).getStatus();
+  }
+
+  private LocalDate today() {
+    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+  }
+
+  private Violation log(String at) {
+    ViolationDraft draft = new ViolationDraft();
+    draft.setKind(ViolationKind.OPERATOR);
+    draft.setOccurredAt(kst(at));
+    return as(jongno, () -> enforcement.logViolation(inspection.getId(), draft));
+  }
+
+  private static Instant kst(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(ClockProducer.KST).toInstant();
+  }
+
+  private Actor inspector(String sigungu) {
+    var form = TestData.inspector(sigungu);
+    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
+    return new Actor(id, form.getEmail(), Role.INSPECTOR, sigungu);
+  }
+}
