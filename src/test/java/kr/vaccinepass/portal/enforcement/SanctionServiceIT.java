@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.EvidenceService;
 import kr.vaccinepass.portal.enforcement.application.SanctionSchedule;
 import kr.vaccinepass.portal.enforcement.application.SanctionService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
@@ -55,6 +56,7 @@ class SanctionServiceIT {
   @Inject EnforcementService enforcement;
   @Inject SanctionService sanctions;
   @Inject SanctionSchedule schedule;
+  @Inject EvidenceService evidence;
   @Inject FacilityService facilities;
   @Inject AccountService accounts;
   @Inject CheckinService checkins;
@@ -130,6 +132,34 @@ class SanctionServiceIT {
             () -> as(jongno, () -> sanctions.decide(first.getId(), today().plusDays(3))));
     assertEquals("sanction.alreadyDecided", twice.messageKey());
     assertEquals(FacilityStatus.SUSPENDED, schedule.applyTo(cafe.getId(), today().plusDays(3)));
+  }
+
+  @Test
+  void evidencePhotosAreAttachedOnlyInTheJurisdictionAndOnlyIfTheyAreImages() {
+    Violation first = log("2021-12-20T12:05");
+    byte[] png = java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452");
+    byte[] exe = java.util.HexFormat.of().parseHex("4d5a90000300000004000000");
+    Actor busan = inspector(TestData.BUSAN_JUNG);
+
+    var attached = as(jongno, () -> evidence.attach(first.getId(), png, "출입구 QR 미설치"));
+    BusinessException notImage =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> evidence.attach(first.getId(), exe, "photo.jpg")));
+    BusinessException duplicate =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> evidence.attach(first.getId(), png, "again")));
+    assertThrows(
+        NotFoundException.class, () -> as(busan, () -> evidence.attach(first.getId(), png, "x")));
+    assertThrows(NotFoundException.class, () -> as(busan, () -> evidence.photo(attached.getId())));
+
+    assertEquals("evidence.notAnImage", notImage.messageKey());
+    assertEquals("evidence.duplicate", duplicate.messageKey());
+    assertEquals(1, as(jongno, () -> evidence.of(first.getId())).size());
+    var photo = as(jongno, () -> evidence.photo(attached.getId()));
+    assertEquals("image/png", photo.contentType());
+    assertEquals(png.length, photo.bytes().length);
   }
 
   private FacilityStatus status() {

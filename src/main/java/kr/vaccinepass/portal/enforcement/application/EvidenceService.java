@@ -1,0 +1,64 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
+import kr.vaccinepass.portal.enforcement.domain.Evidence;
+import kr.vaccinepass.portal.enforcement.domain.EvidenceRepository;
+import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.ActorResolver;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/** Photos of a violation's evidence, attached and read only in the inspector's own 시군구. */
+@ApplicationScoped
+@Transactional
+@RolesAllowed(Role.INSPECTOR_NAME)
+public class EvidenceService {
+  @Inject EnforcementRepository violations;
+  @Inject EvidenceRepository evidence;
+  @Inject ActorResolver actors;
+  @Inject Clock clock;
+
+  public Evidence attach(long violationId, byte[] photo, String description) {
+    Actor inspector = actors.require();
+    Violation violation = inJurisdiction(violationId, inspector);
+    Evidence e =
+        Evidence.attach(
+            violation.getId(), photo, description, inspector.accountId(), clock.instant());
+    if (evidence.exists(violation.getId(), e.getSha256())) {
+      throw BusinessException.onField("photo", "evidence.duplicate");
+    }
+    return evidence.add(e);
+  }
+
+  public List<Evidence> of(long violationId) {
+    return evidence.ofViolation(inJurisdiction(violationId, actors.require()).getId());
+  }
+
+  /** One photo, for showing it: its type and bytes, read inside the transaction. */
+  public record Photo(String contentType, byte[] bytes) {}
+
+  public Photo photo(long evidenceId) {
+    Evidence e =
+        evidence.find(evidenceId).orElseThrow(() -> new NotFoundException("evidence.notFound"));
+    inJurisdiction(e.getViolationId(), actors.require());
+    return new Photo(e.getContentType(), e.content());
+  }
+
+  private Violation inJurisdiction(long violationId, Actor inspector) {
+    Violation violation =
+        violations
+            .violation(violationId)
+            .orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
+    Inspection.requireJurisdiction(inspector, violation.getSigunguCode());
+    return violation;
+  }
+}
