@@ -25,6 +25,9 @@ class AdminJourneyIT extends BrowserJourney {
       browser.type("facilityListForm:facilities:globalFilter", "한옥카페");
       browser.waitForText("종로 한옥카페");
 
+      // the enforcement figures: a chart by 시도 and a table by 시군구
+      browser.go("/admin/enforcement.xhtml").waitForText("전국 단속 현황").waitForText("시도별 과태료");
+
       browser.go("/admin/accounts.xhtml");
       browser
           .type("staffForm:email", email)

@@ -57,6 +57,7 @@ class SanctionServiceIT {
   @Inject SanctionService sanctions;
   @Inject SanctionSchedule schedule;
   @Inject EvidenceService evidence;
+  @Inject kr.vaccinepass.portal.enforcement.application.EnforcementOverview overview;
   @Inject FacilityService facilities;
   @Inject AccountService accounts;
   @Inject CheckinService checkins;
@@ -160,6 +161,27 @@ class SanctionServiceIT {
     var photo = as(jongno, () -> evidence.photo(attached.getId()));
     assertEquals("image/png", photo.contentType());
     assertEquals(png.length, photo.bytes().length);
+  }
+
+  @Test
+  void administratorsSeeTotalsBySigungu() {
+    Violation first = log("2021-12-20T12:05");
+    log("2021-12-27T12:05");
+    as(jongno, () -> enforcement.cancelFine(first.getId(), "logged in error"));
+
+    var jongnoTotal =
+        as(SOME_ADMIN, () -> overview.bySigungu()).stream()
+            .filter(t -> t.sigunguCode().equals(TestData.JONGNO))
+            .findFirst()
+            .orElseThrow();
+
+    org.junit.jupiter.api.Assertions.assertTrue(jongnoTotal.operatorViolations() >= 2);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        jongnoTotal.waivedOrCancelled().won() >= 1_500_000, jongnoTotal.toString());
+    assertEquals("서울특별시", jongnoTotal.sidoName());
+    assertThrows(
+        kr.vaccinepass.portal.shared.domain.AccessDeniedException.class,
+        () -> as(jongno, () -> overview.bySigungu()));
   }
 
   private FacilityStatus status() {
