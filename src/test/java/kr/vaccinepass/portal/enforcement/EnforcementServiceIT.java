@@ -12,18 +12,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.util.List;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.enforcement.application.OwnerCaseService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
+import kr.vaccinepass.portal.enforcement.application.ViolationRow;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
+import kr.vaccinepass.portal.enforcement.domain.FineTotals;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
+import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.Sanction;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
@@ -32,6 +38,7 @@ import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -46,7 +53,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Inspections and violations in WildFly on PostgreSQL: the penalty from the law's table, the
- * escalation of operator violations, the count rule, the jurisdiction, encryption at rest.
+ * escalation of operator violations, the count rule, the jurisdiction, encryption at rest; the
+ * preview before saving; the inspector's filtered list, its count and its sums.
  */
 @ExtendWith(ArquillianExtension.class)
 class EnforcementServiceIT {
@@ -272,6 +280,221 @@ class EnforcementServiceIT {
         as(jongno, () -> enforcement.violations(0, 200)).stream()
             .filter(v -> v.getFacilityId() == cafe.getId())
             .count());
+  }
+
+  @Test
+  void thePreviewIsThePenaltyLoggingSetsAndWritesNothing() {
+    Inspection inspection = open(cafe, kst("2021-11-22T12:00"));
+    Penalty first =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(cafe.getId(), ViolationKind.OPERATOR, kst("2021-11-22T12:05")));
+    assertEquals(Money.won(1_500_000), first.fine());
+    assertEquals(Sanction.suspension(Period.ofDays(10)), first.proposedSanction());
+    assertTrue(as(jongno, () -> enforcement.violationsOfFacility(cafe.getId())).isEmpty());
+
+    Violation logged = log(inspection, ViolationKind.OPERATOR, kst("2021-11-22T12:05"));
+    assertEquals(first.fine(), logged.getFine());
+    assertEquals(first.proposedSanction(), logged.proposedSanction());
+    assertEquals(first.schedule(), logged.getSchedule());
+
+    // the next one counts the first, as logging will
+    Penalty second =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(cafe.getId(), ViolationKind.OPERATOR, kst("2021-11-23T12:05")));
+    assertEquals(Money.won(3_000_000), second.fine());
+    assertEquals(Sanction.suspension(Period.ofDays(20)), second.proposedSanction());
+    Penalty visitor =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(cafe.getId(), ViolationKind.VISITOR, kst("2021-11-23T12:05")));
+    assertEquals(Money.won(100_000), visitor.fine());
+    assertEquals(Sanction.NONE, visitor.proposedSanction());
+    // 2021-12-10: the guidance period of restaurants and cafés
+    Penalty warned =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(cafe.getId(), ViolationKind.OPERATOR, kst("2021-12-10T12:00")));
+    assertTrue(warned.warningOnly());
+    assertEquals(Money.ZERO, warned.fine());
+    assertEquals(1, as(jongno, () -> enforcement.violationsOfFacility(cafe.getId())).size());
+    assertEquals(1, as(jongno, () -> enforcement.inspectionsOfFacility(cafe.getId())).size());
+
+    // the portal's clock decides "future"
+    BusinessException future =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    jongno,
+                    () ->
+                        enforcement.preview(
+                            cafe.getId(),
+                            ViolationKind.OPERATOR,
+                            as(jongno, () -> enforcement.now()).plusSeconds(600))));
+    assertEquals("violation.time.future", future.messageKey());
+    assertEquals("occurredAt", future.field().orElse(null));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            as(
+                busan,
+                () ->
+                    enforcement.preview(
+                        cafe.getId(), ViolationKind.OPERATOR, kst("2021-11-23T12:05"))));
+    assertThrows(
+        NotFoundException.class,
+        () -> as(busan, () -> enforcement.violationsOfFacility(cafe.getId())));
+    assertThrows(
+        NotFoundException.class,
+        () -> as(busan, () -> enforcement.inspectionsOfFacility(cafe.getId())));
+  }
+
+  @Test
+  void theListIsFilteredCountedAndSummedWithinTheJurisdictionOnly() throws Exception {
+    // other tests write to the same 시군구 and days: compare before and after, and find our rows
+    ViolationFilter days =
+        new ViolationFilter(null, null, LocalDate.of(2021, 11, 24), LocalDate.of(2021, 11, 26));
+    ViolationFilter operators =
+        new ViolationFilter(
+            ViolationKind.OPERATOR, null, LocalDate.of(2021, 11, 24), LocalDate.of(2021, 11, 26));
+    ViolationFilter cancelled =
+        new ViolationFilter(
+            null, FineState.CANCELLED, LocalDate.of(2021, 11, 24), LocalDate.of(2021, 11, 26));
+    ViolationFilter lastTwoDays =
+        new ViolationFilter(null, null, LocalDate.of(2021, 11, 25), LocalDate.of(2021, 11, 26));
+    ViolationFilter all = ViolationFilter.none();
+    List<ViolationFilter> filters = List.of(days, operators, cancelled, lastTwoDays, all);
+    List<FineTotals> jongnoBefore = totals(jongno, filters);
+    List<FineTotals> busanBefore = totals(busan, filters);
+
+    Inspection inspection = open(cafe, kst("2021-11-26T18:00"));
+    Violation first = log(inspection, ViolationKind.OPERATOR, kst("2021-11-24T12:00"));
+    Violation second = log(inspection, ViolationKind.OPERATOR, kst("2021-11-25T12:00"));
+    ViolationDraft visitorDraft = draft(ViolationKind.VISITOR, kst("2021-11-26T12:00"));
+    visitorDraft.setVisitorName("김방문");
+    Violation visitor =
+        as(jongno, () -> enforcement.logViolation(inspection.getId(), visitorDraft));
+    as(jongno, () -> enforcement.cancelFine(visitor.getId(), "logged in error"));
+    // imposed on 2021-12-01 (the test clock cannot wait out an opinion period): payment was due
+    // 2022-01-30, so on 2022-02-20 the 3% surcharge is due as well (Art. 24)
+    tx.begin();
+    em.createNativeQuery(
+            "update fine_case set state = 'IMPOSED', prior_notice_on = date '2021-11-20',"
+                + " opinion_deadline = date '2021-11-30', imposed_on = date '2021-12-01'"
+                + " where id = (select fine_case_id from violation where id = ?1)")
+        .setParameter(1, first.getId())
+        .executeUpdate();
+    tx.commit();
+
+    List<FineTotals> jongnoAfter = totals(jongno, filters);
+    assertDelta(jongnoBefore.get(0), jongnoAfter.get(0), 3, 4_600_000, 1_545_000 + 3_000_000);
+    assertDelta(jongnoBefore.get(1), jongnoAfter.get(1), 2, 4_500_000, 1_545_000 + 3_000_000);
+    assertDelta(jongnoBefore.get(2), jongnoAfter.get(2), 1, 100_000, 0);
+    assertDelta(jongnoBefore.get(3), jongnoAfter.get(3), 2, 3_100_000, 3_000_000);
+    assertDelta(jongnoBefore.get(4), jongnoAfter.get(4), 3, 4_600_000, 4_545_000);
+    for (int i = 0; i < filters.size(); i++) {
+      int f = i;
+      assertEquals(
+          jongnoAfter.get(i).count(), (long) as(jongno, () -> enforcement.count(filters.get(f))));
+    }
+
+    // sorted by the fine, ascending; the jurisdiction's rows only, with the facility's name
+    List<ViolationRow> page =
+        as(jongno, () -> enforcement.violations(days, new PageRequest(0, 200, "fine", true)));
+    List<Long> ours =
+        page.stream()
+            .filter(r -> r.violation().getFacilityId() == cafe.getId())
+            .map(r -> r.violation().getId())
+            .toList();
+    assertEquals(List.of(visitor.getId(), first.getId(), second.getId()), ours);
+    assertTrue(page.stream().allMatch(r -> r.violation().getSigunguCode().equals(TestData.JONGNO)));
+    assertEquals(
+        cafe.getName(),
+        page.stream()
+            .filter(r -> r.violation().getId().equals(first.getId()))
+            .findFirst()
+            .orElseThrow()
+            .facilityName());
+    assertEquals(
+        FineState.IMPOSED,
+        page.stream()
+            .filter(r -> r.violation().getId().equals(first.getId()))
+            .findFirst()
+            .orElseThrow()
+            .violation()
+            .getFineCase()
+            .getState());
+    List<Long> cancelledOnes =
+        as(jongno, () -> enforcement.violations(cancelled, PageRequest.first(200))).stream()
+            .map(r -> r.violation().getId())
+            .toList();
+    assertTrue(cancelledOnes.contains(visitor.getId()));
+    assertFalse(cancelledOnes.contains(first.getId()));
+    // an unknown sort field falls back to newest first instead of reaching the query
+    assertFalse(
+        as(jongno, () -> enforcement.violations(days, new PageRequest(0, 20, "v.id; drop", true)))
+            .isEmpty());
+
+    // an inspector of 부산 중구 sees none of 종로's cases, in the list, the count or the sums
+    List<FineTotals> busanAfter = totals(busan, filters);
+    for (int i = 0; i < filters.size(); i++) {
+      assertEquals(busanBefore.get(i), busanAfter.get(i));
+    }
+    List<ViolationRow> busanRows =
+        as(busan, () -> enforcement.violations(all, PageRequest.first(200)));
+    assertTrue(
+        busanRows.stream()
+            .allMatch(r -> r.violation().getSigunguCode().equals(TestData.BUSAN_JUNG)));
+    assertThrows(
+        NotFoundException.class, () -> as(busan, () -> enforcement.violation(first.getId())));
+  }
+
+  @Test
+  void anOwnerGivesNoOpinionOnAVisitorsFineAndPaymentsNeedAnAmount() {
+    Inspection inspection = open(cafe, kst("2021-11-27T12:00"));
+    ViolationDraft visitorDraft = draft(ViolationKind.VISITOR, kst("2021-11-27T12:00"));
+    visitorDraft.setVisitorName("이방문");
+    Violation visitor =
+        as(jongno, () -> enforcement.logViolation(inspection.getId(), visitorDraft));
+    as(jongno, () -> enforcement.sendPriorNotice(visitor.getId(), LocalDate.of(2022, 3, 3)));
+
+    NotFoundException notTheirs =
+        assertThrows(
+            NotFoundException.class,
+            () -> as(owner, () -> owners.submitOpinion(visitor.getId(), "not my fine")));
+    assertEquals("fine.notFound", notTheirs.messageKey());
+    ConstraintViolationException noAmount =
+        assertThrows(
+            ConstraintViolationException.class,
+            () ->
+                as(
+                    jongno,
+                    () ->
+                        enforcement.recordPayment(
+                            visitor.getId(), null, LocalDate.of(2022, 2, 20))));
+    assertEquals(
+        "{fine.payment.amountRequired}",
+        noAmount.getConstraintViolations().iterator().next().getMessageTemplate());
+    assertEquals(
+        FineState.PRIOR_NOTICE_SENT,
+        as(jongno, () -> enforcement.violation(visitor.getId())).getFineCase().getState());
+  }
+
+  private List<FineTotals> totals(Actor who, List<ViolationFilter> filters) {
+    return filters.stream().map(f -> as(who, () -> enforcement.totals(f))).toList();
+  }
+
+  private static void assertDelta(
+      FineTotals before, FineTotals after, long count, long fines, long due) {
+    assertEquals(count, after.count() - before.count(), "count");
+    assertEquals(fines, after.fines().won() - before.fines().won(), "fines");
+    assertEquals(due, after.due().won() - before.due().won(), "due");
   }
 
   private static String pdfText(byte[] pdf) {

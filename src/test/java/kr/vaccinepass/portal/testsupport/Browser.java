@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -93,10 +95,18 @@ public final class Browser implements AutoCloseable {
     return find("#" + clientId.replace(":", "\\:"));
   }
 
+  /**
+   * Types into an input, replacing what it holds. A PrimeFaces datePicker puts its value back when
+   * cleared, so what is left after clearing is selected and typed over.
+   */
   public Browser type(String clientId, String text) {
     waitForAjax();
     WebElement input = id(clientId);
     input.clear();
+    String left = input.getAttribute("value");
+    if (left != null && !left.isEmpty()) {
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    }
     input.sendKeys(text);
     return this;
   }
@@ -176,11 +186,27 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return patiently().until(condition);
+    return patiently().until(d -> untilReplaced(condition::apply, d));
   }
 
   private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-    return patiently().until(condition::apply);
+    return patiently().until(d -> untilReplaced(condition, d));
+  }
+
+  /**
+   * Chromium answers "node … does not belong to the document" when the page is replaced while an
+   * element is read (a navigation under way): like a stale element, the wait tries again.
+   */
+  private static <T> T untilReplaced(
+      java.util.function.Function<WebDriver, T> condition, WebDriver driver) {
+    try {
+      return condition.apply(driver);
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private WebDriverWait patiently() {

@@ -13,17 +13,22 @@ import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
+import kr.vaccinepass.portal.enforcement.domain.FineTotals;
 import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.PenaltyRules;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
@@ -44,11 +49,15 @@ public class EnforcementService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
   @Inject NoticeDocuments notices;
+  @Inject FacilityDirectory directory;
 
   private final PenaltyRules rules = new PenaltyRules();
   private final GuidancePeriods guidance = GuidancePeriods.STANDARD;
 
-  public Inspection openInspection(long facilityId, @NotNull Instant inspectedAt, String notes) {
+  public Inspection openInspection(
+      long facilityId,
+      @NotNull(message = "{inspection.time.required}") Instant inspectedAt,
+      String notes) {
     Actor inspector = actors.require();
     Facility facility = facilityInJurisdiction(facilityId);
     return repository.add(
@@ -70,17 +79,8 @@ public class EnforcementService {
     Inspection.requireJurisdiction(inspector, inspection.getSigunguCode());
     Facility facility = facilityInJurisdiction(inspection.getFacilityId());
     repository.lockFacility(facility.getId());
-    int prior =
-        draft.getKind() == ViolationKind.OPERATOR
-            ? PenaltyRules.standingCount(
-                repository.operatorViolations(facility.getId()), draft.getOccurredAt())
-            : 0;
-    Penalty penalty =
-        rules.decide(
-            draft.getKind(),
-            draft.getOccurredAt(),
-            prior,
-            guidance.covers(draft.getOccurredAt(), facility.getType().getCode()));
+    int prior = priorCount(facility, draft.getKind(), draft.getOccurredAt());
+    Penalty penalty = penalty(facility, draft.getKind(), draft.getOccurredAt(), prior);
     return repository.add(
         Violation.log(
             inspection,
@@ -96,6 +96,31 @@ public class EnforcementService {
             clock.instant()));
   }
 
+  /**
+   * The penalty the law would set for such a violation at the facility, computed as {@link
+   * #logViolation} computes it (the schedule of that day, the standing prior operator violations,
+   * the guidance periods), without writing anything: what the inspector sees before saving.
+   */
+  public Penalty preview(
+      long facilityId,
+      @NotNull(message = "{violation.kind.required}") ViolationKind kind,
+      @NotNull(message = "{violation.time.required}") Instant occurredAt) {
+    Facility facility = facilityInJurisdiction(facilityId);
+    Violation.requireNotFuture(occurredAt, clock.instant());
+    return penalty(facility, kind, occurredAt, priorCount(facility, kind, occurredAt));
+  }
+
+  private int priorCount(Facility facility, ViolationKind kind, Instant occurredAt) {
+    return kind == ViolationKind.OPERATOR
+        ? PenaltyRules.standingCount(repository.operatorViolations(facility.getId()), occurredAt)
+        : 0;
+  }
+
+  private Penalty penalty(Facility facility, ViolationKind kind, Instant occurredAt, int prior) {
+    return rules.decide(
+        kind, occurredAt, prior, guidance.covers(occurredAt, facility.getType().getCode()));
+  }
+
   /** Sends the prior notice; the opinion period ends on the deadline (at least 10 days later). */
   public FineCase sendPriorNotice(long violationId, LocalDate deadline) {
     FineCase fine = fineOf(violationId);
@@ -104,7 +129,10 @@ public class EnforcementService {
   }
 
   /** Records a payment: the reduced one within the opinion period, else the imposed one. */
-  public FineCase recordPayment(long violationId, Money amount, LocalDate paidOn) {
+  public FineCase recordPayment(
+      long violationId,
+      @NotNull(message = "{fine.payment.amountRequired}") Money amount,
+      @NotNull(message = "{fine.payment.dateRequired}") LocalDate paidOn) {
     FineCase fine = fineOf(violationId);
     long by = actors.require().accountId();
     if (fine.getState() == FineState.PRIOR_NOTICE_SENT) {
@@ -121,7 +149,10 @@ public class EnforcementService {
     return fine;
   }
 
-  public FineCase recordObjection(long violationId, LocalDate receivedOn, String grounds) {
+  public FineCase recordObjection(
+      long violationId,
+      @NotNull(message = "{fine.objection.receivedOnRequired}") LocalDate receivedOn,
+      String grounds) {
     FineCase fine = fineOf(violationId);
     fine.object(receivedOn, grounds, clock.instant(), actors.require().accountId());
     return fine;
@@ -147,10 +178,6 @@ public class EnforcementService {
     return fine;
   }
 
-  private LocalDate today() {
-    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
-  }
-
   /** Cancels a violation's fine with the reason (e.g. logged in error). */
   public FineCase cancelFine(long violationId, String reason) {
     FineCase fine = fineOf(violationId);
@@ -163,8 +190,54 @@ public class EnforcementService {
     return repository.violations(actors.require().jurisdictionCode(), offset, size);
   }
 
+  /** A violation of the inspector's 시군구 with its fine case and inspection. */
   public Violation violation(long violationId) {
     return violationInJurisdiction(violationId);
+  }
+
+  /** The violations of a facility of the inspector's 시군구, newest first. */
+  public List<Violation> violationsOfFacility(long facilityId) {
+    return repository.violationsOfFacility(facilityInJurisdiction(facilityId).getId());
+  }
+
+  /** The inspections of a facility of the inspector's 시군구, newest first. */
+  public List<Inspection> inspectionsOfFacility(long facilityId) {
+    return repository.inspectionsOfFacility(facilityInJurisdiction(facilityId).getId());
+  }
+
+  /** A page of the violations of the inspector's 시군구, filtered and sorted, with facility names. */
+  public List<ViolationRow> violations(@NotNull ViolationFilter filter, @NotNull PageRequest page) {
+    return repository.violations(actors.require().jurisdictionCode(), filter, page).stream()
+        .map(
+            v ->
+                new ViolationRow(
+                    v,
+                    directory
+                        .find(v.getFacilityId())
+                        .map(FacilitySnapshot::name)
+                        .orElse(String.valueOf(v.getFacilityId()))))
+        .toList();
+  }
+
+  /** How many violations of the inspector's 시군구 match the filter. */
+  public long count(@NotNull ViolationFilter filter) {
+    return repository.countViolations(actors.require().jurisdictionCode(), filter);
+  }
+
+  /** The sums of the matching violations of the inspector's 시군구: fines, and what is due today. */
+  public FineTotals totals(@NotNull ViolationFilter filter) {
+    return FineTotals.of(
+        repository.fineGroups(actors.require().jurisdictionCode(), filter), today());
+  }
+
+  /** The portal's now, which decides what lies in the future. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** The portal's today (KST), which decides deadlines and what is due. */
+  public LocalDate today() {
+    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
   }
 
   private Violation violationInJurisdiction(long violationId) {

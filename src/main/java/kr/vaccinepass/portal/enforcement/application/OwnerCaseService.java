@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
@@ -39,23 +40,28 @@ public class OwnerCaseService {
     return repository.violationsOfFacility(facilityId);
   }
 
+  /**
+   * The operator's opinion on their own case within the opinion period; a visitor's fine is the
+   * visitor's, not theirs, and answers "not found" like another owner's case.
+   */
   public FineCase submitOpinion(long violationId, String opinion) {
     Actor owner = actors.require();
     Violation violation =
         repository
             .violation(violationId)
-            .filter(v -> isOwn(v.getFacilityId(), owner))
+            .filter(v -> v.getKind() == ViolationKind.OPERATOR && isOwn(v.getFacilityId(), owner))
             .orElseThrow(() -> new NotFoundException("fine.notFound"));
     FineCase fine = violation.getFineCase();
     if (fine == null) {
       throw new NotFoundException("fine.notFound");
     }
-    fine.submitOpinion(
-        opinion,
-        clock.instant().atZone(ClockProducer.KST).toLocalDate(),
-        clock.instant(),
-        owner.accountId());
+    fine.submitOpinion(opinion, today(), clock.instant(), owner.accountId());
     return fine;
+  }
+
+  /** The portal's today (KST), which decides whether the opinion period still runs. */
+  public LocalDate today() {
+    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
   }
 
   /**

@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.enforcement.domain;
 
 import java.util.List;
 import java.util.Optional;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /** Where inspections, violations and fine cases are kept. */
 public interface EnforcementRepository {
@@ -11,6 +12,7 @@ public interface EnforcementRepository {
 
   Violation add(Violation violation);
 
+  /** One violation with its fine case and inspection, ready to be shown. */
   Optional<Violation> violation(long id);
 
   /**
@@ -27,4 +29,18 @@ public interface EnforcementRepository {
 
   /** The violations of a 시군구, newest first (null: all), a page of them. */
   List<Violation> violations(String sigunguCode, int offset, int size);
+
+  /** The inspections of one facility, newest first. */
+  List<Inspection> inspectionsOfFacility(long facilityId);
+
+  /**
+   * A page of the violations of one 시군구 (never null: the jurisdiction is part of every query),
+   * filtered, sorted by a field of the list (occurredAt, kind, fine, state; else newest first).
+   */
+  List<Violation> violations(String sigunguCode, ViolationFilter filter, PageRequest page);
+
+  long countViolations(String sigunguCode, ViolationFilter filter);
+
+  /** The filtered violations of one 시군구 in groups for {@link FineTotals#of}. */
+  List<FineTotals.Group> fineGroups(String sigunguCode, ViolationFilter filter);
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -43,6 +44,8 @@ public class FineCase {
 
   /** The agency refers an objected case to the court within 14 days (Art. 21). */
   public static final int REFERRAL_DAYS = 14;
+
+  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   private static final Set<FineState> CANCELLABLE =
       EnumSet.of(
@@ -193,10 +196,82 @@ public class FineCase {
 
   /** What must be paid on that day: the fine and, once overdue, the arrears surcharge. */
   public Money dueOn(LocalDate day) {
+    return dueOn(state, amount, imposedOn, day);
+  }
+
+  /**
+   * The rule of {@link #dueOn(LocalDate)} for a case known only by its state, amount and imposition
+   * day, so that a list's sum is taken case by case (each rounded down to the won) without loading
+   * the cases; no case (null state) owes nothing.
+   */
+  public static Money dueOn(FineState state, Money amount, LocalDate imposedOn, LocalDate day) {
+    if (state == null) {
+      return Money.ZERO;
+    }
     return switch (state) {
       case DRAFT, PRIOR_NOTICE_SENT -> amount;
-      case IMPOSED -> amount.plus(Arrears.on(amount, objectionDeadline(), day));
+      case IMPOSED -> amount.plus(Arrears.on(amount, imposedOn.plusDays(OBJECTION_DAYS), day));
       default -> Money.ZERO;
+    };
+  }
+
+  /**
+   * The steps an agency may take now, by the state alone (a step may still be refused for its date,
+   * e.g. an imposition within the opinion period): what the case page offers.
+   */
+  public Set<FineStep> possibleSteps() {
+    Set<FineStep> steps = EnumSet.noneOf(FineStep.class);
+    switch (state) {
+      case DRAFT -> steps.add(FineStep.PRIOR_NOTICE);
+      case PRIOR_NOTICE_SENT -> steps.addAll(List.of(FineStep.PAYMENT, FineStep.IMPOSITION));
+      case IMPOSED -> steps.addAll(List.of(FineStep.PAYMENT, FineStep.OBJECTION));
+      case OBJECTED -> steps.add(FineStep.REFERRAL);
+      default -> {}
+    }
+    if (CANCELLABLE.contains(state)) {
+      steps.add(FineStep.CANCELLATION);
+    }
+    return steps;
+  }
+
+  /** Whether the reduced amount may still be paid on that day (within the opinion period). */
+  public boolean voluntaryPaymentOpenOn(LocalDate day) {
+    return state == FineState.PRIOR_NOTICE_SENT && !day.isAfter(opinionDeadline);
+  }
+
+  /** Whether the party may still give an opinion on that day (once, within the period). */
+  public boolean opinionOpenOn(LocalDate day) {
+    return voluntaryPaymentOpenOn(day) && opinion == null;
+  }
+
+  /**
+   * The day the objection was recorded (KST), for the referral deadline; the day the letter was
+   * received is not stored, so the day it was recorded stands in for it.
+   */
+  public LocalDate objectedOn() {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      FineTransition t = history.get(i);
+      if (t.to() == FineState.OBJECTED && t.from() != FineState.OBJECTED) {
+        return t.at().atZone(KST).toLocalDate();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The next day by which something must happen in the procedure: the end of the opinion period
+   * (Art. 16), the payment and objection deadline (Art. 20), or the referral to the court 14 days
+   * after an objection (Art. 21); null when the case waits on nobody's deadline.
+   */
+  public LocalDate nextDeadline() {
+    return switch (state) {
+      case PRIOR_NOTICE_SENT -> opinionDeadline;
+      case IMPOSED -> objectionDeadline();
+      case OBJECTED -> {
+        LocalDate objected = objectedOn();
+        yield objected == null ? null : objected.plusDays(REFERRAL_DAYS);
+      }
+      default -> null;
     };
   }
 

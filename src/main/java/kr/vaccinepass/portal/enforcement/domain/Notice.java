@@ -49,10 +49,7 @@ public record Notice(
     boolean visitor = violation.getKind() == ViolationKind.VISITOR;
     return new Notice(
         kind,
-        "VP-"
-            + violation.getOccurredAt().atZone(java.time.ZoneId.of("Asia/Seoul")).getYear()
-            + "-"
-            + violation.getId(),
+        violation.caseNumber(),
         agency,
         visitor ? violation.visitorName() : facilityName,
         visitor

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
@@ -31,6 +32,8 @@ import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
 @Entity
 @Table(name = "violation")
 public class Violation implements CountedViolation {
+  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -118,9 +121,7 @@ public class Violation implements CountedViolation {
       Penalty penalty,
       long by,
       Instant now) {
-    if (occurredAt == null || occurredAt.isAfter(now)) {
-      throw BusinessException.onField("occurredAt", "violation.time.future");
-    }
+    requireNotFuture(occurredAt, now);
     Violation v = new Violation();
     if (kind == ViolationKind.VISITOR) {
       if (visitor == null || visitor.name() == null || visitor.name().isBlank()) {
@@ -155,6 +156,13 @@ public class Violation implements CountedViolation {
       v.fineCase = FineCase.draft(penalty.fine(), now, by);
     }
     return v;
+  }
+
+  /** A violation is logged after it happened, by the portal's clock. */
+  public static void requireNotFuture(Instant occurredAt, Instant now) {
+    if (occurredAt == null || occurredAt.isAfter(now)) {
+      throw BusinessException.onField("occurredAt", "violation.time.future");
+    }
   }
 
   private static String blankToNull(String s) {
@@ -240,6 +248,11 @@ public class Violation implements CountedViolation {
 
   public FineCase getFineCase() {
     return fineCase;
+  }
+
+  /** The case number on notices and pages: VP-(year of the violation, KST)-(id). */
+  public String caseNumber() {
+    return "VP-" + occurredAt.atZone(KST).getYear() + "-" + id;
   }
 
   /** The visitor's name masked as an owner may see it: 김*수. */

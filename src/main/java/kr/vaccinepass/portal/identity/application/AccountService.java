@@ -7,7 +7,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.identity.domain.Account;
@@ -104,6 +108,19 @@ public class AccountService {
     return account
         .filter(Account::isEnabled)
         .filter(a -> hashing.matches(password, a.getPasswordHash()));
+  }
+
+  /**
+   * The display names of these accounts, for records that say who did what (enforcement's case
+   * history); an unknown id is left out.
+   */
+  @RolesAllowed({Role.INSPECTOR_NAME, Role.ADMIN_NAME})
+  public Map<Long, String> displayNames(Collection<Long> ids) {
+    Map<Long, String> names = new HashMap<>();
+    for (Long id : new HashSet<>(ids)) {
+      accounts.findById(id).ifPresent(a -> names.put(id, a.getDisplayName()));
+    }
+    return names;
   }
 
   public Optional<Account> findByEmail(String email) {

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 
-/** Formatting for pages: instants in Korean time, names in the user's language. */
+/** Formatting for pages: instants in Korean time, names and amounts in the user's language. */
 @Named
 @ApplicationScoped
 public class Formats {
@@ -19,6 +21,16 @@ public class Formats {
 
   public String dateTime(Instant instant) {
     return instant == null ? "" : DATE_TIME.format(instant);
+  }
+
+  /** 1,500,000원 in Korean, KRW 1,500,000 in English; empty for none. */
+  public String money(Money money) {
+    return money == null ? "" : money.format(locale());
+  }
+
+  /** A day as 2022-03-02; empty for none. */
+  public String date(LocalDate day) {
+    return day == null ? "" : day.toString();
   }
 
   public Locale locale() {

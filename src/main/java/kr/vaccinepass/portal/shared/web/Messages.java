@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
 
 /**
  * Texts from the bundles in the current view's language, and the JSF messages made from them. A
@@ -30,7 +31,17 @@ public class Messages {
     if (pattern == null) {
       return "???" + key + "???";
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    if (args.length == 0) {
+      return pattern;
+    }
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof Money money) {
+        // an amount in a refusal ("the amount due is {0}") reads as on the page
+        shown[i] = money.format(locale);
+      }
+    }
+    return new MessageFormat(pattern, locale).format(shown);
   }
 
   public void info(String key, Object... args) {

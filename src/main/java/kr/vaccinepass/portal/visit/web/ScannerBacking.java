@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.facility.web.OwnerFacilityChoice;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.CheckinService;

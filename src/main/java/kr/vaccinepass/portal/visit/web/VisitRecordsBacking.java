@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.facility.web.OwnerFacilityChoice;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.web.Messages;

@@ -330,4 +330,97 @@ class FineCaseTest {
     assertTrue(FineState.PAID.closed());
     assertFalse(FineState.IMPOSED.closed());
   }
+
+  private static final java.util.Map<FineStep, Consumer<FineCase>> STEPS =
+      java.util.Map.of(
+          FineStep.PRIOR_NOTICE,
+          f -> notice(f),
+          // as the service does: the reduced payment in the opinion period, else the imposed one
+          FineStep.PAYMENT,
+          f -> {
+            if (f.getState() == FineState.PRIOR_NOTICE_SENT) {
+              f.payVoluntarily(Money.won(1_200_000), DEADLINE, AT, BY);
+            } else {
+              f.pay(FINE, IMPOSED, AT, BY);
+            }
+          },
+          FineStep.IMPOSITION,
+          f -> f.impose(DEADLINE.plusDays(1), AT, BY),
+          FineStep.OBJECTION,
+          f -> f.object(IMPOSED.plusDays(20), "grounds", AT, BY),
+          FineStep.REFERRAL,
+          f -> f.refer(IMPOSED.plusDays(30), AT, BY),
+          FineStep.CANCELLATION,
+          f -> f.cancel("error", AT, BY));
+
+  static Stream<Arguments> everyStateAndStep() {
+    return Stream.of(FineState.values())
+        .flatMap(state -> Stream.of(FineStep.values()).map(step -> Arguments.of(state, step)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("everyStateAndStep")
+  void thePossibleStepsAreExactlyThoseTheStateMachineTakes(FineState state, FineStep step) {
+    FineCase fine = in(state);
+    boolean offered = fine.possibleSteps().contains(step);
+
+    BusinessException refused = null;
+    try {
+      STEPS.get(step).accept(fine);
+    } catch (BusinessException e) {
+      refused = e;
+    }
+
+    if (offered) {
+      assertNull(refused, () -> step + " is offered in " + state + " but refused");
+    } else {
+      assertEquals("fine.transition.invalid", refused == null ? null : refused.messageKey());
+    }
+  }
+
+  @ParameterizedTest(name = "next deadline in {0} → {1}")
+  @CsvSource({
+    "DRAFT, ", // nobody's deadline yet
+    "PRIOR_NOTICE_SENT, 2021-12-30", // the end of the opinion period (Art. 16)
+    "IMPOSED, 2022-03-04", // 60 days after the imposition: payment and objection (Art. 20)
+    "OBJECTED, 2022-01-03", // 14 days after the objection was recorded (Art. 21)
+    "PAID, ",
+    "CANCELLED, "
+  })
+  void theNextDeadlineFollowsTheState(FineState state, LocalDate expected) {
+    assertEquals(expected, in(state).nextDeadline());
+  }
+
+  @ParameterizedTest(name = "on {0}: reduced payment {1}, opinion {2}")
+  @CsvSource({
+    "2021-12-30, true, true", // the last day of the opinion period
+    "2021-12-31, false, false" // a day late
+  })
+  void theReducedAmountAndTheOpinionAreOpenWithinTheOpinionPeriod(
+      LocalDate day, boolean voluntary, boolean opinion) {
+    FineCase fine = in(FineState.PRIOR_NOTICE_SENT);
+    assertEquals(voluntary, fine.voluntaryPaymentOpenOn(day));
+    assertEquals(opinion, fine.opinionOpenOn(day));
+    fine.submitOpinion("the app was down", NOTICE, AT, 99);
+    assertFalse(fine.opinionOpenOn(NOTICE), "once only");
+    assertTrue(fine.voluntaryPaymentOpenOn(NOTICE));
+    assertFalse(in(FineState.IMPOSED).voluntaryPaymentOpenOn(NOTICE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyState")
+  void whatIsDueByStateAloneIsWhatTheCaseSays(FineState state) {
+    FineCase fine = in(state);
+    for (LocalDate day : List.of(IMPOSED, IMPOSED.plusDays(61), IMPOSED.plusDays(400))) {
+      assertEquals(
+          fine.dueOn(day),
+          FineCase.dueOn(fine.getState(), fine.getAmount(), fine.getImposedOn(), day),
+          day.toString());
+    }
+    assertEquals(Money.ZERO, FineCase.dueOn(null, null, null, IMPOSED), "no case owes nothing");
+  }
+
+  static Stream<FineState> everyState() {
+    return Stream.of(FineState.values());
+  }
 }

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.visit.web;
+package kr.vaccinepass.portal.facility.web;
 
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
@@ -10,8 +10,9 @@ import kr.vaccinepass.portal.facility.domain.FacilityFilter;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /**
- * The facility an owner is working at, remembered for the session: the scanner, the records and the
- * devices pages open on it, so a reload at the door never switches facility unnoticed.
+ * The facility an owner is working at, remembered for the session: the scanner, the records, the
+ * devices and the violations pages open on it, so a reload at the door never switches facility
+ * unnoticed. Here, with the facilities, because pages of several features share it.
  */
 @SessionScoped
 public class OwnerFacilityChoice implements Serializable {

@@ -1,0 +1,382 @@
+package kr.vaccinepass.portal.enforcement.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
+import kr.vaccinepass.portal.enforcement.domain.FineTransition;
+import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Penalty;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.web.Formats;
+import kr.vaccinepass.portal.shared.web.Messages;
+import org.primefaces.event.timeline.TimelineSelectEvent;
+import org.primefaces.model.timeline.TimelineEvent;
+import org.primefaces.model.timeline.TimelineGroup;
+import org.primefaces.model.timeline.TimelineModel;
+
+/**
+ * The inspection card of inspector/facility.xhtml: open an inspection, log a violation with the
+ * penalty the law will set shown before saving, and the facility's history as a timeline.
+ */
+@Named
+@ViewScoped
+public class FacilityInspectionBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String VIOLATION = "violation-";
+  private static final String FINE = "fine-";
+
+  @Inject transient EnforcementService enforcement;
+  @Inject transient Messages messages;
+  @Inject transient Formats formats;
+
+  private Long facilityId;
+  private boolean available;
+  private LocalDateTime now;
+  private List<Inspection> inspections = List.of();
+  private List<Violation> violations = List.of();
+  private TimelineModel<String, String> timeline;
+  private LocalDateTime timelineStart;
+  private LocalDateTime timelineEnd;
+
+  private LocalDateTime inspectedAt;
+  private String notes;
+
+  private Long inspectionId;
+  private ViolationKind kind;
+  private LocalDateTime occurredAt;
+  private String visitorName;
+  private LocalDate visitorBirthDate;
+  private String visitorPhone;
+  private String shown;
+  private String description;
+  private Penalty preview;
+
+  /** The view parameter: a facility of the inspector's 시군구, else the card stays hidden. */
+  public void load() {
+    if (facilityId == null) {
+      return;
+    }
+    try {
+      refresh();
+      available = true;
+      inspectedAt = now;
+    } catch (NotFoundException e) {
+      // the facility's own card already says it is not to be found
+      available = false;
+    }
+  }
+
+  private void refresh() {
+    now = LocalDateTime.ofInstant(enforcement.now(), ClockProducer.KST).withSecond(0).withNano(0);
+    inspections = enforcement.inspectionsOfFacility(facilityId);
+    violations = enforcement.violationsOfFacility(facilityId);
+    if (inspectionId == null && !inspections.isEmpty()) {
+      inspectionId = inspections.get(0).getId();
+    }
+    // built when the page is rendered, in the language of the view (not yet known in load())
+    timeline = null;
+  }
+
+  public void openInspection() {
+    try {
+      Inspection opened = enforcement.openInspection(facilityId, kst(inspectedAt), notes);
+      inspectionId = opened.getId();
+      if (occurredAt == null) {
+        occurredAt = inspectedAt;
+      }
+      notes = null;
+      refresh();
+      messages.info("inspector.facility.inspection.opened");
+    } catch (BusinessException e) {
+      messages.show(e, "inspectionForm");
+    } catch (ConstraintViolationException e) {
+      messages.show(e, "inspectionForm");
+    }
+  }
+
+  /** The penalty for the kind and time chosen so far, asked again at every change. */
+  public void previewPenalty() {
+    preview = null;
+    if (kind == null || occurredAt == null) {
+      return;
+    }
+    try {
+      preview = enforcement.preview(facilityId, kind, kst(occurredAt));
+    } catch (BusinessException e) {
+      messages.show(e, "violationForm");
+    } catch (ConstraintViolationException e) {
+      messages.show(e, "violationForm");
+    }
+  }
+
+  /** Logs the violation and goes to its case. */
+  public String logViolation() {
+    if (inspectionId == null) {
+      messages.errorOn("violationForm:inspection", "inspector.facility.inspection.required");
+      return null;
+    }
+    ViolationDraft draft = new ViolationDraft();
+    draft.setKind(kind);
+    draft.setOccurredAt(kst(occurredAt));
+    if (kind == ViolationKind.VISITOR) {
+      draft.setVisitorName(visitorName);
+      draft.setVisitorBirthDate(visitorBirthDate);
+      draft.setVisitorPhone(visitorPhone);
+      draft.setShown(shown);
+    }
+    draft.setDescription(description);
+    try {
+      Violation logged = enforcement.logViolation(inspectionId, draft);
+      messages.infoAfterRedirect("inspector.facility.violation.logged");
+      return "/inspector/case.xhtml?faces-redirect=true&id=" + logged.getId();
+    } catch (BusinessException e) {
+      messages.show(e, "violationForm");
+    } catch (ConstraintViolationException e) {
+      messages.show(e, "violationForm");
+    }
+    return null;
+  }
+
+  /** A violation or a step of its fine chosen on the timeline opens its case. */
+  public void timelineSelected(TimelineSelectEvent<String> event) {
+    String id = event.getTimelineEvent().getId();
+    String violationId = null;
+    if (id.startsWith(VIOLATION)) {
+      violationId = id.substring(VIOLATION.length());
+    } else if (id.startsWith(FINE)) {
+      violationId = id.substring(FINE.length(), id.lastIndexOf('-'));
+    }
+    if (violationId != null) {
+      FacesContext ctx = FacesContext.getCurrentInstance();
+      ctx.getApplication()
+          .getNavigationHandler()
+          .handleNavigation(
+              ctx, null, "/inspector/case.xhtml?faces-redirect=true&id=" + violationId);
+    }
+  }
+
+  /** Inspections, violations and the steps of their fines, one row each, in Korean time. */
+  private TimelineModel<String, String> timeline() {
+    TimelineModel<String, String> model = new TimelineModel<>();
+    model.addGroup(
+        new TimelineGroup<>(
+            "inspections", messages.text("inspector.facility.history.inspections")));
+    model.addGroup(
+        new TimelineGroup<>("violations", messages.text("inspector.facility.history.violations")));
+    model.addGroup(new TimelineGroup<>("fines", messages.text("inspector.facility.history.fines")));
+    for (Inspection i : inspections) {
+      String text =
+          i.getNotes() == null
+              ? messages.text("inspector.facility.history.inspection")
+              : messages.text("inspector.facility.history.inspectionWithNotes", i.getNotes());
+      model.add(event("inspection-" + i.getId(), "inspections", i.getInspectedAt(), text));
+    }
+    for (Violation v : violations) {
+      String label =
+          messages.text(
+              "inspector.facility.history.violation",
+              messages.text("violation.kind." + v.getKind().name()),
+              v.isWarningOnly()
+                  ? messages.text("penalty.warningOnly")
+                  : formats.money(v.getFine()));
+      model.add(event(VIOLATION + v.getId(), "violations", v.getOccurredAt(), label));
+      if (v.getFineCase() != null) {
+        List<FineTransition> steps = v.getFineCase().getHistory();
+        for (int n = 0; n < steps.size(); n++) {
+          FineTransition t = steps.get(n);
+          String step;
+          if (t.from() == null) {
+            step = messages.text("inspector.facility.history.fineOpened");
+          } else if (t.from() == t.to()) {
+            step = messages.text("fine.history.opinion");
+          } else {
+            step = messages.text("fine.state." + t.to().name());
+          }
+          String text =
+              messages.text(
+                  "inspector.facility.history.fineStep",
+                  messages.text("violation.kind." + v.getKind().name()),
+                  step);
+          model.add(event(FINE + v.getId() + "-" + n, "fines", t.at(), text));
+        }
+      }
+    }
+    return model;
+  }
+
+  /** The window first shown: every event, with a margin of two days or a quarter of the span. */
+  private void window(TimelineModel<String, String> model) {
+    LocalDateTime first = now;
+    LocalDateTime last = now;
+    for (TimelineEvent<String> e : model.getEvents()) {
+      first = e.getStartDate().isBefore(first) ? e.getStartDate() : first;
+      last = e.getStartDate().isAfter(last) ? e.getStartDate() : last;
+    }
+    // the labels are centred on their time: room for half a label on either side
+    Duration margin = Duration.between(first, last).dividedBy(4);
+    if (margin.compareTo(Duration.ofDays(2)) < 0) {
+      margin = Duration.ofDays(2);
+    }
+    timelineStart = first.minus(margin);
+    timelineEnd = last.plus(margin);
+  }
+
+  private static TimelineEvent<String> event(String id, String group, Instant at, String text) {
+    return TimelineEvent.<String>builder()
+        .id(id)
+        .group(group)
+        .data(text)
+        .startDate(LocalDateTime.ofInstant(at, ClockProducer.KST))
+        .editable(false)
+        .build();
+  }
+
+  private static Instant kst(LocalDateTime time) {
+    return time == null ? null : time.atZone(ClockProducer.KST).toInstant();
+  }
+
+  public boolean isAvailable() {
+    return available;
+  }
+
+  public Long getFacilityId() {
+    return facilityId;
+  }
+
+  public void setFacilityId(Long facilityId) {
+    this.facilityId = facilityId;
+  }
+
+  /** The portal's now (to the minute): the default of the inspection's time. */
+  public LocalDateTime getNow() {
+    return now;
+  }
+
+  public List<Inspection> getInspections() {
+    return inspections;
+  }
+
+  public List<Violation> getViolations() {
+    return violations;
+  }
+
+  public TimelineModel<String, String> getTimeline() {
+    if (timeline == null) {
+      timeline = timeline();
+      window(timeline);
+    }
+    return timeline;
+  }
+
+  public LocalDateTime getTimelineStart() {
+    getTimeline();
+    return timelineStart;
+  }
+
+  public LocalDateTime getTimelineEnd() {
+    getTimeline();
+    return timelineEnd;
+  }
+
+  public ViolationKind[] getKinds() {
+    return ViolationKind.values();
+  }
+
+  public LocalDateTime getInspectedAt() {
+    return inspectedAt;
+  }
+
+  public void setInspectedAt(LocalDateTime inspectedAt) {
+    this.inspectedAt = inspectedAt;
+  }
+
+  public String getNotes() {
+    return notes;
+  }
+
+  public void setNotes(String notes) {
+    this.notes = notes;
+  }
+
+  public Long getInspectionId() {
+    return inspectionId;
+  }
+
+  public void setInspectionId(Long inspectionId) {
+    this.inspectionId = inspectionId;
+  }
+
+  public ViolationKind getKind() {
+    return kind;
+  }
+
+  public void setKind(ViolationKind kind) {
+    this.kind = kind;
+  }
+
+  public LocalDateTime getOccurredAt() {
+    return occurredAt;
+  }
+
+  public void setOccurredAt(LocalDateTime occurredAt) {
+    this.occurredAt = occurredAt;
+  }
+
+  public String getVisitorName() {
+    return visitorName;
+  }
+
+  public void setVisitorName(String visitorName) {
+    this.visitorName = visitorName;
+  }
+
+  public LocalDate getVisitorBirthDate() {
+    return visitorBirthDate;
+  }
+
+  public void setVisitorBirthDate(LocalDate visitorBirthDate) {
+    this.visitorBirthDate = visitorBirthDate;
+  }
+
+  public String getVisitorPhone() {
+    return visitorPhone;
+  }
+
+  public void setVisitorPhone(String visitorPhone) {
+    this.visitorPhone = visitorPhone;
+  }
+
+  public String getShown() {
+    return shown;
+  }
+
+  public void setShown(String shown) {
+    this.shown = shown;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public Penalty getPreview() {
+    return preview;
+  }
+}
