@@ -4,14 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.vaccinepass.portal.enforcement.application.EnforcementOverview;
 import kr.vaccinepass.portal.shared.domain.Money;
+import kr.vaccinepass.portal.shared.web.BarChart;
 import kr.vaccinepass.portal.shared.web.Messages;
 
 /** The administrators' enforcement figures (admin/enforcement.xhtml): by 시도 as a chart, by 시군구. */
@@ -120,31 +119,6 @@ public class EnforcementOverviewBacking implements Serializable {
   public String getChart() {
     Map<String, Long> bySido = new LinkedHashMap<>();
     rows.forEach(r -> bySido.merge(r.sido(), r.fined(), Long::sum));
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    bySido.forEach(
-        (sido, won) -> {
-          labels.add(sido);
-          data.add(won);
-        });
-    return Json.createObjectBuilder()
-        .add("type", "bar")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", messages.text("enforcement.overview.chart"))
-                                .add("backgroundColor", "#0b3d91")
-                                .add("data", data))))
-        .add(
-            "options",
-            Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false))
-        .build()
-        .toString();
+    return BarChart.of(messages.text("enforcement.overview.chart"), "#0b3d91", bySido);
   }
 }

@@ -4,18 +4,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.validation.ConstraintViolationException;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.facility.web.OwnerFacilityChoice;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.web.BarChart;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.HandwrittenEntry;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
@@ -123,41 +123,11 @@ public class VisitRecordsBacking implements Serializable {
   /** Today's check-ins per hour as a Chart.js bar chart. */
   public String getChart() {
     long[] perHour = facilityId == null ? new long[24] : visits.todayPerHour(facilityId);
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    Map<String, Long> bars = new LinkedHashMap<>();
     for (int h = 0; h < 24; h++) {
-      labels.add(String.format("%02d", h));
-      data.add(perHour[h]);
+      bars.put(String.format("%02d", h), perHour[h]);
     }
-    return Json.createObjectBuilder()
-        .add("type", "bar")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", messages.text("visit.chart.series"))
-                                .add("backgroundColor", "#2e7d32")
-                                .add("data", data))))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add(
-                            "y",
-                            Json.createObjectBuilder()
-                                .add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
-        .build()
-        .toString();
+    return BarChart.of(messages.text("visit.chart.series"), "#2e7d32", bars);
   }
 
   public long getTodayTotal() {
