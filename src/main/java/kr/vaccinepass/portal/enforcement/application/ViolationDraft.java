@@ -3,13 +3,16 @@ package kr.vaccinepass.portal.enforcement.application;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 
 /** What an inspector records of a violation. The visitor fields are for a VISITOR violation. */
-public class ViolationDraft {
+public class ViolationDraft implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @NotNull(message = "{violation.kind.required}")
   private ViolationKind kind;
 

@@ -8,7 +8,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
@@ -58,11 +57,10 @@ public class FacilityInspectionBacking implements Serializable {
   private Long inspectionId;
   private ViolationKind kind;
   private LocalDateTime occurredAt;
-  private String visitorName;
-  private LocalDate visitorBirthDate;
-  private String visitorPhone;
-  private String shown;
-  private String description;
+
+  /** The visitor's details and the description, bound by the page to the draft itself. */
+  private final ViolationDraft draft = new ViolationDraft();
+
   private Penalty preview;
 
   /** The view parameter: a facility of the inspector's 시군구, else the card stays hidden. */
@@ -129,16 +127,15 @@ public class FacilityInspectionBacking implements Serializable {
       messages.errorOn("violationForm:inspection", "inspector.facility.inspection.required");
       return null;
     }
-    ViolationDraft draft = new ViolationDraft();
     draft.setKind(kind);
     draft.setOccurredAt(kst(occurredAt));
-    if (kind == ViolationKind.VISITOR) {
-      draft.setVisitorName(visitorName);
-      draft.setVisitorBirthDate(visitorBirthDate);
-      draft.setVisitorPhone(visitorPhone);
-      draft.setShown(shown);
+    if (kind != ViolationKind.VISITOR) {
+      // the visitor's fields are hidden for an operator violation: nothing of them is sent
+      draft.setVisitorName(null);
+      draft.setVisitorBirthDate(null);
+      draft.setVisitorPhone(null);
+      draft.setShown(null);
     }
-    draft.setDescription(description);
     try {
       Violation logged = enforcement.logViolation(inspectionId, draft);
       messages.infoAfterRedirect("inspector.facility.violation.logged");
@@ -336,44 +333,8 @@ public class FacilityInspectionBacking implements Serializable {
     this.occurredAt = occurredAt;
   }
 
-  public String getVisitorName() {
-    return visitorName;
-  }
-
-  public void setVisitorName(String visitorName) {
-    this.visitorName = visitorName;
-  }
-
-  public LocalDate getVisitorBirthDate() {
-    return visitorBirthDate;
-  }
-
-  public void setVisitorBirthDate(LocalDate visitorBirthDate) {
-    this.visitorBirthDate = visitorBirthDate;
-  }
-
-  public String getVisitorPhone() {
-    return visitorPhone;
-  }
-
-  public void setVisitorPhone(String visitorPhone) {
-    this.visitorPhone = visitorPhone;
-  }
-
-  public String getShown() {
-    return shown;
-  }
-
-  public void setShown(String shown) {
-    this.shown = shown;
-  }
-
-  public String getDescription() {
-    return description;
-  }
-
-  public void setDescription(String description) {
-    this.description = description;
+  public ViolationDraft getDraft() {
+    return draft;
   }
 
   public Penalty getPreview() {
