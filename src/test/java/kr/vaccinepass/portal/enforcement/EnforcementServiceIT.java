@@ -29,6 +29,7 @@ import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.Sanction;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityService;
@@ -289,7 +290,11 @@ class EnforcementServiceIT {
         as(
             jongno,
             () ->
-                enforcement.preview(cafe.getId(), ViolationKind.OPERATOR, kst("2021-11-22T12:05")));
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.OPERATOR,
+                    ViolationCause.NO_VALID_PASS,
+                    kst("2021-11-22T12:05")));
     assertEquals(Money.won(1_500_000), first.fine());
     assertEquals(Sanction.suspension(Period.ofDays(10)), first.proposedSanction());
     assertTrue(as(jongno, () -> enforcement.violationsOfFacility(cafe.getId())).isEmpty());
@@ -304,14 +309,22 @@ class EnforcementServiceIT {
         as(
             jongno,
             () ->
-                enforcement.preview(cafe.getId(), ViolationKind.OPERATOR, kst("2021-11-23T12:05")));
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.OPERATOR,
+                    ViolationCause.NO_VALID_PASS,
+                    kst("2021-11-23T12:05")));
     assertEquals(Money.won(3_000_000), second.fine());
     assertEquals(Sanction.suspension(Period.ofDays(20)), second.proposedSanction());
     Penalty visitor =
         as(
             jongno,
             () ->
-                enforcement.preview(cafe.getId(), ViolationKind.VISITOR, kst("2021-11-23T12:05")));
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.VISITOR,
+                    ViolationCause.NO_VALID_PASS,
+                    kst("2021-11-23T12:05")));
     assertEquals(Money.won(100_000), visitor.fine());
     assertEquals(Sanction.NONE, visitor.proposedSanction());
     // 2021-12-10: the guidance period of restaurants and cafés
@@ -319,9 +332,34 @@ class EnforcementServiceIT {
         as(
             jongno,
             () ->
-                enforcement.preview(cafe.getId(), ViolationKind.OPERATOR, kst("2021-12-10T12:00")));
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.OPERATOR,
+                    ViolationCause.NO_VALID_PASS,
+                    kst("2021-12-10T12:00")));
     assertTrue(warned.warningOnly());
     assertEquals(Money.ZERO, warned.fine());
+    // 2022-01-05: the guidance week of the 180-day expiry covers an expired pass, not a missing one
+    Penalty expired =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.VISITOR,
+                    ViolationCause.PASS_EXPIRED_180_DAYS,
+                    kst("2022-01-05T12:00")));
+    assertTrue(expired.warningOnly());
+    Penalty missing =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.VISITOR,
+                    ViolationCause.NO_VALID_PASS,
+                    kst("2022-01-05T12:00")));
+    assertEquals(Money.won(100_000), missing.fine());
     assertEquals(1, as(jongno, () -> enforcement.violationsOfFacility(cafe.getId())).size());
     assertEquals(1, as(jongno, () -> enforcement.inspectionsOfFacility(cafe.getId())).size());
 
@@ -336,6 +374,7 @@ class EnforcementServiceIT {
                         enforcement.preview(
                             cafe.getId(),
                             ViolationKind.OPERATOR,
+                            ViolationCause.NO_VALID_PASS,
                             as(jongno, () -> enforcement.now()).plusSeconds(600))));
     assertEquals("violation.time.future", future.messageKey());
     assertEquals("occurredAt", future.field().orElse(null));
@@ -346,7 +385,10 @@ class EnforcementServiceIT {
                 busan,
                 () ->
                     enforcement.preview(
-                        cafe.getId(), ViolationKind.OPERATOR, kst("2021-11-23T12:05"))));
+                        cafe.getId(),
+                        ViolationKind.OPERATOR,
+                        ViolationCause.NO_VALID_PASS,
+                        kst("2021-11-23T12:05"))));
     assertThrows(
         NotFoundException.class,
         () -> as(busan, () -> enforcement.violationsOfFacility(cafe.getId())));

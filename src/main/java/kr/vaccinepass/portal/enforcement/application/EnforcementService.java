@@ -20,6 +20,7 @@ import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.PenaltyRules;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
@@ -80,11 +81,13 @@ public class EnforcementService {
     Facility facility = facilityInJurisdiction(inspection.getFacilityId());
     repository.lockFacility(facility.getId());
     int prior = priorCount(facility, draft.getKind(), draft.getOccurredAt());
-    Penalty penalty = penalty(facility, draft.getKind(), draft.getOccurredAt(), prior);
+    Penalty penalty =
+        penalty(facility, draft.getKind(), draft.getCause(), draft.getOccurredAt(), prior);
     return repository.add(
         Violation.log(
             inspection,
             draft.getKind(),
+            draft.getCause(),
             draft.getOccurredAt(),
             new Violation.VisitorIdentity(
                 draft.getVisitorName(), draft.getVisitorBirthDate(), draft.getVisitorPhone()),
@@ -104,10 +107,11 @@ public class EnforcementService {
   public Penalty preview(
       long facilityId,
       @NotNull(message = "{violation.kind.required}") ViolationKind kind,
+      @NotNull(message = "{violation.cause.required}") ViolationCause cause,
       @NotNull(message = "{violation.time.required}") Instant occurredAt) {
     Facility facility = facilityInJurisdiction(facilityId);
     Violation.requireNotFuture(occurredAt, clock.instant());
-    return penalty(facility, kind, occurredAt, priorCount(facility, kind, occurredAt));
+    return penalty(facility, kind, cause, occurredAt, priorCount(facility, kind, occurredAt));
   }
 
   private int priorCount(Facility facility, ViolationKind kind, Instant occurredAt) {
@@ -116,9 +120,10 @@ public class EnforcementService {
         : 0;
   }
 
-  private Penalty penalty(Facility facility, ViolationKind kind, Instant occurredAt, int prior) {
+  private Penalty penalty(
+      Facility facility, ViolationKind kind, ViolationCause cause, Instant occurredAt, int prior) {
     return rules.decide(
-        kind, occurredAt, prior, guidance.covers(occurredAt, facility.getType().getCode()));
+        kind, occurredAt, prior, guidance.covers(occurredAt, facility.getType().getCode(), cause));
   }
 
   /** Sends the prior notice; the opinion period ends on the deadline (at least 10 days later). */
@@ -241,13 +246,7 @@ public class EnforcementService {
   }
 
   private Violation violationInJurisdiction(long violationId) {
-    Actor inspector = actors.require();
-    Violation violation =
-        repository
-            .violation(violationId)
-            .orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
-    Inspection.requireJurisdiction(inspector, violation.getSigunguCode());
-    return violation;
+    return repository.violationIn(actors.require(), violationId);
   }
 
   private Facility facilityInJurisdiction(long facilityId) {

@@ -9,7 +9,7 @@ import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.Evidence;
 import kr.vaccinepass.portal.enforcement.domain.EvidenceRepository;
-import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.EvidenceSummary;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
@@ -29,7 +29,7 @@ public class EvidenceService {
 
   public Evidence attach(long violationId, byte[] photo, String description) {
     Actor inspector = actors.require();
-    Violation violation = inJurisdiction(violationId, inspector);
+    Violation violation = violations.violationIn(inspector, violationId);
     Evidence e =
         Evidence.attach(
             violation.getId(), photo, description, inspector.accountId(), clock.instant());
@@ -39,8 +39,8 @@ public class EvidenceService {
     return evidence.add(e);
   }
 
-  public List<Evidence> of(long violationId) {
-    return evidence.ofViolation(inJurisdiction(violationId, actors.require()).getId());
+  public List<EvidenceSummary> of(long violationId) {
+    return evidence.ofViolation(violations.violationIn(actors.require(), violationId).getId());
   }
 
   /** One photo, for showing it: its type and bytes, read inside the transaction. */
@@ -49,16 +49,7 @@ public class EvidenceService {
   public Photo photo(long evidenceId) {
     Evidence e =
         evidence.find(evidenceId).orElseThrow(() -> new NotFoundException("evidence.notFound"));
-    inJurisdiction(e.getViolationId(), actors.require());
+    violations.violationIn(actors.require(), e.getViolationId());
     return new Photo(e.getContentType(), e.content());
-  }
-
-  private Violation inJurisdiction(long violationId, Actor inspector) {
-    Violation violation =
-        violations
-            .violation(violationId)
-            .orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
-    Inspection.requireJurisdiction(inspector, violation.getSigunguCode());
-    return violation;
   }
 }

@@ -6,13 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
-import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.SanctionDecision;
 import kr.vaccinepass.portal.enforcement.domain.SanctionRepository;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
@@ -33,11 +32,11 @@ public class SanctionService {
 
   public SanctionDecision decide(long violationId, LocalDate startsOn) {
     Actor inspector = actors.require();
-    Violation violation =
-        violations
-            .violation(violationId)
-            .orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
-    Inspection.requireJurisdiction(inspector, violation.getSigunguCode());
+    Violation violation = violations.violationIn(inspector, violationId);
+    if (!violation.stands()) {
+      // a waived or cancelled violation carries no sanction
+      throw BusinessException.of("sanction.violationDoesNotStand");
+    }
     if (sanctions.ofViolation(violationId).isPresent()) {
       throw BusinessException.of("sanction.alreadyDecided");
     }
@@ -48,5 +47,10 @@ public class SanctionService {
                 violation, startsOn, today, inspector.accountId(), clock.instant()));
     schedule.applyTo(violation.getFacilityId(), today);
     return decision;
+  }
+
+  /** The decision taken on a violation of the inspector's 시군구, if any. */
+  public Optional<SanctionDecision> ofViolation(long violationId) {
+    return sanctions.ofViolation(violations.violationIn(actors.require(), violationId).getId());
   }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 
@@ -18,6 +19,10 @@ public class ViolationDraft implements Serializable {
 
   @NotNull(message = "{violation.time.required}")
   private Instant occurredAt;
+
+  /** Why the pass was not in order; guidance periods may cover only some causes. */
+  @NotNull(message = "{violation.cause.required}")
+  private ViolationCause cause = ViolationCause.NO_VALID_PASS;
 
   @Size(max = 40, message = "{visit.name.tooLong}")
   private String visitorName;
@@ -39,6 +44,14 @@ public class ViolationDraft implements Serializable {
 
   public void setKind(ViolationKind kind) {
     this.kind = kind;
+  }
+
+  public ViolationCause getCause() {
+    return cause;
+  }
+
+  public void setCause(ViolationCause cause) {
+    this.cause = cause;
   }
 
   public Instant getOccurredAt() {

@@ -2,7 +2,9 @@ package kr.vaccinepass.portal.enforcement.domain;
 
 import java.util.List;
 import java.util.Optional;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.security.Actor;
 
 /** Where inspections, violations and fine cases are kept. */
 public interface EnforcementRepository {
@@ -14,6 +16,17 @@ public interface EnforcementRepository {
 
   /** One violation with its fine case and inspection, ready to be shown. */
   Optional<Violation> violation(long id);
+
+  /**
+   * A violation of the inspector's own 시군구; one elsewhere is refused exactly like one that does not
+   * exist, so that its existence is not revealed.
+   */
+  default Violation violationIn(Actor inspector, long id) {
+    Violation violation =
+        violation(id).orElseThrow(() -> new NotFoundException("enforcement.outsideJurisdiction"));
+    Inspection.requireJurisdiction(inspector, violation.getSigunguCode());
+    return violation;
+  }
 
   /**
    * Serialises the logging of violations at one facility until the transaction ends, so that two

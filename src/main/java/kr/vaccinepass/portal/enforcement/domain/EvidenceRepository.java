@@ -9,7 +9,8 @@ public interface EvidenceRepository {
 
   Optional<Evidence> find(long id);
 
-  List<Evidence> ofViolation(long violationId);
+  /** The photos of a violation, oldest first, without their bytes. */
+  List<EvidenceSummary> ofViolation(long violationId);
 
   boolean exists(long violationId, String sha256);
 }

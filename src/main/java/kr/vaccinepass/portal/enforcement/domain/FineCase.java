@@ -73,6 +73,9 @@ public class FineCase {
   @Column(name = "imposed_on")
   private LocalDate imposedOn;
 
+  @Column(name = "objection_received_on")
+  private LocalDate objectionReceivedOn;
+
   @Column(name = "paid_won")
   private Money paid;
 
@@ -244,24 +247,15 @@ public class FineCase {
     return voluntaryPaymentOpenOn(day) && opinion == null;
   }
 
-  /**
-   * The day the objection was recorded (KST), for the referral deadline; the day the letter was
-   * received is not stored, so the day it was recorded stands in for it.
-   */
+  /** The day the objection letter was received, from which the referral deadline runs. */
   public LocalDate objectedOn() {
-    for (int i = history.size() - 1; i >= 0; i--) {
-      FineTransition t = history.get(i);
-      if (t.to() == FineState.OBJECTED && t.from() != FineState.OBJECTED) {
-        return t.at().atZone(KST).toLocalDate();
-      }
-    }
-    return null;
+    return objectionReceivedOn;
   }
 
   /**
    * The next day by which something must happen in the procedure: the end of the opinion period
    * (Art. 16), the payment and objection deadline (Art. 20), or the referral to the court 14 days
-   * after an objection (Art. 21); null when the case waits on nobody's deadline.
+   * after the objection was received (Art. 21); null when the case waits on nobody's deadline.
    */
   public LocalDate nextDeadline() {
     return switch (state) {
@@ -293,9 +287,13 @@ public class FineCase {
   /** A written objection (이의제기) within 60 days: the imposition loses its effect. */
   public void object(LocalDate receivedOn, String grounds, Instant at, long by) {
     require(FineState.OBJECTED, FineState.IMPOSED);
+    if (receivedOn.isBefore(imposedOn)) {
+      throw BusinessException.onField("receivedOn", "fine.objection.beforeImposition", imposedOn);
+    }
     if (receivedOn.isAfter(objectionDeadline())) {
       throw BusinessException.onField("receivedOn", "fine.objection.late", objectionDeadline());
     }
+    objectionReceivedOn = receivedOn;
     move(FineState.OBJECTED, at, by, grounds);
   }
 

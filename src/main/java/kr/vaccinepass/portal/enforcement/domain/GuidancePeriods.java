@@ -14,13 +14,27 @@ import java.util.Set;
 public final class GuidancePeriods {
   private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
-  /** One period: from (inclusive) until (exclusive), KST days, for these types (all when empty). */
-  public record Period(LocalDate from, LocalDate until, Set<String> typeCodes, String source) {
-    boolean covers(Instant at, String typeCode) {
+  /**
+   * One period: from (inclusive) until (exclusive), KST days, for these types and these causes (all
+   * when empty).
+   */
+  public record Period(
+      LocalDate from,
+      LocalDate until,
+      Set<String> typeCodes,
+      Set<ViolationCause> causes,
+      String source) {
+    public Period {
+      typeCodes = Set.copyOf(typeCodes);
+      causes = causes.isEmpty() ? Set.of() : Set.copyOf(causes);
+    }
+
+    boolean covers(Instant at, String typeCode, ViolationCause cause) {
       LocalDate day = at.atZone(KST).toLocalDate();
       return !day.isBefore(from)
           && day.isBefore(until)
-          && (typeCodes.isEmpty() || typeCodes.contains(typeCode));
+          && (typeCodes.isEmpty() || typeCodes.contains(typeCode))
+          && (causes.isEmpty() || causes.contains(cause));
     }
   }
 
@@ -49,19 +63,30 @@ public final class GuidancePeriods {
                   LocalDate.of(2021, 11, 1),
                   LocalDate.of(2021, 11, 8),
                   FIRST_WAVE,
+                  Set.of(),
                   "Newsway 2021-11-08"),
               // indoor sports facilities: fines from 11-14 (Newsway 2021-11-08)
               new Period(
                   LocalDate.of(2021, 11, 1),
                   LocalDate.of(2021, 11, 14),
                   Set.of("INDOOR_SPORTS"),
+                  Set.of(),
                   "Newsway 2021-11-08"),
               // 11 more types from 2021-12-06, guidance 12-06 – 12-12 (seed news; Metro Seoul)
               new Period(
                   LocalDate.of(2021, 12, 6),
                   LocalDate.of(2021, 12, 13),
                   SECOND_WAVE,
-                  "seed news; Metro Seoul")));
+                  Set.of(),
+                  "seed news; Metro Seoul"),
+              // the 180-day expiry of vaccination passes: a guidance week, fines from 01-10; it
+              // covered only passes that had expired, at every covered type (JTBC; KBS World)
+              new Period(
+                  LocalDate.of(2022, 1, 3),
+                  LocalDate.of(2022, 1, 10),
+                  Set.of(),
+                  Set.of(ViolationCause.PASS_EXPIRED_180_DAYS),
+                  "JTBC; KBS World")));
 
   private final List<Period> periods;
 
@@ -69,8 +94,9 @@ public final class GuidancePeriods {
     this.periods = List.copyOf(periods);
   }
 
-  public boolean covers(Instant at, String facilityTypeCode) {
-    return periods.stream().anyMatch(p -> p.covers(at, facilityTypeCode));
+  /** Whether a period covers a violation of that cause at that instant and type of facility. */
+  public boolean covers(Instant at, String facilityTypeCode, ViolationCause cause) {
+    return periods.stream().anyMatch(p -> p.covers(at, facilityTypeCode, cause));
   }
 
   public List<Period> periods() {

@@ -67,6 +67,10 @@ public class Violation implements CountedViolation {
   @Column(name = "visitor_phone", updatable = false)
   private String visitorPhone;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private ViolationCause cause;
+
   @Column(updatable = false)
   private String shown;
 
@@ -113,6 +117,7 @@ public class Violation implements CountedViolation {
   public static Violation log(
       Inspection inspection,
       ViolationKind kind,
+      ViolationCause cause,
       Instant occurredAt,
       VisitorIdentity visitor,
       String shown,
@@ -140,6 +145,7 @@ public class Violation implements CountedViolation {
     v.facilityId = inspection.getFacilityId();
     v.sigunguCode = inspection.getSigunguCode();
     v.kind = kind;
+    v.cause = cause == null ? ViolationCause.NO_VALID_PASS : cause;
     v.occurredAt = occurredAt;
     v.shown = blankToNull(shown);
     v.description = blankToNull(description);
@@ -212,6 +218,10 @@ public class Violation implements CountedViolation {
 
   public String getSigunguCode() {
     return sigunguCode;
+  }
+
+  public ViolationCause getCause() {
+    return cause;
   }
 
   public ViolationKind getKind() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.domain.Evidence;
 import kr.vaccinepass.portal.enforcement.domain.EvidenceRepository;
+import kr.vaccinepass.portal.enforcement.domain.EvidenceSummary;
 
 @ApplicationScoped
 class JpaEvidenceRepository implements EvidenceRepository {
@@ -25,10 +26,12 @@ class JpaEvidenceRepository implements EvidenceRepository {
   }
 
   @Override
-  public List<Evidence> ofViolation(long violationId) {
+  public List<EvidenceSummary> ofViolation(long violationId) {
     return em.createQuery(
-            "select e from Evidence e where e.violationId = :violation order by e.createdAt",
-            Evidence.class)
+            "select new kr.vaccinepass.portal.enforcement.domain.EvidenceSummary(e.id,"
+                + " e.contentType, e.sizeBytes, e.description, e.createdAt) from Evidence e"
+                + " where e.violationId = :violation order by e.createdAt, e.id",
+            EvidenceSummary.class)
         .setParameter("violation", violationId)
         .getResultList();
   }

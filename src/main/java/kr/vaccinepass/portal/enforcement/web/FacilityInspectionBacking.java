@@ -16,6 +16,7 @@ import kr.vaccinepass.portal.enforcement.domain.FineTransition;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
@@ -113,7 +114,7 @@ public class FacilityInspectionBacking implements Serializable {
       return;
     }
     try {
-      preview = enforcement.preview(facilityId, kind, kst(occurredAt));
+      preview = enforcement.preview(facilityId, kind, draft.getCause(), kst(occurredAt));
     } catch (BusinessException e) {
       messages.show(e, "violationForm");
     } catch (ConstraintViolationException e) {
@@ -287,6 +288,10 @@ public class FacilityInspectionBacking implements Serializable {
   public LocalDateTime getTimelineEnd() {
     getTimeline();
     return timelineEnd;
+  }
+
+  public ViolationCause[] getCauses() {
+    return ViolationCause.values();
   }
 
   public ViolationKind[] getKinds() {

@@ -233,7 +233,8 @@ class FineCaseTest {
   @CsvSource({
     "59, OBJECTED", // within the 60 days
     "60, OBJECTED", // the 60th day
-    "61, fine.objection.late" // too late
+    "61, fine.objection.late", // too late
+    "-1, fine.objection.beforeImposition" // a letter cannot answer an imposition not yet made
   })
   void objectionWithinSixtyDays(int days, String outcome) {
     FineCase fine = in(FineState.IMPOSED);
@@ -241,6 +242,7 @@ class FineCaseTest {
       fine.object(IMPOSED.plusDays(days), "grounds", AT, BY);
       assertEquals(FineState.OBJECTED, fine.getState());
       assertEquals("grounds", fine.getHistory().get(fine.getHistory().size() - 1).reason());
+      assertEquals(IMPOSED.plusDays(days), fine.objectedOn());
     } else {
       BusinessException e =
           assertThrows(
@@ -383,7 +385,7 @@ class FineCaseTest {
     "DRAFT, ", // nobody's deadline yet
     "PRIOR_NOTICE_SENT, 2021-12-30", // the end of the opinion period (Art. 16)
     "IMPOSED, 2022-03-04", // 60 days after the imposition: payment and objection (Art. 20)
-    "OBJECTED, 2022-01-03", // 14 days after the objection was recorded (Art. 21)
+    "OBJECTED, 2022-02-06", // 14 days after the objection was received, 2022-01-23 (Art. 21)
     "PAID, ",
     "CANCELLED, "
   })
