@@ -171,7 +171,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser waitForText(String text) {
-    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    try {
+      waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "expected \"" + text + "\" on " + path() + " but the page says:\n" + text(), e);
+    }
     return this;
   }
 

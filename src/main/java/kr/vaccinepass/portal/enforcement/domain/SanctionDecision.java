@@ -101,6 +101,10 @@ public class SanctionDecision {
     return startsOn;
   }
 
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+
   public LocalDate getEndsOn() {
     return endsOn;
   }
