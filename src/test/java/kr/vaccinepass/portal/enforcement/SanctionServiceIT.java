@@ -132,6 +132,20 @@ class SanctionServiceIT {
             BusinessException.class,
             () -> as(jongno, () -> sanctions.decide(first.getId(), today().plusDays(3))));
     assertEquals("sanction.alreadyDecided", twice.messageKey());
+    assertEquals(
+        today().plusDays(3),
+        as(jongno, () -> sanctions.ofViolation(first.getId())).orElseThrow().getStartsOn());
+    assertThrows(
+        NotFoundException.class, () -> as(busan, () -> sanctions.ofViolation(first.getId())));
+
+    // a cancelled violation carries no sanction
+    Violation second = log("2021-12-27T12:05");
+    as(jongno, () -> enforcement.cancelFine(second.getId(), "오기록"));
+    BusinessException cancelled =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> sanctions.decide(second.getId(), today().plusDays(30))));
+    assertEquals("sanction.violationDoesNotStand", cancelled.messageKey());
     assertEquals(FacilityStatus.SUSPENDED, schedule.applyTo(cafe.getId(), today().plusDays(3)));
   }
 
