@@ -1,0 +1,2 @@
+/** JPA storage of the calendar. */
+package kr.vaccinepass.portal.calendar.infrastructure;

@@ -1,0 +1,2 @@
+/** The administrators' calendar page. */
+package kr.vaccinepass.portal.calendar.web;
