@@ -1,0 +1,144 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
+import kr.vaccinepass.portal.enforcement.domain.GraceKind;
+import kr.vaccinepass.portal.enforcement.domain.GraceProgress;
+import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
+import kr.vaccinepass.portal.enforcement.domain.GraceScope;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.security.ActorResolver;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/**
+ * Administrators declare grace periods (벌칙 유예) as one act and revoke them. The declaration is
+ * stored at once; its waivers are applied (or undone) afterwards in batches by {@link GraceRunner},
+ * and {@link #progress(long)} tells a polling page how far that has come.
+ */
+@ApplicationScoped
+@Transactional
+@RolesAllowed(Role.ADMIN_NAME)
+public class GraceService {
+  @Inject GraceRepository repository;
+  @Inject ActorResolver actors;
+  @Inject Clock clock;
+  @Inject Event<GraceRunRequested> runs;
+
+  /**
+   * Declares a grace period from {@code startsAt} (inclusive) to {@code endsAt} (exclusive); every
+   * case it covers, already logged or logged later, is waived. The waivers of the cases already
+   * logged follow in batches once this returns.
+   */
+  public GraceDeclaration declare(
+      @NotNull(message = "{grace.start.required}") Instant startsAt,
+      @NotNull(message = "{grace.end.required}") Instant endsAt,
+      @NotNull(message = "{grace.kind.required}") GraceKind kind,
+      @NotNull(message = "{grace.scope.required}") GraceScope scope,
+      String reason,
+      String announcementRef) {
+    requireKnown(scope);
+    GraceDeclaration declaration =
+        repository.add(
+            GraceDeclaration.declare(
+                startsAt,
+                endsAt,
+                kind,
+                scope,
+                reason,
+                announcementRef,
+                clock.instant(),
+                actors.require().accountId()));
+    runs.fire(new GraceRunRequested(declaration.getId()));
+    return declaration;
+  }
+
+  /** Declares a grace period of one whole KST day, as {@link #declare} does. */
+  public GraceDeclaration declareDay(
+      @NotNull(message = "{grace.day.required}") LocalDate day,
+      @NotNull(message = "{grace.kind.required}") GraceKind kind,
+      @NotNull(message = "{grace.scope.required}") GraceScope scope,
+      String reason,
+      String announcementRef) {
+    requireKnown(scope);
+    GraceDeclaration declaration =
+        repository.add(
+            GraceDeclaration.wholeDay(
+                day,
+                kind,
+                scope,
+                reason,
+                announcementRef,
+                clock.instant(),
+                actors.require().accountId()));
+    runs.fire(new GraceRunRequested(declaration.getId()));
+    return declaration;
+  }
+
+  /**
+   * Revokes a declaration with the reason: from now on it covers nothing; its waivers are undone in
+   * batches, and each case returns to where it was unless another active declaration still holds
+   * it.
+   */
+  public GraceDeclaration revoke(long id, String reason) {
+    GraceDeclaration declaration =
+        repository.lock(id).orElseThrow(() -> new NotFoundException("grace.notFound"));
+    declaration.revoke(reason, clock.instant(), actors.require().accountId());
+    runs.fire(new GraceRunRequested(id));
+    return declaration;
+  }
+
+  /**
+   * Starts the pending batch work of a declaration again (after a failure was logged, say); a
+   * declaration with nothing pending is left as it is.
+   */
+  public GraceProgress retry(long id) {
+    GraceDeclaration declaration = declaration(id);
+    if (!declaration.getStatus().settled()) {
+      runs.fire(new GraceRunRequested(id));
+    }
+    return declaration.progress();
+  }
+
+  /** How far the declaration's batch work has come. */
+  public GraceProgress progress(long id) {
+    return declaration(id).progress();
+  }
+
+  /** Every declaration, the newest first. */
+  public List<GraceDeclaration> declarations() {
+    return repository.all();
+  }
+
+  public GraceDeclaration declaration(long id) {
+    return repository.find(id).orElseThrow(() -> new NotFoundException("grace.notFound"));
+  }
+
+  private void requireKnown(GraceScope scope) {
+    if (scope == null) {
+      return;
+    }
+    requireNone(repository.unknownSido(scope.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
+    requireNone(
+        repository.unknownSigungu(scope.sigunguCodes()),
+        "sigunguCodes",
+        "grace.scope.unknownSigungu");
+    requireNone(repository.unknownTypes(scope.typeCodes()), "typeCodes", "grace.scope.unknownType");
+  }
+
+  private static void requireNone(Set<String> unknown, String field, String key) {
+    if (!unknown.isEmpty()) {
+      throw BusinessException.onField(field, key, String.join(", ", unknown));
+    }
+  }
+}

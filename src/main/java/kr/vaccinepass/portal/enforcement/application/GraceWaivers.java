@@ -1,0 +1,61 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.vaccinepass.portal.enforcement.domain.CaseFacts;
+import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
+import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
+
+/**
+ * What violation logging asks of grace declarations: whether an active declaration covers a new
+ * case, and to waive a new case at once, linked to every declaration that covers it. No role of its
+ * own: it runs inside the caller's transaction, whose service has checked who may log.
+ */
+@ApplicationScoped
+@Transactional
+public class GraceWaivers {
+  @Inject GraceRepository repository;
+  @Inject Clock clock;
+
+  /** An active declaration covering such a case (the oldest, when several overlap). */
+  public Optional<GraceDeclaration> covering(@NotNull CaseFacts facts) {
+    return coveringAll(facts).stream().findFirst();
+  }
+
+  /** Every active declaration covering such a case, oldest first. */
+  public List<GraceDeclaration> coveringAll(@NotNull CaseFacts facts) {
+    return GraceDeclaration.covering(repository.activeAt(facts.occurredAt()), facts);
+  }
+
+  /**
+   * Waives a case just logged (stored, so it has its id) if active declarations cover it, linked to
+   * each of them, with the first one's reason in its history. A declaration revoked meanwhile is
+   * passed over (its row is locked for the check, so its revocation cannot miss the link).
+   *
+   * @param by the account logging the case, in whose act the waiver is recorded
+   * @return the declarations that now hold the case waived (empty: the case stands)
+   */
+  public List<GraceDeclaration> waiveAtCreation(
+      @NotNull FineCase fine, @NotNull CaseFacts facts, long by) {
+    if (fine.getId() == null) {
+      throw new IllegalStateException("the fine case must be stored before it is waived");
+    }
+    Instant now = clock.instant();
+    List<GraceDeclaration> holding = new ArrayList<>();
+    for (GraceDeclaration d : coveringAll(facts)) {
+      if (repository.linkNew(d.getId(), fine.getId(), now)) {
+        d.hold(fine, now, by);
+        holding.add(d);
+      }
+    }
+    return holding;
+  }
+}

@@ -1,0 +1,75 @@
+package kr.vaccinepass.portal.enforcement.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where grace declarations and their waivers (the links between a declaration and each case it
+ * holds waived) are kept, and how the cases a declaration covers are found: in the database, by the
+ * violation's time, cause, 시군구 (with its 시도) and facility type, never by loading every case.
+ */
+public interface GraceRepository {
+  GraceDeclaration add(GraceDeclaration declaration);
+
+  Optional<GraceDeclaration> find(long id);
+
+  /**
+   * The declaration, its row locked until the transaction ends: the batches of one declaration, and
+   * its revocation, run one at a time.
+   */
+  Optional<GraceDeclaration> lock(long id);
+
+  /** Every declaration, the newest first. */
+  List<GraceDeclaration> all();
+
+  /** The declarations with batch work pending (applying or revoking). */
+  List<Long> unsettled();
+
+  /** The active declarations whose window contains that instant. */
+  List<GraceDeclaration> activeAt(Instant at);
+
+  /** Of these codes, the ones that are no 시도, 시군구 or facility type (in that order). */
+  Set<String> unknownSido(Set<String> codes);
+
+  Set<String> unknownSigungu(Set<String> codes);
+
+  Set<String> unknownTypes(Set<String> codes);
+
+  /** How many cases, not cancelled, the declaration covers, whether it holds them yet or not. */
+  long countCovered(GraceDeclaration declaration);
+
+  /**
+   * The next cases (at most {@code limit}, by id) the declaration covers but does not hold yet,
+   * cancelled ones left out, each locked until the transaction ends.
+   */
+  List<Long> lockUnheld(GraceDeclaration declaration, int limit);
+
+  /** The next cases (at most {@code limit}, by id) the declaration holds, each locked. */
+  List<Long> lockHeld(long declarationId, int limit);
+
+  /** The fine cases with their history, ready to change. */
+  List<FineCase> fineCases(Collection<Long> ids);
+
+  /** Links the cases to the declaration. */
+  void link(long declarationId, Collection<Long> fineCaseIds, Instant at);
+
+  /** Removes the declaration's links to the cases. */
+  void unlink(long declarationId, Collection<Long> fineCaseIds);
+
+  /** Of these cases, those an active declaration holds. */
+  Set<Long> heldByActive(Collection<Long> fineCaseIds);
+
+  /**
+   * Links a case just logged to the declaration and counts it, if the declaration is still active;
+   * its row is locked until the transaction ends, so a revocation cannot miss the link.
+   *
+   * @return whether the link was made
+   */
+  boolean linkNew(long declarationId, long fineCaseId, Instant at);
+
+  /** How many cases the declaration holds. */
+  long countHeld(long declarationId);
+}

@@ -1,0 +1,292 @@
+package kr.vaccinepass.portal.enforcement.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
+import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
+import kr.vaccinepass.portal.enforcement.domain.GraceScope;
+import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
+import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
+
+/**
+ * Grace declarations in JPA; the covered cases found in SQL: violation → fine case, → facility for
+ * the type, → 시군구 for the 시도. The region is the case's own 시군구 (the violation's, fixed when it was
+ * logged), which is the facility's at that time.
+ */
+@ApplicationScoped
+class JpaGraceRepository implements GraceRepository {
+  private static final List<String> ACTIVE =
+      List.of(GraceStatus.APPLYING.name(), GraceStatus.APPLIED.name());
+
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public GraceDeclaration add(GraceDeclaration declaration) {
+    em.persist(declaration);
+    em.flush();
+    return declaration;
+  }
+
+  @Override
+  public Optional<GraceDeclaration> find(long id) {
+    return Optional.ofNullable(em.find(GraceDeclaration.class, id));
+  }
+
+  @Override
+  public Optional<GraceDeclaration> lock(long id) {
+    // the row first, then the entity as it is once the lock is held (a PESSIMISTIC_WRITE find
+    // may lock after loading, and then refuses a version changed by the run it waited for)
+    List<?> locked =
+        em.createNativeQuery("select id from grace_declaration where id = :id for update")
+            .setParameter("id", id)
+            .getResultList();
+    if (locked.isEmpty()) {
+      return Optional.empty();
+    }
+    GraceDeclaration declaration = em.find(GraceDeclaration.class, id);
+    em.refresh(declaration);
+    return Optional.of(declaration);
+  }
+
+  @Override
+  public List<GraceDeclaration> all() {
+    return em.createQuery(
+            "select d from GraceDeclaration d order by d.declaredAt desc, d.id desc",
+            GraceDeclaration.class)
+        .getResultList();
+  }
+
+  @Override
+  public List<Long> unsettled() {
+    return em.createQuery(
+            "select d.id from GraceDeclaration d where d.status in :unsettled order by d.id",
+            Long.class)
+        .setParameter("unsettled", List.of(GraceStatus.APPLYING, GraceStatus.REVOKING))
+        .getResultList();
+  }
+
+  @Override
+  public List<GraceDeclaration> activeAt(Instant at) {
+    return em.createQuery(
+            "select d from GraceDeclaration d where d.status in :active"
+                + " and d.startsAt <= :at and d.endsAt > :at order by d.id",
+            GraceDeclaration.class)
+        .setParameter("active", List.of(GraceStatus.APPLYING, GraceStatus.APPLIED))
+        .setParameter("at", at)
+        .getResultList();
+  }
+
+  @Override
+  public Set<String> unknownSido(Set<String> codes) {
+    return unknown("sido", "code", codes);
+  }
+
+  @Override
+  public Set<String> unknownSigungu(Set<String> codes) {
+    return unknown("sigungu", "code", codes);
+  }
+
+  @Override
+  public Set<String> unknownTypes(Set<String> codes) {
+    return unknown("facility_type", "code", codes);
+  }
+
+  private Set<String> unknown(String table, String column, Set<String> codes) {
+    if (codes.isEmpty()) {
+      return Set.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> known =
+        em.createNativeQuery(
+                "select " + column + " from " + table + " where " + column + " in (:codes)")
+            .setParameter("codes", codes)
+            .getResultList();
+    Set<String> unknown = new TreeSet<>(codes);
+    unknown.removeAll(known);
+    return unknown;
+  }
+
+  @Override
+  public long countCovered(GraceDeclaration d) {
+    Query q = em.createNativeQuery("select count(*)" + covered(d));
+    bindCovered(q, d);
+    return ((Number) q.getSingleResult()).longValue();
+  }
+
+  @Override
+  public List<Long> lockUnheld(GraceDeclaration d, int limit) {
+    Query q =
+        em.createNativeQuery(
+            "select f.id"
+                + covered(d)
+                + " and not exists (select 1 from grace_waiver w"
+                + "   where w.declaration_id = :declaration and w.fine_case_id = f.id)"
+                + " order by f.id limit :limit for update of f");
+    bindCovered(q, d);
+    q.setParameter("declaration", d.getId()).setParameter("limit", limit);
+    return ids(q);
+  }
+
+  /**
+   * The cases the declaration covers: in the window (start inclusive, end exclusive), of a cause
+   * its kind names, with a fine case that is not cancelled, in its regions and types.
+   */
+  private static String covered(GraceDeclaration d) {
+    GraceScope scope = d.scope();
+    StringBuilder sql =
+        new StringBuilder(
+            " from violation v"
+                + " join fine_case f on f.id = v.fine_case_id"
+                + " join facility fa on fa.id = v.facility_id"
+                + " join sigungu g on g.code = v.sigungu_code"
+                + " where v.occurred_at >= :startsAt and v.occurred_at < :endsAt"
+                + " and v.cause in (:causes)"
+                + " and f.state <> 'CANCELLED'");
+    if (!scope.nationwide()) {
+      List<String> region = new ArrayList<>();
+      if (!scope.sidoCodes().isEmpty()) {
+        region.add("g.sido_code in (:sido)");
+      }
+      if (!scope.sigunguCodes().isEmpty()) {
+        region.add("v.sigungu_code in (:sigungu)");
+      }
+      sql.append(" and (").append(String.join(" or ", region)).append(")");
+    }
+    if (!scope.allTypes()) {
+      sql.append(" and fa.type_code in (:types)");
+    }
+    return sql.toString();
+  }
+
+  private static void bindCovered(Query q, GraceDeclaration d) {
+    GraceScope scope = d.scope();
+    q.setParameter("startsAt", d.getStartsAt())
+        .setParameter("endsAt", d.getEndsAt())
+        .setParameter(
+            "causes", d.getKind().causes().stream().map(ViolationCause::name).sorted().toList());
+    if (!scope.sidoCodes().isEmpty()) {
+      q.setParameter("sido", scope.sidoCodes());
+    }
+    if (!scope.sigunguCodes().isEmpty()) {
+      q.setParameter("sigungu", scope.sigunguCodes());
+    }
+    if (!scope.allTypes()) {
+      q.setParameter("types", scope.typeCodes());
+    }
+  }
+
+  @Override
+  public List<Long> lockHeld(long declarationId, int limit) {
+    return ids(
+        em.createNativeQuery(
+                "select f.id from grace_waiver w join fine_case f on f.id = w.fine_case_id"
+                    + " where w.declaration_id = :declaration"
+                    + " order by f.id limit :limit for update of f")
+            .setParameter("declaration", declarationId)
+            .setParameter("limit", limit));
+  }
+
+  @Override
+  public List<FineCase> fineCases(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select distinct f from FineCase f left join fetch f.history where f.id in :ids",
+            FineCase.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  @Override
+  public void link(long declarationId, Collection<Long> fineCaseIds, Instant at) {
+    if (fineCaseIds.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "insert into grace_waiver (declaration_id, fine_case_id, waived_at)"
+                + " select cast(:declaration as bigint), f.id, cast(:at as timestamptz)"
+                + " from fine_case f where f.id in (:ids)")
+        .setParameter("declaration", declarationId)
+        .setParameter("at", at)
+        .setParameter("ids", fineCaseIds)
+        .executeUpdate();
+  }
+
+  @Override
+  public void unlink(long declarationId, Collection<Long> fineCaseIds) {
+    if (fineCaseIds.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "delete from grace_waiver where declaration_id = :declaration"
+                + " and fine_case_id in (:ids)")
+        .setParameter("declaration", declarationId)
+        .setParameter("ids", fineCaseIds)
+        .executeUpdate();
+  }
+
+  @Override
+  public Set<Long> heldByActive(Collection<Long> fineCaseIds) {
+    if (fineCaseIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        ids(
+            em.createNativeQuery(
+                    "select distinct w.fine_case_id from grace_waiver w"
+                        + " join grace_declaration d on d.id = w.declaration_id"
+                        + " where w.fine_case_id in (:ids) and d.status in (:active)")
+                .setParameter("ids", fineCaseIds)
+                .setParameter("active", ACTIVE)));
+  }
+
+  @Override
+  public boolean linkNew(long declarationId, long fineCaseId, Instant at) {
+    // the update locks the declaration's row and re-reads its status after any revocation
+    int counted =
+        em.createNativeQuery(
+                "update grace_declaration set covered_count = covered_count + 1"
+                    + " where id = :declaration and status in (:active)")
+            .setParameter("declaration", declarationId)
+            .setParameter("active", ACTIVE)
+            .executeUpdate();
+    if (counted == 0) {
+      return false;
+    }
+    em.createNativeQuery(
+            "insert into grace_waiver (declaration_id, fine_case_id, waived_at)"
+                + " values (:declaration, :fineCase, cast(:at as timestamptz))")
+        .setParameter("declaration", declarationId)
+        .setParameter("fineCase", fineCaseId)
+        .setParameter("at", at)
+        .executeUpdate();
+    return true;
+  }
+
+  @Override
+  public long countHeld(long declarationId) {
+    return ((Number)
+            em.createNativeQuery("select count(*) from grace_waiver where declaration_id = :d")
+                .setParameter("d", declarationId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  private static List<Long> ids(Query q) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows = q.getResultList();
+    return rows.stream().map(r -> ((Number) r).longValue()).toList();
+  }
+}
