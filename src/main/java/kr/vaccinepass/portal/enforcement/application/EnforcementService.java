@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import kr.vaccinepass.portal.enforcement.domain.CaseFacts;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.FineTotals;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
@@ -51,6 +54,7 @@ public class EnforcementService {
   @Inject Clock clock;
   @Inject NoticeDocuments notices;
   @Inject FacilityDirectory directory;
+  @Inject GraceWaivers grace;
 
   private final PenaltyRules rules = new PenaltyRules();
   private final GuidancePeriods guidance = GuidancePeriods.STANDARD;
@@ -83,20 +87,49 @@ public class EnforcementService {
     int prior = priorCount(facility, draft.getKind(), draft.getOccurredAt());
     Penalty penalty =
         penalty(facility, draft.getKind(), draft.getCause(), draft.getOccurredAt(), prior);
-    return repository.add(
-        Violation.log(
-            inspection,
-            draft.getKind(),
-            draft.getCause(),
-            draft.getOccurredAt(),
-            new Violation.VisitorIdentity(
-                draft.getVisitorName(), draft.getVisitorBirthDate(), draft.getVisitorPhone()),
-            draft.getShown(),
-            draft.getDescription(),
-            prior,
-            penalty,
-            inspector.accountId(),
-            clock.instant()));
+    Violation logged =
+        repository.add(
+            Violation.log(
+                inspection,
+                draft.getKind(),
+                draft.getCause(),
+                draft.getOccurredAt(),
+                new Violation.VisitorIdentity(
+                    draft.getVisitorName(), draft.getVisitorBirthDate(), draft.getVisitorPhone()),
+                draft.getShown(),
+                draft.getDescription(),
+                prior,
+                penalty,
+                inspector.accountId(),
+                clock.instant()));
+    if (logged.getFineCase() != null) {
+      // a case inside a declared grace window is waived at creation, linked to its declarations
+      grace.waiveAtCreation(
+          logged.getFineCase(),
+          facts(facility, draft.getCause(), draft.getOccurredAt()),
+          inspector.accountId());
+    }
+    return logged;
+  }
+
+  /**
+   * The active grace declaration that would waive such a violation at the facility, if any: what
+   * the inspector sees before saving.
+   */
+  public Optional<GraceDeclaration> coveringGrace(
+      long facilityId,
+      @NotNull(message = "{violation.cause.required}") ViolationCause cause,
+      @NotNull(message = "{violation.time.required}") Instant occurredAt) {
+    return grace.covering(facts(facilityInJurisdiction(facilityId), cause, occurredAt));
+  }
+
+  private static CaseFacts facts(Facility facility, ViolationCause cause, Instant occurredAt) {
+    return new CaseFacts(
+        occurredAt,
+        facility.getSigungu().getSido().getCode(),
+        facility.getSigungu().getCode(),
+        facility.getType().getCode(),
+        cause);
   }
 
   /**

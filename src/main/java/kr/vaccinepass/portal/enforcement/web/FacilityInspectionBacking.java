@@ -13,6 +13,7 @@ import java.util.List;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
 import kr.vaccinepass.portal.enforcement.domain.FineTransition;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
@@ -64,6 +65,9 @@ public class FacilityInspectionBacking implements Serializable {
 
   private Penalty preview;
 
+  /** The reason of the grace declaration that would waive the violation, if one covers it. */
+  private String previewGrace;
+
   /** The view parameter: a facility of the inspector's 시군구, else the card stays hidden. */
   public void load() {
     if (facilityId == null) {
@@ -110,11 +114,19 @@ public class FacilityInspectionBacking implements Serializable {
   /** The penalty for the kind and time chosen so far, asked again at every change. */
   public void previewPenalty() {
     preview = null;
+    previewGrace = null;
     if (kind == null || occurredAt == null) {
       return;
     }
     try {
       preview = enforcement.preview(facilityId, kind, draft.getCause(), kst(occurredAt));
+      if (!preview.fine().isZero()) {
+        previewGrace =
+            enforcement
+                .coveringGrace(facilityId, draft.getCause(), kst(occurredAt))
+                .map(GraceDeclaration::getReason)
+                .orElse(null);
+      }
     } catch (BusinessException e) {
       messages.show(e, "violationForm");
     } catch (ConstraintViolationException e) {
@@ -344,5 +356,9 @@ public class FacilityInspectionBacking implements Serializable {
 
   public Penalty getPreview() {
     return preview;
+  }
+
+  public String getPreviewGrace() {
+    return previewGrace;
   }
 }

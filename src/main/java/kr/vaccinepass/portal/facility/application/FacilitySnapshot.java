@@ -11,4 +11,5 @@ public record FacilitySnapshot(
     FacilityType type,
     FacilityStatus status,
     String sigunguCode,
+    String sidoCode,
     String safeCallNumber) {}

@@ -30,6 +30,7 @@ class FacilitySnapshots {
         f.getType(),
         f.getStatus(),
         f.getSigungu().getCode(),
+        f.getSigungu().getSido().getCode(),
         f.getSafeCallNumber());
   }
 }
