@@ -338,6 +338,19 @@ public class FineCase {
     move(back, at, by, reason);
   }
 
+  /** Why the case is waived (the declaration's reason, from its history); null when it is not. */
+  public String waiverReason() {
+    if (state != FineState.WAIVED) {
+      return null;
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).to() == FineState.WAIVED) {
+        return history.get(i).reason();
+      }
+    }
+    return null;
+  }
+
   private void require(FineState to, FineState from) {
     if (state != from) {
       throw invalid(to);

@@ -1,0 +1,276 @@
+package kr.vaccinepass.portal.enforcement.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import kr.vaccinepass.portal.enforcement.application.GraceService;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
+import kr.vaccinepass.portal.enforcement.domain.GraceKind;
+import kr.vaccinepass.portal.enforcement.domain.GraceProgress;
+import kr.vaccinepass.portal.enforcement.domain.GraceScope;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.region.Regions;
+import kr.vaccinepass.portal.shared.region.Sido;
+import kr.vaccinepass.portal.shared.region.Sigungu;
+import kr.vaccinepass.portal.shared.web.LocaleBacking;
+import kr.vaccinepass.portal.shared.web.Messages;
+
+/**
+ * admin/grace.xhtml: declare a grace period (a whole KST day in one click, or a window), see every
+ * declaration with the progress of its waivers, and revoke one with a reason.
+ */
+@Named
+@ViewScoped
+public class GraceBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient GraceService grace;
+  @Inject transient FacilityService facilities;
+  @Inject transient Regions regions;
+  @Inject transient Messages messages;
+  @Inject LocaleBacking locale;
+
+  private List<GraceDeclaration> declarations;
+
+  private boolean wholeDay = true;
+  private LocalDate day;
+  private LocalDateTime startsAt;
+  private LocalDateTime endsAt;
+  private GraceKind kind = GraceKind.FULL;
+  private List<String> sidoCodes = new ArrayList<>();
+  private List<String> sigunguCodes = new ArrayList<>();
+  private List<String> typeCodes = new ArrayList<>();
+  private String reason;
+  private String announcementRef;
+
+  private Long revokedId;
+  private String revokeReason;
+
+  /** The declaration whose batch work the progress bar follows. */
+  private Long followedId;
+
+  @PostConstruct
+  void load() {
+    declarations = grace.declarations();
+  }
+
+  public void declare() {
+    GraceScope scope =
+        new GraceScope(Set.copyOf(sidoCodes), Set.copyOf(sigunguCodes), Set.copyOf(typeCodes));
+    try {
+      GraceDeclaration d =
+          wholeDay
+              ? grace.declareDay(day, kind, scope, reason, announcementRef)
+              : grace.declare(kst(startsAt), kst(endsAt), kind, scope, reason, announcementRef);
+      followedId = d.getId();
+      messages.info("grace.declared");
+      reason = null;
+      announcementRef = null;
+      load();
+    } catch (BusinessException e) {
+      messages.show(e, "declareForm");
+    } catch (ConstraintViolationException e) {
+      messages.show(e, "declareForm");
+    }
+  }
+
+  public void askRevoke(long id) {
+    revokedId = id;
+    revokeReason = null;
+  }
+
+  public void revoke() {
+    try {
+      grace.revoke(revokedId, revokeReason);
+      followedId = revokedId;
+      messages.info("grace.revoked");
+      org.primefaces.PrimeFaces.current().ajax().addCallbackParam("revoked", true);
+      load();
+    } catch (NotFoundException e) {
+      messages.error(e.messageKey());
+    } catch (BusinessException e) {
+      messages.show(e, "revokeForm");
+    }
+  }
+
+  /** Polled while a run is under way: the list is read again once it is over. */
+  public void poll() {
+    GraceProgress p = getProgress();
+    if (p == null || p.finished()) {
+      load();
+    }
+  }
+
+  public GraceProgress getProgress() {
+    if (followedId == null) {
+      return null;
+    }
+    try {
+      return grace.progress(followedId);
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  /** Whether some declaration's batch work is still under way (the page then polls). */
+  public boolean isRunning() {
+    GraceProgress p = getProgress();
+    return p != null && !p.finished();
+  }
+
+  public String sidoName(String code) {
+    return regions.allSido().stream()
+        .filter(s -> s.getCode().equals(code))
+        .map(s -> s.name(locale.getLocale()))
+        .findFirst()
+        .orElse(code);
+  }
+
+  /** The scope in words: nationwide, or the chosen regions; all types, or the chosen ones. */
+  public String scopeText(GraceDeclaration d) {
+    GraceScope s = d.scope();
+    List<String> parts = new ArrayList<>();
+    if (s.nationwide()) {
+      parts.add(messages.text("grace.scope.nationwide"));
+    } else {
+      s.sidoCodes().forEach(c -> parts.add(sidoName(c)));
+      s.sigunguCodes()
+          .forEach(
+              c -> parts.add(regions.sigungu(c).map(g -> g.name(locale.getLocale())).orElse(c)));
+    }
+    if (!s.allTypes()) {
+      parts.add(
+          String.join(
+              ", ",
+              facilities.types().stream()
+                  .filter(t -> s.typeCodes().contains(t.getCode()))
+                  .map(t -> t.name(locale.getLocale()))
+                  .toList()));
+    }
+    return String.join(" · ", parts);
+  }
+
+  private static java.time.Instant kst(LocalDateTime t) {
+    return t == null ? null : t.atZone(ClockProducer.KST).toInstant();
+  }
+
+  public List<GraceDeclaration> getDeclarations() {
+    return declarations;
+  }
+
+  public GraceKind[] getKinds() {
+    return GraceKind.values();
+  }
+
+  public List<Sido> getSidoOptions() {
+    return regions.allSido();
+  }
+
+  public List<Sigungu> getSigunguOptions() {
+    return regions.allSigungu();
+  }
+
+  public List<FacilityType> getTypeOptions() {
+    return facilities.types();
+  }
+
+  public boolean isWholeDay() {
+    return wholeDay;
+  }
+
+  public void setWholeDay(boolean wholeDay) {
+    this.wholeDay = wholeDay;
+  }
+
+  public LocalDate getDay() {
+    return day;
+  }
+
+  public void setDay(LocalDate day) {
+    this.day = day;
+  }
+
+  public LocalDateTime getStartsAt() {
+    return startsAt;
+  }
+
+  public void setStartsAt(LocalDateTime startsAt) {
+    this.startsAt = startsAt;
+  }
+
+  public LocalDateTime getEndsAt() {
+    return endsAt;
+  }
+
+  public void setEndsAt(LocalDateTime endsAt) {
+    this.endsAt = endsAt;
+  }
+
+  public GraceKind getKind() {
+    return kind;
+  }
+
+  public void setKind(GraceKind kind) {
+    this.kind = kind;
+  }
+
+  public List<String> getSidoCodes() {
+    return sidoCodes;
+  }
+
+  public void setSidoCodes(List<String> sidoCodes) {
+    this.sidoCodes = sidoCodes == null ? new ArrayList<>() : sidoCodes;
+  }
+
+  public List<String> getSigunguCodes() {
+    return sigunguCodes;
+  }
+
+  public void setSigunguCodes(List<String> sigunguCodes) {
+    this.sigunguCodes = sigunguCodes == null ? new ArrayList<>() : sigunguCodes;
+  }
+
+  public List<String> getTypeCodes() {
+    return typeCodes;
+  }
+
+  public void setTypeCodes(List<String> typeCodes) {
+    this.typeCodes = typeCodes == null ? new ArrayList<>() : typeCodes;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getAnnouncementRef() {
+    return announcementRef;
+  }
+
+  public void setAnnouncementRef(String announcementRef) {
+    this.announcementRef = announcementRef;
+  }
+
+  public String getRevokeReason() {
+    return revokeReason;
+  }
+
+  public void setRevokeReason(String revokeReason) {
+    this.revokeReason = revokeReason;
+  }
+}
