@@ -192,6 +192,40 @@ class GraceServiceIT {
   }
 
   @Test
+  void aRunInterruptedAfterSomeBatchesIsResumedAndFinishesTheRest() throws Exception {
+    Inspection here = open(jongno, jongnoCafe, "2022-01-26T08:00");
+    Violation early = visitor(jongno, here, "2022-01-26T09:00", ViolationCause.NO_VALID_PASS);
+    GraceDeclaration d =
+        as(
+            admin,
+            () ->
+                grace.declareDay(
+                    LocalDate.of(2022, 1, 26),
+                    GraceKind.FULL,
+                    GraceScope.NATIONWIDE,
+                    "재개 시험",
+                    null));
+    awaitFinished(d.getId());
+    int earlySteps = steps(early);
+    // as if the server had stopped after the first batch: still applying, one case not yet held
+    Violation late = visitor(jongno, here, "2022-01-26T18:00", ViolationCause.NO_VALID_PASS);
+    tx.begin();
+    em.createNativeQuery("update grace_declaration set status = 'APPLYING' where id = ?1")
+        .setParameter(1, d.getId())
+        .executeUpdate();
+    tx.commit();
+
+    assertEquals(1, runner.resumeUnsettled());
+    GraceProgress resumed = awaitFinished(d.getId());
+
+    assertEquals(GraceStatus.APPLIED, resumed.phase());
+    assertEquals(2, resumed.done());
+    assertEquals(FineState.WAIVED, state(late));
+    assertEquals(earlySteps, steps(early), "what the first run did is not done again");
+    assertEquals(Set.of(fineId(early), fineId(late)), links(d.getId()));
+  }
+
+  @Test
   void overlappingDeclarationsHoldACaseTogether() throws Exception {
     Inspection here = open(jongno, jongnoCafe, "2022-01-12T08:00");
     Violation lunch = visitor(jongno, here, "2022-01-12T12:00", ViolationCause.NO_VALID_PASS);

@@ -11,8 +11,13 @@ import kr.vaccinepass.portal.calendar.application.CalendarService;
 import kr.vaccinepass.portal.calendar.domain.PolicyEvent;
 import kr.vaccinepass.portal.calendar.domain.PolicyEventKind;
 import kr.vaccinepass.portal.calendar.domain.PolicyEventRevision;
+import kr.vaccinepass.portal.enforcement.application.GraceService;
+import kr.vaccinepass.portal.enforcement.application.IncidentService;
+import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
+import kr.vaccinepass.portal.enforcement.domain.Incident;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
 import org.primefaces.PrimeFaces;
@@ -37,6 +42,8 @@ public class CalendarBacking implements Serializable {
   @Inject transient CalendarService calendar;
   @Inject transient Messages messages;
   @Inject LocaleBacking locale;
+  @Inject transient GraceService grace;
+  @Inject transient IncidentService incidents;
 
   private List<PolicyEvent> events;
   private ScheduleModel model;
@@ -67,6 +74,29 @@ public class CalendarBacking implements Serializable {
               .data(e.getId())
               .build());
     }
+    // grace declarations and incidents have their own pages; here they are shown, not edited
+    for (GraceDeclaration d : grace.declarations()) {
+      model.addEvent(
+          DefaultScheduleEvent.builder()
+              .title(messages.text("calendar.grace", d.getReason()))
+              .startDate(kst(d.getStartsAt()))
+              .endDate(kst(d.getEndsAt()))
+              .styleClass("calendar-GRACE" + (d.getStatus().active() ? "" : " revoked"))
+              .build());
+    }
+    for (Incident i : incidents.incidents()) {
+      model.addEvent(
+          DefaultScheduleEvent.builder()
+              .title(messages.text("calendar.incident", i.getNote()))
+              .startDate(kst(i.getStartsAt()))
+              .endDate(kst(i.getEndsAt() == null ? i.getStartsAt() : i.getEndsAt()))
+              .styleClass("calendar-INCIDENT")
+              .build());
+    }
+  }
+
+  private static java.time.LocalDateTime kst(java.time.Instant at) {
+    return at.atZone(ClockProducer.KST).toLocalDateTime();
   }
 
   public String title(PolicyEvent e) {
@@ -74,7 +104,13 @@ public class CalendarBacking implements Serializable {
   }
 
   public void onEventSelect(SelectEvent<ScheduleEvent<?>> selected) {
-    open(Long.valueOf(String.valueOf(selected.getObject().getData())));
+    Object id = selected.getObject().getData();
+    if (id == null) {
+      // a grace declaration or an incident: edited on its own page
+      messages.info("calendar.readOnly");
+      return;
+    }
+    open(Long.valueOf(String.valueOf(id)));
   }
 
   /** Opens an event in the dialog, with its history. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -41,7 +42,19 @@ public class GraceRunner {
   private volatile boolean stopping;
 
   void resume(@Observes SchemaReady ready) {
-    batches.unsettled().forEach(this::submit);
+    resumeUnsettled();
+  }
+
+  /**
+   * Submits the run of every declaration left applying or revoking (by a restart in the middle, or
+   * a run that failed); what its batches finished stays done.
+   *
+   * @return how many declarations were submitted
+   */
+  public int resumeUnsettled() {
+    List<Long> unsettled = batches.unsettled();
+    unsettled.forEach(this::submit);
+    return unsettled.size();
   }
 
   void requested(@Observes(during = TransactionPhase.AFTER_SUCCESS) GraceRunRequested request) {

@@ -39,6 +39,11 @@ public class OwnerFacilityChoice implements Serializable {
     return current;
   }
 
+  /** The facility the owner works with in this session, if chosen. */
+  public Long current() {
+    return current;
+  }
+
   public void remember(Long facilityId) {
     if (facilityId != null) {
       current = facilityId;

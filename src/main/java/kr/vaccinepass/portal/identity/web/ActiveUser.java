@@ -7,6 +7,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.util.Optional;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.identity.domain.Account;
+import kr.vaccinepass.portal.shared.region.Sigungu;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 
@@ -50,6 +51,11 @@ public class ActiveUser {
 
   public boolean isAdmin() {
     return is(Role.ADMIN);
+  }
+
+  /** An inspector's 시군구, else null. */
+  public Sigungu jurisdictionRegion() {
+    return account().map(Account::getJurisdiction).orElse(null);
   }
 
   public String getJurisdiction() {
