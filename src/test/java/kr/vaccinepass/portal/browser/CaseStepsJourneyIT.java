@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
-import kr.vaccinepass.portal.testsupport.TestData;
+import kr.vaccinepass.portal.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Every step of the case page, in the browser, at a karaoke of 종로구 made for this test (so that its
@@ -34,7 +29,8 @@ class CaseStepsJourneyIT extends BrowserJourney {
   @Test
   void anInspectorTakesACaseThroughEveryStep() throws Exception {
     String name = "종로 절차시험 노래방 " + ThreadLocalRandom.current().nextInt(1_000_000);
-    long facilityId = createFacility(name);
+    long facilityId =
+        TestDatabase.createFacility(name, "KARAOKE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
     try (Browser browser = Browser.open(base)) {
       browser
           .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
@@ -70,7 +66,7 @@ class CaseStepsJourneyIT extends BrowserJourney {
       // the suspension is decided from today: 20 days, 2022-02-20 – 03-11
       assertEquals(TODAY, browser.id("sanctionForm:startsOn_input").getAttribute("value"));
       browser.click("sanctionForm:decide");
-      confirm(browser);
+      browser.confirm();
       browser.waitForText("행정처분을 결정했습니다.");
       assertEquals(TODAY, browser.id("sanctionStartsOn").getText());
       assertEquals("2022-03-11", browser.id("sanctionEndsOn").getText());
@@ -146,58 +142,20 @@ class CaseStepsJourneyIT extends BrowserJourney {
 
   private static void impose(Browser browser) {
     browser.click("imposeForm:impose");
-    confirm(browser);
+    browser.confirm();
     browser.waitForText("과태료를 부과했습니다.");
     assertEquals("부과", browser.id("state").getText());
   }
 
-  private static void confirm(Browser browser) {
-    browser
-        .waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
-        .click();
-  }
-
   /** The opinion period of the case ended ten days ago, as if the days had gone by. */
   private static void opinionPeriodPassed(long violationId) throws Exception {
-    try (Connection c = connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "update fine_case set prior_notice_on = date '2022-01-31',"
-                    + " opinion_deadline = date '2022-02-10'"
-                    + " where id = (select fine_case_id from violation where id = ?)")) {
-      s.setLong(1, violationId);
-      assertEquals(1, s.executeUpdate());
-    }
-  }
-
-  /** A karaoke of the demo owner in 종로구, for this test alone. */
-  private static long createFacility(String name) throws Exception {
-    String business = TestData.businessNumber();
-    try (Connection c = connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "insert into facility (owner_id, name, type_code, business_number, sigungu_code,"
-                    + " road_address, safe_call_number, created_at, updated_at)"
-                    + " select a.id, ?, 'KARAOKE', ?, ?, '서울특별시 종로구 종로 5',"
-                    + " '080-' || substr(n::text, 1, 3) || '-' || substr(n::text, 4), now(), now()"
-                    + " from account a, (select nextval('safe_call_number_seq') n) seq"
-                    + " where a.email = ? returning id")) {
-      s.setString(1, name);
-      s.setString(2, business);
-      s.setString(3, DemoData.JONGNO);
-      s.setString(4, DemoData.OWNER_EMAIL);
-      try (ResultSet r = s.executeQuery()) {
-        assertTrue(r.next());
-        return r.getLong(1);
-      }
-    }
-  }
-
-  private static Connection connect() throws Exception {
-    return DriverManager.getConnection(
-        System.getProperty("portal.test.db.url"),
-        System.getProperty("portal.test.db.user"),
-        System.getProperty("portal.test.db.password"));
+    assertEquals(
+        1,
+        TestDatabase.update(
+            "update fine_case set prior_notice_on = date '2022-01-31',"
+                + " opinion_deadline = date '2022-02-10'"
+                + " where id = (select fine_case_id from violation where id = ?)",
+            violationId));
   }
 
   /** A 1×1 PNG. */

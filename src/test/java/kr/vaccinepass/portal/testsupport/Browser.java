@@ -220,6 +220,13 @@ public final class Browser implements AutoCloseable {
     return wait;
   }
 
+  /** Answers "yes" in the PrimeFaces confirmation dialog that a button opened. */
+  public Browser confirm() {
+    waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+        .click();
+    return this;
+  }
+
   /** Signs in on the sign-in page and waits to leave it. */
   public Browser signIn(String email, String password) {
     go("/public/login.xhtml");

@@ -265,13 +265,24 @@ class JpaGraceRepository implements GraceRepository {
     if (counted == 0) {
       return false;
     }
-    em.createNativeQuery(
-            "insert into grace_waiver (declaration_id, fine_case_id, waived_at)"
-                + " values (:declaration, :fineCase, cast(:at as timestamptz))")
-        .setParameter("declaration", declarationId)
-        .setParameter("fineCase", fineCaseId)
-        .setParameter("at", at)
-        .executeUpdate();
+    int linked =
+        em.createNativeQuery(
+                "insert into grace_waiver (declaration_id, fine_case_id, waived_at)"
+                    + " values (:declaration, :fineCase, cast(:at as timestamptz))"
+                    + " on conflict (declaration_id, fine_case_id) do nothing")
+            .setParameter("declaration", declarationId)
+            .setParameter("fineCase", fineCaseId)
+            .setParameter("at", at)
+            .executeUpdate();
+    if (linked == 0) {
+      // linked already (asked twice): the count goes back, nothing else changes
+      em.createNativeQuery(
+              "update grace_declaration set covered_count = covered_count - 1"
+                  + " where id = :declaration")
+          .setParameter("declaration", declarationId)
+          .executeUpdate();
+      return false;
+    }
     return true;
   }
 
