@@ -17,6 +17,7 @@ import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
+import kr.vaccinepass.portal.visit.application.VisitBatcher;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
 /**
@@ -28,6 +29,10 @@ import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 @Path("/v1/facilities/{facilityId}/checkins")
 public class CheckinResource {
   @Inject CheckinService checkins;
+  @Inject CheckinGate gate;
+
+  /** Seconds a device should wait before it tries an overloaded portal again. */
+  static final String RETRY_AFTER_SECONDS = "1";
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -55,16 +60,31 @@ public class CheckinResource {
     } catch (IllegalArgumentException e) {
       return Problem.of(400, "MALFORMED", "party is NONE, ALONE or GROUP_ONE_UNVACCINATED");
     }
+    if (!gate.enter()) {
+      return overloaded();
+    }
     CheckinAnswer answer;
     try {
       answer = checkins.checkInWithDevice(secret, id, request.token(), party);
     } catch (DeviceKeys.InvalidDeviceKey e) {
       return Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key");
+    } catch (VisitBatcher.Overloaded e) {
+      return overloaded();
+    } finally {
+      gate.leave();
     }
     Response response = toResponse(answer);
     return answer.replayed()
         ? Response.fromResponse(response).header("Idempotent-Replayed", "true").build()
         : response;
+  }
+
+  /** 503 at once, nothing recorded: the device tries the same token again after Retry-After. */
+  static Response overloaded() {
+    return Response.fromResponse(
+            Problem.of(503, "OVERLOADED", "too many check-ins at once; try again shortly"))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
   }
 
   static Response toResponse(CheckinAnswer answer) {

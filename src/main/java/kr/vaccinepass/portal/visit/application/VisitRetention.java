@@ -8,8 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -19,12 +22,19 @@ import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
 
 /**
- * Destroys visit records after four weeks: a visit of day D (KST) is kept through day D+28 and is
- * gone on day D+29. Runs a minute after start and then every hour, so a missed night is caught up.
+ * The visit table's days: each KST day has a partition, made a week ahead; a visit of day D is kept
+ * through day D+28 and gone on day D+29, when its day's partition is dropped (a day destroyed at
+ * once, whatever its size). Runs at start and then every hour, so a missed night is caught up.
  */
 @ApplicationScoped
 public class VisitRetention {
   private static final Logger LOG = Logger.getLogger(VisitRetention.class.getName());
+
+  /** Partitions are made for yesterday through this many days ahead. */
+  public static final int DAYS_AHEAD = 7;
+
+  /** A token lives 15 s; its nonce's claim is kept a day, far beyond any clock skew. */
+  private static final Duration NONCE_CLAIMS_KEPT = Duration.ofDays(1);
 
   @Inject VisitRepository visits;
   @Inject Clock clock;
@@ -33,7 +43,9 @@ public class VisitRetention {
   private ScheduledFuture<?> job;
 
   void start(@Observes SchemaReady ready) {
-    job = scheduler.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
+    // before the first visit arrives, so that today's visits land in today's partition
+    runQuietly();
+    job = scheduler.scheduleWithFixedDelay(this::runQuietly, 60, 60, TimeUnit.MINUTES);
   }
 
   @PreDestroy
@@ -43,22 +55,65 @@ public class VisitRetention {
     }
   }
 
-  /** Destroys what is older than the retention on that day; the number of visits destroyed. */
+  /** What one run did. */
+  public record Purged(List<LocalDate> daysDropped, int strayVisitsDeleted) {}
+
+  /** Destroys what is older than the retention on that day. */
   @Transactional
-  public int purge(LocalDate today) {
-    Instant cutoff =
-        today
-            .minusDays(VisitRecordService.RETENTION_DAYS)
-            .atStartOfDay(ClockProducer.KST)
-            .toInstant();
-    int destroyed = visits.deleteBefore(cutoff);
-    LOG.info(() -> "Retention: " + destroyed + " visits before " + cutoff + " destroyed");
-    return destroyed;
+  public Purged purge(LocalDate today) {
+    LocalDate firstKept = today.minusDays(VisitRecordService.RETENTION_DAYS);
+    List<LocalDate> dropped = new ArrayList<>();
+    for (LocalDate day : visits.partitionDays()) {
+      if (day.isBefore(firstKept)) {
+        visits.dropPartition(day);
+        dropped.add(day);
+      }
+    }
+    Instant cutoff = firstKept.atStartOfDay(ClockProducer.KST).toInstant();
+    int strays = visits.deleteBefore(cutoff);
+    visits.deleteNonceClaimsBefore(clock.instant().minus(NONCE_CLAIMS_KEPT));
+    LOG.info(
+        () ->
+            "Retention: days "
+                + dropped
+                + " dropped, "
+                + strays
+                + " other visits before "
+                + cutoff
+                + " destroyed");
+    return new Purged(dropped, strays);
+  }
+
+  /** Makes the partitions of yesterday through {@link #DAYS_AHEAD} days ahead; the days made. */
+  @Transactional
+  public List<LocalDate> prepare(LocalDate today) {
+    List<LocalDate> existing = visits.partitionDays();
+    List<LocalDate> made = new ArrayList<>();
+    for (LocalDate day = today.minusDays(1);
+        !day.isAfter(today.plusDays(DAYS_AHEAD));
+        day = day.plusDays(1)) {
+      if (!existing.contains(day)) {
+        if (visits.createPartition(day)) {
+          made.add(day);
+        } else {
+          LocalDate d = day;
+          LOG.warning(
+              () -> "Visits of " + d + " are in the default partition; its own is not made");
+        }
+      }
+    }
+    return made;
   }
 
   private void runQuietly() {
+    LocalDate today = clock.instant().atZone(ClockProducer.KST).toLocalDate();
     try {
-      self().purge(clock.instant().atZone(ClockProducer.KST).toLocalDate());
+      self().prepare(today);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Making the visit partitions failed; the next run retries", e);
+    }
+    try {
+      self().purge(today);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Retention run failed; the next one retries", e);
     }

@@ -21,6 +21,11 @@ public class VisitWriter {
     return visits.add(visit);
   }
 
+  /** A batch of QR visits in one transaction (group commit): their ids, null where not stored. */
+  public java.util.List<Long> addAll(java.util.List<Visit> batch) {
+    return visits.addAll(batch);
+  }
+
   /**
    * The visit an earlier check-in with this nonce recorded (after a restart or on another node).
    */

@@ -214,6 +214,25 @@ public class Visit {
     return outcome;
   }
 
+  public Long getRecordedBy() {
+    return recordedBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /**
+   * What makes this visit unique across all visits (a partitioned table cannot say it by an index):
+   * its token's nonce, or its call's id; null for other visits.
+   */
+  public String claim() {
+    if (tokenNonce != null) {
+      return "nonce:" + tokenNonce;
+    }
+    return externalRef == null ? null : "call:" + externalRef;
+  }
+
   public PassReason getReason() {
     return reason;
   }

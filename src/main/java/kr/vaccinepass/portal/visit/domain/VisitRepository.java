@@ -11,6 +11,13 @@ public interface VisitRepository {
   /** Stores a visit and flushes, so a duplicate nonce or call id fails here. */
   Visit add(Visit visit);
 
+  /**
+   * Stores QR visits in one go (group commit): each gets an id and claims its nonce; one whose
+   * nonce is claimed already (a replay, or the same check-in recorded by another node or before a
+   * restart) is not stored. The ids in the order of the visits, null for those not stored.
+   */
+  List<Long> addAll(List<Visit> visits);
+
   Optional<Visit> find(long id);
 
   Optional<Visit> findByNonce(String nonce);
@@ -25,8 +32,26 @@ public interface VisitRepository {
   /** Admitted check-ins of the facility per KST hour of that day (24 entries). */
   long[] perHour(long facilityId, LocalDate day);
 
-  /** Destroys every visit before that instant; the number destroyed. */
+  /**
+   * Destroys the visits before that instant that are not in a day's partition (the default
+   * partition), and the call claims before it; the number of visits destroyed.
+   */
   int deleteBefore(Instant cutoff);
+
+  /** Forgets the token nonces claimed before that instant (a token lives 15 s). */
+  int deleteNonceClaimsBefore(Instant cutoff);
+
+  /** The KST days that have a partition of their own. */
+  List<LocalDate> partitionDays();
+
+  /**
+   * Creates the partition of a KST day unless it exists; false when it cannot be made because the
+   * default partition already holds visits of that day (they stay there, and are still found).
+   */
+  boolean createPartition(LocalDate day);
+
+  /** Drops the partition of a KST day with every visit in it: a day destroyed at once. */
+  void dropPartition(LocalDate day);
 
   void addDenials(LocalDate day, long facilityId, String code, long count);
 

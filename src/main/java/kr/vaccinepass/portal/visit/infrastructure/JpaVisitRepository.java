@@ -1,14 +1,26 @@
 package kr.vaccinepass.portal.visit.infrastructure;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
@@ -22,13 +34,116 @@ class JpaVisitRepository implements VisitRepository {
   private static final Map<String, String> SORTS =
       Map.of("visitedAt", "v.visitedAt", "method", "v.method", "outcome", "v.outcome");
 
+  private static final java.time.format.DateTimeFormatter PARTITION_DAY =
+      java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+
   @PersistenceContext EntityManager em;
+
+  @Resource(lookup = "java:jboss/datasources/PortalDS")
+  DataSource dataSource;
 
   @Override
   public Visit add(Visit visit) {
     em.persist(visit);
     em.flush();
+    String claim = visit.claim();
+    if (claim != null) {
+      // unique across all visits: a second visit with the same nonce or call id fails here
+      em.createNativeQuery(
+              "insert into visit_claim (claim, visit_id, visited_at) values (?1, ?2, ?3)")
+          .setParameter(1, claim)
+          .setParameter(2, visit.getId())
+          .setParameter(3, visit.getVisitedAt())
+          .executeUpdate();
+    }
     return visit;
+  }
+
+  @Override
+  public List<Long> addAll(List<Visit> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      List<Long> ids = new ArrayList<>(batch.size());
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "select nextval(pg_get_serial_sequence('visit', 'id')) from generate_series(1, ?)")) {
+        s.setInt(1, batch.size());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            ids.add(r.getLong(1));
+          }
+        }
+      }
+      Set<String> claimed = new HashSet<>();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into visit_claim (claim, visit_id, visited_at) values "
+                  + rows(batch.size(), "(?, ?, ?)")
+                  + " on conflict (claim) do nothing returning claim")) {
+        int i = 1;
+        for (int v = 0; v < batch.size(); v++) {
+          s.setString(i++, batch.get(v).claim());
+          s.setLong(i++, ids.get(v));
+          s.setObject(i++, OffsetDateTime.ofInstant(batch.get(v).getVisitedAt(), ZoneOffset.UTC));
+        }
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            claimed.add(r.getString(1));
+          }
+        }
+      }
+      List<Visit> stored = new ArrayList<>();
+      List<Long> storedIds = new ArrayList<>();
+      List<Long> answer = new ArrayList<>(batch.size());
+      for (int v = 0; v < batch.size(); v++) {
+        boolean mine = claimed.contains(batch.get(v).claim());
+        answer.add(mine ? ids.get(v) : null);
+        if (mine) {
+          stored.add(batch.get(v));
+          storedIds.add(ids.get(v));
+        }
+      }
+      if (!stored.isEmpty()) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "insert into visit (id, facility_id, visited_at, method, outcome, reason,"
+                    + " issuer_code, holder_id, token_nonce, token_hash, recorded_by, created_at)"
+                    + " values "
+                    + rows(stored.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+          int i = 1;
+          for (int v = 0; v < stored.size(); v++) {
+            Visit visit = stored.get(v);
+            s.setLong(i++, storedIds.get(v));
+            s.setLong(i++, visit.getFacilityId());
+            s.setObject(i++, OffsetDateTime.ofInstant(visit.getVisitedAt(), ZoneOffset.UTC));
+            s.setString(i++, visit.getMethod().name());
+            s.setString(i++, visit.getOutcome().name());
+            s.setString(i++, visit.getReason() == null ? null : visit.getReason().name());
+            s.setString(i++, visit.getIssuerCode());
+            s.setString(i++, visit.getHolderId());
+            s.setString(i++, visit.getTokenNonce());
+            s.setString(i++, visit.getTokenHash());
+            if (visit.getRecordedBy() == null) {
+              s.setNull(i++, Types.BIGINT);
+            } else {
+              s.setLong(i++, visit.getRecordedBy());
+            }
+            s.setObject(i++, OffsetDateTime.ofInstant(visit.getCreatedAt(), ZoneOffset.UTC));
+          }
+          s.executeUpdate();
+        }
+      }
+      return answer;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the batch of visits could not be written", e);
+    }
+  }
+
+  /** "(?, ?), (?, ?), …": n rows of one shape. */
+  private static String rows(int n, String row) {
+    return String.join(", ", java.util.Collections.nCopies(n, row));
   }
 
   @Override
@@ -38,20 +153,22 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public Optional<Visit> findByNonce(String nonce) {
-    return em.createQuery("select v from Visit v where v.tokenNonce = :nonce", Visit.class)
-        .setParameter("nonce", nonce)
-        .getResultStream()
-        .findFirst();
+    return byClaim("nonce:" + nonce);
   }
 
   @Override
   public Optional<Visit> findCall(String callId) {
-    return em.createQuery(
-            "select v from Visit v where v.method = :method and v.externalRef = :ref", Visit.class)
-        .setParameter("method", kr.vaccinepass.portal.visit.domain.VisitMethod.CALL)
-        .setParameter("ref", callId)
-        .getResultStream()
-        .findFirst();
+    return byClaim("call:" + callId);
+  }
+
+  private Optional<Visit> byClaim(String claim) {
+    List<?> ids =
+        em.createNativeQuery("select visit_id from visit_claim where claim = ?1")
+            .setParameter(1, claim)
+            .getResultList();
+    return ids.isEmpty()
+        ? Optional.empty()
+        : Optional.ofNullable(em.find(Visit.class, ((Number) ids.get(0)).longValue()));
   }
 
   @Override
@@ -149,9 +266,69 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public int deleteBefore(Instant cutoff) {
-    return em.createQuery("delete from Visit v where v.visitedAt < :cutoff")
-        .setParameter("cutoff", cutoff)
+    em.createNativeQuery("delete from visit_claim where claim like 'call:%' and visited_at < ?1")
+        .setParameter(1, cutoff)
         .executeUpdate();
+    return em.createNativeQuery("delete from visit_default where visited_at < ?1")
+        .setParameter(1, cutoff)
+        .executeUpdate();
+  }
+
+  @Override
+  public int deleteNonceClaimsBefore(Instant cutoff) {
+    return em.createNativeQuery(
+            "delete from visit_claim where claim like 'nonce:%' and visited_at < ?1")
+        .setParameter(1, cutoff)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<LocalDate> partitionDays() {
+    List<?> names =
+        em.createNativeQuery(
+                "select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                    + " where i.inhparent = 'visit'::regclass and c.relname ~ '^visit_[0-9]{8}$'")
+            .getResultList();
+    return names.stream()
+        .map(n -> LocalDate.parse(((String) n).substring(6), PARTITION_DAY))
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public boolean createPartition(LocalDate day) {
+    Instant from = day.atStartOfDay(ClockProducer.KST).toInstant();
+    Instant until = day.plusDays(1).atStartOfDay(ClockProducer.KST).toInstant();
+    boolean strays =
+        !em.createNativeQuery(
+                "select 1 from visit_default where visited_at >= ?1 and visited_at < ?2 limit 1")
+            .setParameter(1, from)
+            .setParameter(2, until)
+            .getResultList()
+            .isEmpty();
+    if (strays) {
+      return false;
+    }
+    em.createNativeQuery(
+            "create table if not exists "
+                + partitionName(day)
+                + " partition of visit for values from ('"
+                + from
+                + "') to ('"
+                + until
+                + "')")
+        .executeUpdate();
+    return true;
+  }
+
+  @Override
+  public void dropPartition(LocalDate day) {
+    em.createNativeQuery("drop table if exists " + partitionName(day)).executeUpdate();
+  }
+
+  /** visit_YYYYMMDD: made of digits only, never of input. */
+  private static String partitionName(LocalDate day) {
+    return "visit_" + day.format(PARTITION_DAY);
   }
 
   @Override

@@ -11,6 +11,7 @@ import kr.vaccinepass.portal.facility.web.OwnerFacilityChoice;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.CheckinService;
+import kr.vaccinepass.portal.visit.application.VisitBatcher;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
 /** The door scanner (owner/scanner.xhtml): choose the facility, then scan visitor after visitor. */
@@ -45,7 +46,13 @@ public class ScannerBacking implements Serializable {
     if (token == null || token.isBlank()) {
       return;
     }
-    answer = checkins.checkInAtDoor(facilityId, token.trim(), party);
+    try {
+      answer = checkins.checkInAtDoor(facilityId, token.trim(), party);
+    } catch (VisitBatcher.Overloaded e) {
+      // nothing recorded: the same code may be scanned again in a moment
+      messages.error("scanner.overloaded");
+      return;
+    }
     token = null;
     // the dining party is asked per visitor: the next one starts from "none" again
     party = DiningParty.NONE;

@@ -122,6 +122,7 @@ class OpenApiDocumentTest {
             .collect(Collectors.toCollection(TreeSet::new));
     expected.add("DEVICE_KEY_REQUIRED");
     expected.add("DEVICE_KEY_INVALID");
+    expected.add("OVERLOADED");
     int schema = document.path("components", "schemas", "CheckinRefusalCode");
     assertTrue(schema >= 0, "components/schemas/CheckinRefusalCode is missing");
     assertEquals(expected, new TreeSet<>(document.enumOf(schema)));
@@ -142,6 +143,7 @@ class OpenApiDocumentTest {
     }
     // the resource's own refusals: DEVICE_KEY_REQUIRED, DEVICE_KEY_INVALID
     assertTrue(documented.contains("401"), "401 for the device key");
+    assertTrue(documented.contains("503"), "503 when overloaded");
   }
 
   @Test
