@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
@@ -86,7 +87,7 @@ public class Incident {
       throw BusinessException.onField("note", "incident.note.tooLong", NOTE_MAX);
     }
     Incident i = new Incident();
-    i.startsAt = startsAt;
+    i.startsAt = stored(startsAt);
     i.note = note.strip();
     i.declaredAt = now;
     i.declaredBy = by;
@@ -103,15 +104,24 @@ public class Incident {
     if (endsAt == null) {
       throw BusinessException.onField("endsAt", "incident.end.required");
     }
-    if (!endsAt.isAfter(startsAt)) {
+    Instant end = stored(endsAt);
+    if (!end.isAfter(stored(startsAt))) {
       throw BusinessException.onField("endsAt", "incident.end.beforeStart");
     }
-    if (endsAt.isAfter(now)) {
+    if (end.isAfter(now)) {
       throw BusinessException.onField("endsAt", "incident.end.future");
     }
-    this.endsAt = endsAt;
+    this.endsAt = end;
     this.closedAt = now;
     this.closedBy = by;
+  }
+
+  /**
+   * An instant as the database keeps it (timestamptz: microseconds), so that what is compared here
+   * is what the table's check (end after start) compares.
+   */
+  private static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The regions it affects (no region: nationwide). */

@@ -9,7 +9,7 @@ public interface IncidentRepository {
 
   Optional<Incident> find(long id);
 
-  /** Every incident, the newest first. */
+  /** Every incident: the open ones first, then the newest first. */
   List<Incident> all();
 
   /** The incidents not yet closed. */

@@ -26,7 +26,10 @@ class JpaIncidentRepository implements IncidentRepository {
 
   @Override
   public List<Incident> all() {
-    return em.createQuery("select i from Incident i order by i.startsAt desc", Incident.class)
+    return em.createQuery(
+            "select i from Incident i"
+                + " order by case when i.endsAt is null then 0 else 1 end, i.startsAt desc, i.id desc",
+            Incident.class)
         .getResultList();
   }
 

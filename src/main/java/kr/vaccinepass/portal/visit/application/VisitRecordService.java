@@ -7,13 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import kr.vaccinepass.portal.enforcement.application.IncidentService;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.Page;
@@ -26,12 +30,15 @@ import kr.vaccinepass.portal.visit.domain.CheckMethod;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitFilter;
+import kr.vaccinepass.portal.visit.domain.VisitMethod;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
 
 /**
  * The owner's side of visits: the records of the last 28 days, today's check-ins per hour,
- * handwritten entries, how an unverified visit was checked, and the door devices' keys. Always the
- * signed-in owner's own facilities; another's answers "not found".
+ * handwritten entries, how an unverified visit was checked, visitors checked at the door during a
+ * verification-system incident, and the door devices' keys. Always the signed-in owner's own
+ * facilities; another's answers "not found". Incidents are enforcement's, asked through its
+ * service.
  */
 @ApplicationScoped
 @Transactional
@@ -45,9 +52,18 @@ public class VisitRecordService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
   @Inject Event<DeviceKeys.Revoked> revoked;
+  @Inject IncidentService incidents;
 
   /** What a handwritten entry recorded, and whether the facility's type needs the pass now. */
   public record Handwritten(Visit visit, boolean passRequired) {}
+
+  /** The door check recorded, and how many the facility has recorded today. */
+  public record DoorCheck(Visit visit, long today) {}
+
+  /** The incident that puts the facility's door scanner in incident mode. */
+  public record IncidentMode(long incidentId, String note, Instant since) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 
   public Page<Visit> page(long facilityId, VisitFilter filter, PageRequest page) {
     own(facilityId);
@@ -105,7 +121,10 @@ public class VisitRecordService {
     return new Handwritten(visit, facility.type().isCoveredAt(now));
   }
 
-  /** The owner states how they checked an unverified visit's pass. */
+  /**
+   * The owner states how they checked an unverified visit's pass; asking counts only when an
+   * incident affected the facility's place at the time of the visit.
+   */
   public Visit recordCheck(long visitId, @NotNull CheckMethod how) {
     Actor owner = actors.require();
     Visit visit =
@@ -113,9 +132,66 @@ public class VisitRecordService {
             .find(visitId)
             .filter(v -> isOwn(v.getFacilityId(), owner))
             .orElseThrow(() -> new NotFoundException("visit.notFound"));
-    // system incidents are declared by a later feature; until then none is ever open
-    visit.recordCheck(how, owner.accountId(), false);
+    FacilitySnapshot facility =
+        directory
+            .find(visit.getFacilityId())
+            .orElseThrow(() -> new NotFoundException("visit.notFound"));
+    boolean incident =
+        incidents.at(visit.getVisitedAt(), facility.sidoCode(), facility.sigunguCode()).isPresent();
+    visit.recordCheck(how, owner.accountId(), incident);
     return visit;
+  }
+
+  /**
+   * A visitor checked at the door another way (asked, shown a paper or SMS certificate) while an
+   * incident is open where the facility is: recorded without personal data as "unverified: system
+   * down" with how they were checked (불가항력, Etoday December 2021). Refused when no incident is open
+   * there now, and at a suspended or closed facility (as at the QR check-in).
+   */
+  public DoorCheck recordDoorCheck(
+      long facilityId, @NotNull(message = "{visit.checkMethod.required}") CheckMethod how) {
+    Actor owner = actors.require();
+    FacilitySnapshot facility = own(facilityId);
+    if (facility.status() == FacilityStatus.SUSPENDED) {
+      throw BusinessException.of("scanner.result.FACILITY_SUSPENDED");
+    }
+    if (facility.status() == FacilityStatus.CLOSED) {
+      throw BusinessException.of("scanner.result.FACILITY_CLOSED");
+    }
+    long incidentId =
+        incidents
+            .openAt(facility.sidoCode(), facility.sigunguCode())
+            .orElseThrow(() -> BusinessException.of("visit.doorCheck.noIncident"))
+            .getId();
+    Visit visit =
+        visits.add(
+            Visit.doorCheck(facilityId, clock.instant(), how, incidentId, owner.accountId()));
+    return new DoorCheck(visit, countDoorChecksToday(facilityId));
+  }
+
+  /**
+   * The incident open now where the facility is, if any: from memory, no transaction, so a door
+   * scanner may ask every 30 seconds.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<IncidentMode> incidentMode(long facilityId) {
+    FacilitySnapshot facility = own(facilityId);
+    return incidents
+        .openAtCached(facility.sidoCode(), facility.sigunguCode())
+        .map(i -> new IncidentMode(i.id(), i.note(), i.startsAt()));
+  }
+
+  /** Visitors checked at the door during an incident at the facility today. */
+  public long doorChecksToday(long facilityId) {
+    own(facilityId);
+    return countDoorChecksToday(facilityId);
+  }
+
+  private long countDoorChecksToday(long facilityId) {
+    return visits.count(
+        facilityId,
+        today().atStartOfDay(ClockProducer.KST).toInstant(),
+        new VisitFilter(null, null, VisitMethod.DOOR_CHECK, null));
   }
 
   public DeviceKey.Issued createDeviceKey(long facilityId, String label) {

@@ -19,8 +19,10 @@ import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
 
 /**
  * One visit to a facility. A QR visit keeps only the issuer's pseudonymous holder id; 안심콜 and
- * handwritten visits keep a phone number or name, encrypted (AES-GCM), shown masked. Every visit is
- * destroyed 28 days after its day (KI-PASS privacy model, Aju News 2020-07-01).
+ * handwritten visits keep a phone number or name, encrypted (AES-GCM), shown masked; a door check
+ * during a verification-system incident keeps nothing of the person, only how the operator checked
+ * and the incident. Every visit is destroyed 28 days after its day (KI-PASS privacy model, Aju News
+ * 2020-07-01).
  */
 @Entity
 @Table(name = "visit")
@@ -86,6 +88,10 @@ public class Visit {
 
   @Column(name = "recorded_by", updatable = false)
   private Long recordedBy;
+
+  /** The incident a DOOR_CHECK visit happened in (V11: required for DOOR_CHECK). */
+  @Column(name = "incident_id", updatable = false)
+  private Long incidentId;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -155,6 +161,25 @@ public class Visit {
     return visit;
   }
 
+  /**
+   * A visitor checked at the door another way while verification was down in an open incident:
+   * asked (VERBAL), or shown a paper or SMS certificate. No personal data is kept; the visit stays
+   * UNVERIFIED (the portal verified nothing) with how the operator checked, which met their duty
+   * (불가항력, Etoday December 2021).
+   */
+  public static Visit doorCheck(
+      long facilityId, Instant at, CheckMethod how, long incidentId, long by) {
+    if (how == null) {
+      throw BusinessException.onField("checkMethod", "visit.checkMethod.required");
+    }
+    Visit visit = base(facilityId, at, VisitMethod.DOOR_CHECK, by);
+    visit.outcome = VisitOutcome.UNVERIFIED;
+    visit.checkMethod = how;
+    visit.checkedBy = by;
+    visit.incidentId = incidentId;
+    return visit;
+  }
+
   private static Visit base(long facilityId, Instant at, VisitMethod method, Long by) {
     Visit visit = new Visit();
     visit.facilityId = facilityId;
@@ -173,11 +198,19 @@ public class Visit {
     if (outcome != VisitOutcome.UNVERIFIED) {
       throw BusinessException.of("visit.check.alreadyVerified");
     }
+    if (method == VisitMethod.DOOR_CHECK) {
+      throw BusinessException.of("visit.check.doorCheck");
+    }
     if (how == CheckMethod.VERBAL && !incidentDeclared) {
       throw BusinessException.onField("checkMethod", "visit.check.verbalNeedsIncident");
     }
     this.checkMethod = how;
     this.checkedBy = by;
+  }
+
+  /** Recorded at the door while verification was down: "unverified (system down)". */
+  public boolean isSystemDown() {
+    return method == VisitMethod.DOOR_CHECK;
   }
 
   /** The phone as an owner may see it: 010-****-1234. */
@@ -259,6 +292,10 @@ public class Visit {
 
   public CheckMethod getCheckMethod() {
     return checkMethod;
+  }
+
+  public Long getIncidentId() {
+    return incidentId;
   }
 
   public String getExternalRef() {

@@ -6,6 +6,6 @@ public enum VisitOutcome {
   PASS,
   /** Verified as not needing a pass (under 18, exempt, solo diner, type not covered). */
   EXEMPT,
-  /** Not verified by the portal: 안심콜 or a handwritten entry. */
+  /** Not verified by the portal: 안심콜, a handwritten entry, or a door check during an incident. */
   UNVERIFIED
 }

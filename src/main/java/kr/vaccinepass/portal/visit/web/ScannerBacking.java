@@ -4,17 +4,28 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.facility.web.OwnerFacilityChoice;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.VisitBatcher;
+import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.domain.CheckMethod;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
-/** The door scanner (owner/scanner.xhtml): choose the facility, then scan visitor after visitor. */
+/**
+ * The door scanner (owner/scanner.xhtml): choose the facility, then scan visitor after visitor.
+ * While a verification-system incident is open where the facility is (checked on load, on each scan
+ * and every 30 seconds), it is in incident mode: a red banner and buttons that record a visitor
+ * checked another way.
+ */
 @Named
 @ViewScoped
 public class ScannerBacking implements Serializable {
@@ -23,6 +34,10 @@ public class ScannerBacking implements Serializable {
   @Inject transient CheckinService checkins;
   @Inject OwnerFacilityChoice choice;
   @Inject transient Messages messages;
+  @Inject transient VisitRecordService records;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ClockProducer.KST);
 
   private List<Facility> facilities;
   private Long facilityId;
@@ -30,11 +45,59 @@ public class ScannerBacking implements Serializable {
   private String token;
   private CheckinAnswer answer;
   private long scans;
+  private VisitRecordService.IncidentMode incident;
+  private long doorChecksToday;
+  private String doorAnswer;
 
   @PostConstruct
   void init() {
     facilities = choice.facilities();
     facilityId = choice.pick(null, facilities);
+    refreshIncident();
+  }
+
+  /**
+   * Whether an incident is open where the facility is (cheap: the service answers from memory);
+   * today's count of door checks is read only when incident mode starts.
+   */
+  public void refreshIncident() {
+    VisitRecordService.IncidentMode before = incident;
+    incident = facilityId == null ? null : records.incidentMode(facilityId).orElse(null);
+    if (incident == null) {
+      doorAnswer = null;
+    } else if (before == null || before.incidentId() != incident.incidentId()) {
+      doorChecksToday = records.doorChecksToday(facilityId);
+    }
+  }
+
+  public void facilityChanged() {
+    incident = null;
+    doorAnswer = null;
+    refreshIncident();
+  }
+
+  /** A visitor checked another way during the incident: one DOOR_CHECK visit. */
+  public void doorCheck(String how) {
+    if (facilityId == null) {
+      messages.error("scanner.facility.required");
+      return;
+    }
+    CheckMethod method = CheckMethod.valueOf(how);
+    try {
+      VisitRecordService.DoorCheck saved = records.recordDoorCheck(facilityId, method);
+      doorChecksToday = saved.today();
+      doorAnswer =
+          messages.text(
+              "scanner.incident.recorded",
+              messages.text("scanner.door." + method.name()),
+              TIME.format(saved.visit().getVisitedAt()));
+    } catch (BusinessException e) {
+      doorAnswer = null;
+      messages.show(e, "scanForm");
+      refreshIncident();
+    } catch (ConstraintViolationException e) {
+      messages.show(e, "scanForm");
+    }
   }
 
   /** One scan: the answer replaces the last one; the field is emptied for the next visitor. */
@@ -54,6 +117,7 @@ public class ScannerBacking implements Serializable {
       return;
     }
     token = null;
+    refreshIncident();
     // the dining party is asked per visitor: the next one starts from "none" again
     party = DiningParty.NONE;
     if (!answer.replayed()) {
@@ -119,6 +183,22 @@ public class ScannerBacking implements Serializable {
     this.facilityId = facilityId;
     this.answer = null;
     choice.remember(facilityId);
+  }
+
+  public boolean isIncidentMode() {
+    return incident != null;
+  }
+
+  public VisitRecordService.IncidentMode getIncident() {
+    return incident;
+  }
+
+  public long getDoorChecksToday() {
+    return doorChecksToday;
+  }
+
+  public String getDoorAnswer() {
+    return doorAnswer;
   }
 
   public DiningParty getParty() {

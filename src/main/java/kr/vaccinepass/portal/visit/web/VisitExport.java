@@ -20,7 +20,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The owner's export of visit records, in the page's language, with personal data masked exactly as
- * on screen: CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Hangul) and XLSX.
+ * on screen: CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Hangul) and XLSX. A
+ * visit checked at the door during an incident reads "unverified (system down)" with its check.
  */
 @RequestScoped
 public class VisitExport {
@@ -99,7 +100,12 @@ public class VisitExport {
     List<String> row = new ArrayList<>();
     row.add(TIME.format(v.getVisitedAt()));
     row.add(messages.text("visit.method." + v.getMethod().name()));
-    row.add(messages.text("visit.outcome." + v.getOutcome().name()));
+    // a door check during an incident: "unverified (system down)", with how it was checked
+    row.add(
+        messages.text(
+            v.isSystemDown()
+                ? "visit.outcome.systemDown"
+                : "visit.outcome." + v.getOutcome().name()));
     row.add(v.getReason() == null ? "" : messages.text("pass.reason." + v.getReason().name()));
     row.add(v.getIssuerCode() == null ? "" : v.getIssuerCode());
     row.add(nullToEmpty(v.maskedName()));

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A visit's own rules: what an owner sees of a name, a phone or a safety number, which handwritten
- * entries are refused, and when an operator may record how they checked the pass.
+ * entries are refused, when an operator may record how they checked the pass, and what a door check
+ * during a system incident keeps.
  */
 class VisitTest {
   private static final long FACILITY = 7L;
@@ -245,5 +246,49 @@ class VisitTest {
     assertEquals(VisitOutcome.UNVERIFIED, visit.getOutcome());
     assertEquals("call-1", visit.getExternalRef());
     assertTrue(visit.maskedPhone().endsWith("-" + last4));
+  }
+
+  @ParameterizedTest(name = "door check by {0}")
+  @EnumSource(CheckMethod.class)
+  void aDoorCheckKeepsHowAndTheIncidentAndNothingOfThePerson(CheckMethod how) {
+    Visit visit = Visit.doorCheck(FACILITY, AT, how, 3L, OPERATOR);
+
+    assertEquals(VisitMethod.DOOR_CHECK, visit.getMethod());
+    assertEquals(VisitOutcome.UNVERIFIED, visit.getOutcome());
+    assertTrue(visit.isSystemDown());
+    assertEquals(how, visit.getCheckMethod());
+    assertEquals(3L, visit.getIncidentId());
+    assertNull(visit.maskedName());
+    assertNull(visit.maskedPhone());
+    assertNull(visit.maskedSafetyNumber());
+    assertNull(visit.getHolderId());
+  }
+
+  @Test
+  void aDoorCheckNeedsHowTheOperatorChecked() {
+    BusinessException refused =
+        assertThrows(BusinessException.class, () -> Visit.doorCheck(FACILITY, AT, null, 3L, 1L));
+
+    assertEquals("visit.checkMethod.required", refused.messageKey());
+    assertEquals(Optional.of("checkMethod"), refused.field());
+  }
+
+  @Test
+  void aDoorCheckIsNotCheckedAgain() {
+    Visit visit = Visit.doorCheck(FACILITY, AT, CheckMethod.VERBAL, 3L, OPERATOR);
+
+    BusinessException refused =
+        assertThrows(
+            BusinessException.class,
+            () -> visit.recordCheck(CheckMethod.PAPER_CERTIFICATE, OPERATOR, true));
+
+    assertEquals("visit.check.doorCheck", refused.messageKey());
+    assertEquals(CheckMethod.VERBAL, visit.getCheckMethod());
+  }
+
+  @Test
+  void onlyADoorCheckIsSystemDown() {
+    assertTrue(!handwritten("김철수", "010-1234-5678").isSystemDown());
+    assertTrue(!qr().isSystemDown());
   }
 }
