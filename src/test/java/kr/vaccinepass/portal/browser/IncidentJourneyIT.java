@@ -3,12 +3,10 @@ package kr.vaccinepass.portal.browser;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
+import kr.vaccinepass.portal.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,12 +38,16 @@ class IncidentJourneyIT extends BrowserJourney {
         // the start defaults to now, the scope to nationwide
         admin.type("declareForm:note", note);
         admin.click("declareForm:declare");
-        confirm(admin);
+        admin.confirm();
         admin.waitForText("장애를 선언했습니다.").waitForText(note);
 
         owner.signIn(DemoData.OWNER_EMAIL, DemoData.OWNER_PASSWORD);
         owner.go("/owner/scanner.xhtml").choose("scanForm:facility", FACILITY);
         owner.waitForText(INCIDENT_MODE).waitForText(note);
+        // the banner of every signed-in page says that fines are not applied where checks failed
+        assertTrue(
+            owner.id("enforcementBannerText").getText().contains("시스템 장애 중입니다"),
+            owner.id("enforcementBannerText").getText());
         assertTrue(owner.id("scanForm:token").isDisplayed(), "the QR input stays available");
 
         owner.click("scanForm:doorVERBAL").waitForText("기록했습니다: 구두 확인");
@@ -74,6 +76,7 @@ class IncidentJourneyIT extends BrowserJourney {
         owner.go("/owner/scanner.xhtml").waitForAjax();
         owner.waitForText(FACILITY);
         assertFalse(owner.text().contains(INCIDENT_MODE), owner.text());
+        assertTrue(owner.driver().findElements(By.id("enforcementBannerText")).isEmpty());
         assertTrue(owner.driver().findElements(By.id("scanForm:doorVERBAL")).isEmpty());
       } finally {
         if (!closed) {
@@ -83,30 +86,16 @@ class IncidentJourneyIT extends BrowserJourney {
     }
   }
 
-  private static void confirm(Browser browser) {
-    browser
-        .waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
-        .click();
-  }
-
   /**
    * The page could not close it: end it just after its last door check (in the past of the test
    * clock, which the database's own now() is not).
    */
   private static void closeInTheDatabase(String note) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                System.getProperty("portal.test.db.url"),
-                System.getProperty("portal.test.db.user"),
-                System.getProperty("portal.test.db.password"));
-        PreparedStatement s =
-            c.prepareStatement(
-                "update incident i set ends_at = greatest(i.starts_at + interval '1 second',"
-                    + " (select max(v.visited_at) + interval '1 millisecond' from visit v"
-                    + " where v.incident_id = i.id)), closed_at = i.starts_at + interval '1 second'"
-                    + " where i.note = ? and i.ends_at is null")) {
-      s.setString(1, note);
-      s.executeUpdate();
-    }
+    TestDatabase.update(
+        "update incident i set ends_at = greatest(i.starts_at + interval '1 second',"
+            + " (select max(v.visited_at) + interval '1 millisecond' from visit v"
+            + " where v.incident_id = i.id)), closed_at = i.starts_at + interval '1 second'"
+            + " where i.note = ? and i.ends_at is null",
+        note);
   }
 }
