@@ -266,6 +266,18 @@ public class GraceBacking implements Serializable {
     this.announcementRef = announcementRef;
   }
 
+  /**
+   * The declaration whose progress the page follows (also from {@code ?id=}, e.g. after an incident
+   * was closed with a grace).
+   */
+  public Long getFollowedId() {
+    return followedId;
+  }
+
+  public void setFollowedId(Long followedId) {
+    this.followedId = followedId;
+  }
+
   public String getRevokeReason() {
     return revokeReason;
   }
