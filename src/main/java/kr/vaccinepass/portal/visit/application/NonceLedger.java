@@ -21,12 +21,19 @@ import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
  * The nonces of the tokens this node has answered, each with its answer, kept in memory a while
  * after the token expired. The same token at the same facility gets the stored answer again; its
  * nonce anywhere else is a replay. The database's unique nonce index backs this up across restarts
- * and nodes (VisitWriter).
+ * and nodes (the nonce's claim in visit_claim).
  */
 @ApplicationScoped
 public class NonceLedger {
-  /** Long past a token's 15 s life and the clock skew: later repeats are refused as expired. */
-  static final Duration KEEP = Duration.ofMinutes(10);
+  /**
+   * Past a token's 15 s life and the clock skew, for a device's late retry: later repeats are
+   * refused as expired. Short, because at the national peak a node answers thousands of tokens a
+   * second and each entry costs some 400 bytes (3,000/s kept 75 s is about 90 MB).
+   */
+  static final Duration KEEP = Duration.ofMinutes(1);
+
+  /** Beyond this many entries a claim purges at once instead of waiting for the next run. */
+  static final int MAX_ENTRIES = 500_000;
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -65,6 +72,9 @@ public class NonceLedger {
    */
   public Entry claim(
       String nonce, long facilityId, String tokenHash, DiningParty party, Instant expiresAt) {
+    if (entries.size() > MAX_ENTRIES) {
+      purge(clock.instant());
+    }
     return entries.putIfAbsent(nonce, entry(facilityId, tokenHash, party, expiresAt));
   }
 
