@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.enforcement.web;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,8 +23,6 @@ import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.region.Regions;
-import kr.vaccinepass.portal.shared.region.Sido;
-import kr.vaccinepass.portal.shared.region.Sigungu;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
 
@@ -43,6 +42,7 @@ public class GraceBacking implements Serializable {
   @Inject LocaleBacking locale;
 
   private List<GraceDeclaration> declarations;
+  private RegionChoice regionChoice;
 
   private boolean wholeDay = true;
   private LocalDate day;
@@ -130,36 +130,28 @@ public class GraceBacking implements Serializable {
     return p != null && !p.finished();
   }
 
-  public String sidoName(String code) {
-    return regions.allSido().stream()
-        .filter(s -> s.getCode().equals(code))
-        .map(s -> s.name(locale.getLocale()))
-        .findFirst()
-        .orElse(code);
-  }
-
   /** The scope in words: nationwide, or the chosen regions; all types, or the chosen ones. */
   public String scopeText(GraceDeclaration d) {
     GraceScope s = d.scope();
-    List<String> parts = new ArrayList<>();
-    if (s.nationwide()) {
-      parts.add(messages.text("grace.scope.nationwide"));
-    } else {
-      s.sidoCodes().forEach(c -> parts.add(sidoName(c)));
-      s.sigunguCodes()
-          .forEach(
-              c -> parts.add(regions.sigungu(c).map(g -> g.name(locale.getLocale())).orElse(c)));
+    String regionsText = regionChoice().describe(s, messages.text("grace.scope.nationwide"));
+    if (s.allTypes()) {
+      return regionsText;
     }
-    if (!s.allTypes()) {
-      parts.add(
-          String.join(
-              ", ",
-              facilities.types().stream()
-                  .filter(t -> s.typeCodes().contains(t.getCode()))
-                  .map(t -> t.name(locale.getLocale()))
-                  .toList()));
+    return regionsText
+        + " · "
+        + String.join(
+            ", ",
+            facilities.types().stream()
+                .filter(t -> s.typeCodes().contains(t.getCode()))
+                .map(t -> t.name(locale.getLocale()))
+                .toList());
+  }
+
+  private RegionChoice regionChoice() {
+    if (regionChoice == null) {
+      regionChoice = new RegionChoice(regions, locale.getLocale());
     }
-    return String.join(" · ", parts);
+    return regionChoice;
   }
 
   private static java.time.Instant kst(LocalDateTime t) {
@@ -174,12 +166,12 @@ public class GraceBacking implements Serializable {
     return GraceKind.values();
   }
 
-  public List<Sido> getSidoOptions() {
-    return regions.allSido();
+  public List<SelectItem> getSidoItems() {
+    return regionChoice().sidoItems();
   }
 
-  public List<Sigungu> getSigunguOptions() {
-    return regions.allSigungu();
+  public List<SelectItem> getSigunguItems() {
+    return regionChoice().sigunguItems();
   }
 
   public List<FacilityType> getTypeOptions() {

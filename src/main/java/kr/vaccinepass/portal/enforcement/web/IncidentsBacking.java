@@ -2,7 +2,6 @@ package kr.vaccinepass.portal.enforcement.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.model.SelectItem;
-import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,20 +11,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 import kr.vaccinepass.portal.enforcement.application.IncidentService;
 import kr.vaccinepass.portal.enforcement.domain.GraceScope;
 import kr.vaccinepass.portal.enforcement.domain.Incident;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.region.Regions;
-import kr.vaccinepass.portal.shared.region.Sido;
-import kr.vaccinepass.portal.shared.region.Sigungu;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
 import org.primefaces.PrimeFaces;
@@ -55,9 +48,7 @@ public class IncidentsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  private final Map<String, String> regionNames = new HashMap<>();
-  private final List<SelectItem> sidoItems = new ArrayList<>();
-  private final List<SelectItem> sigunguItems = new ArrayList<>();
+  private RegionChoice regionChoice;
   private List<Row> rows = List.of();
 
   // declaring
@@ -78,24 +69,7 @@ public class IncidentsBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    Locale here = locale.getLocale();
-    for (Sido sido : regions.allSido()) {
-      regionNames.put(sido.getCode(), sido.name(here));
-      sidoItems.add(new SelectItem(sido.getCode(), sido.name(here)));
-      List<SelectItem> inSido = new ArrayList<>();
-      for (Sigungu sigungu : regions.sigunguOf(sido.getCode())) {
-        regionNames.put(sigungu.getCode(), sigungu.fullName(here));
-        // a 시도 that is its own 시군구 (세종) is chosen as a 시도
-        if (!sigungu.getNameKo().equals(sido.getNameKo())) {
-          inSido.add(new SelectItem(sigungu.getCode(), sigungu.fullName(here)));
-        }
-      }
-      if (!inSido.isEmpty()) {
-        SelectItemGroup group = new SelectItemGroup(sido.name(here));
-        group.setSelectItems(inSido.toArray(SelectItem[]::new));
-        sigunguItems.add(group);
-      }
-    }
+    regionChoice = new RegionChoice(regions, locale.getLocale());
     load();
     startDeclare();
   }
@@ -116,15 +90,7 @@ public class IncidentsBacking implements Serializable {
   }
 
   private String scopeText(Incident incident) {
-    GraceScope scope = incident.scope();
-    if (scope.nationwide()) {
-      return messages.text("incidents.scope.nationwide");
-    }
-    return String.join(
-        ", ",
-        Stream.concat(scope.sidoCodes().stream(), scope.sigunguCodes().stream())
-            .map(code -> regionNames.getOrDefault(code, code))
-            .toList());
+    return regionChoice.describe(incident.scope(), messages.text("incidents.scope.nationwide"));
   }
 
   private void startDeclare() {
@@ -211,11 +177,11 @@ public class IncidentsBacking implements Serializable {
   }
 
   public List<SelectItem> getSidoItems() {
-    return sidoItems;
+    return regionChoice.sidoItems();
   }
 
   public List<SelectItem> getSigunguItems() {
-    return sigunguItems;
+    return regionChoice.sigunguItems();
   }
 
   /** The grace declared with the last closing, if any: the page links to it. */

@@ -22,14 +22,6 @@ public class Regions {
         .getResultList();
   }
 
-  /** Every 시군구, by its 시도 and then its name. */
-  public List<Sigungu> allSigungu() {
-    return em.createQuery(
-            "select g from Sigungu g join fetch g.sido s order by s.sortOrder, g.name.ko",
-            Sigungu.class)
-        .getResultList();
-  }
-
   public Optional<Sigungu> sigungu(String code) {
     return code == null ? Optional.empty() : Optional.ofNullable(em.find(Sigungu.class, code));
   }
