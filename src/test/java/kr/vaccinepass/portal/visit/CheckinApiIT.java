@@ -324,6 +324,22 @@ class CheckinApiIT {
     assertTrue(document.contains("/v1/calls"));
   }
 
+  @Test
+  void theBenchmarkNoopExistsOnlyInBenchmarkMode() {
+    String body = VisitTestSupport.checkinBody("x");
+    assertProblem(
+        VisitTestSupport.post("/api/v1/benchmark/noop", body, Map.of()), 404, "NOT_FOUND");
+    // in-container: the test shares the server's system properties
+    System.setProperty("portal.benchmark", "true");
+    try {
+      HttpResponse<String> answer = VisitTestSupport.post("/api/v1/benchmark/noop", body, Map.of());
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertEquals("{\"ok\":true}", answer.body());
+    } finally {
+      System.clearProperty("portal.benchmark");
+    }
+  }
+
   private void assertAnswer(DemoWallet.Profile profile, int status, String code, String reason) {
     HttpResponse<String> response =
         checkIn(facility.getId(), key, wallet.issue(profile, "COOV").token());

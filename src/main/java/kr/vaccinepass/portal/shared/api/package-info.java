@@ -1,2 +1,5 @@
-/** What every JAX-RS resource shares: the application path and problem+json answers. */
+/**
+ * What every JAX-RS resource shares: the application path, problem+json answers, the OpenAPI
+ * document, and the no-op endpoint of the check-in benchmark (benchmark mode only).
+ */
 package kr.vaccinepass.portal.shared.api;

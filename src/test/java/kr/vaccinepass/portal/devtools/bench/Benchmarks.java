@@ -1,0 +1,111 @@
+package kr.vaccinepass.portal.devtools.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kr.vaccinepass.portal.devtools.PortalProcess;
+
+/**
+ * The benchmark command ({@code mvn -Pbenchmark verify}): the check-in benchmark ({@code
+ * -Dbench.suite=checkin}, the default), the visit table benchmark ({@code visits}) or both ({@code
+ * all}). Each starts what it needs in a folder of its own under target/bench, made afresh, on ports
+ * of its own (HTTP 8380, management 10290, PostgreSQL on a free port), and stops everything it
+ * started when it ends, fails or is interrupted (Ctrl-C).
+ */
+public final class Benchmarks {
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchConfig config = new BenchConfig();
+    Log.say("Settings:");
+    config.used().forEach((k, v) -> System.out.println("    -D" + k + "=" + v));
+    boolean checkin = config.suite.equals("checkin") || config.suite.equals("all");
+    boolean visits = config.suite.equals("visits") || config.suite.equals("all");
+    if (!checkin && !visits) {
+      throw new IllegalArgumentException("bench.suite is checkin, visits or all");
+    }
+    List<String> report = new ArrayList<>();
+    if (checkin) {
+      try (PortalProcess portal = portal(config, "checkin")) {
+        CheckinBenchmark benchmark = new CheckinBenchmark(config, portal);
+        benchmark.run();
+        report.addAll(benchmark.report());
+      }
+    }
+    if (visits) {
+      try (PortalProcess portal = portal(config, "visits")) {
+        VisitTableBenchmark benchmark = new VisitTableBenchmark(config, portal);
+        benchmark.run();
+        report.addAll(benchmark.report());
+      }
+    }
+    if (checkin && visits) {
+      System.out.println();
+      System.out.println("=".repeat(30) + " all results " + "=".repeat(30));
+      report.forEach(System.out::println);
+    }
+    Log.say("Done; everything it started has stopped.");
+  }
+
+  /**
+   * A portal of its own in {@code <bench.dir>/<name>}, made afresh; stopped on Ctrl-C by a shutdown
+   * hook and otherwise by the caller's try-with-resources.
+   */
+  private static PortalProcess portal(BenchConfig config, String name) throws Exception {
+    requireFree(config.httpPort, "HTTP");
+    requireFree(9990 + config.portOffset, "WildFly management");
+    Path dir = config.workDir.resolve(name).toAbsolutePath();
+    clean(dir);
+    PortalProcess portal =
+        new PortalProcess(
+            config.serverDir, config.war, dir.resolve("data"), dir.resolve("standalone"), Log::say);
+    // Ctrl-C; after a normal end the hook finds everything stopped already
+    Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "bench-stop-" + name));
+    return portal;
+  }
+
+  /** Deletes a folder of an earlier run, after stopping a PostgreSQL a killed run left in it. */
+  private static void clean(Path dir) throws Exception {
+    Path pid = dir.resolve("data/postgres/postmaster.pid");
+    if (Files.exists(pid)) {
+      String first = Files.readAllLines(pid).stream().findFirst().orElse("").trim();
+      if (first.matches("\\d+")) {
+        var process = ProcessHandle.of(Long.parseLong(first));
+        if (process.isPresent() && process.get().info().command().orElse("").contains("postgres")) {
+          Log.say("Stopping the PostgreSQL an earlier run left (pid " + first + ") ...");
+          process.get().destroy();
+          process.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+      }
+    }
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  private static void requireFree(int port, String what) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      socket.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          what
+              + " port "
+              + port
+              + " is taken (a server left by an earlier run? ss -ltnp | grep "
+              + port
+              + ")",
+          e);
+    }
+  }
+}

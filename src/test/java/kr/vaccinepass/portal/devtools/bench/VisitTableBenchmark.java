@@ -1,0 +1,439 @@
+package kr.vaccinepass.portal.devtools.bench;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import kr.vaccinepass.portal.demo.DemoData;
+import kr.vaccinepass.portal.devtools.PortalProcess;
+import kr.vaccinepass.portal.facility.domain.BusinessRegistrationNumber;
+import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The visit table benchmark: the visit table filled with synthetic visits over 28 days (1 million,
+ * then 10 million rows by default; SQL {@code generate_series} straight into the table), and at
+ * each size the queries that read it, timed over JDBC: the owner's visit records page (the SQL that
+ * {@code JpaVisitRepository.list} and {@code count} run for /owner/visits.xhtml) and the visitors
+ * of one facility in a time window, plus the time to destroy one day ({@link VisitDays}). The
+ * portal starts once to migrate the schema and seed the demo owner, then stops: only PostgreSQL
+ * runs while this measures.
+ */
+final class VisitTableBenchmark {
+  /** The columns of the Visit entity, in the order Hibernate selects them. */
+  private static final String VISIT_COLUMNS =
+      "v.id, v.check_method, v.checked_by, v.created_at, v.external_ref, v.facility_id,"
+          + " v.holder_id, v.issuer_code, v.method, v.outcome, v.phone_last4, v.reason,"
+          + " v.recorded_by, v.safety_number, v.token_hash, v.token_nonce, v.visited_at,"
+          + " v.visitor_name, v.visitor_phone";
+
+  /** JpaVisitRepository.list with no filter and no sort chosen, first page of 20: newest first. */
+  static final String OWNER_PAGE =
+      "select "
+          + VISIT_COLUMNS
+          + " from visit v where v.facility_id = ? and v.visited_at >= ?"
+          + " order by v.visited_at desc, v.visited_at desc, v.id desc fetch first 20 rows only";
+
+  /** JpaVisitRepository.count with no filter: the paginator's total over the 28 days kept. */
+  static final String OWNER_COUNT =
+      "select count(v.id) from visit v where v.facility_id = ? and v.visited_at >= ?";
+
+  /** Who visited facility F between t1 and t2 (an epidemiological trace). */
+  static final String VISITORS =
+      "select v.visited_at, v.method, v.outcome, v.issuer_code, v.holder_id, v.phone_last4"
+          + " from visit v where v.facility_id = ? and v.visited_at >= ? and v.visited_at < ?"
+          + " order by v.visited_at";
+
+  /**
+   * One day's synthetic visits: row {@code g} at facility {@code ids[g mod n]} (spread by a
+   * multiplicative hash), between 07:00 and 23:00 KST; a share of them 안심콜 calls (UNVERIFIED, an
+   * external call id, a ciphertext-like phone), the rest QR visits with their nonce and holder.
+   */
+  private static final String FILL =
+      "insert into visit (facility_id, visited_at, method, outcome, reason, issuer_code,"
+          + " holder_id, token_nonce, token_hash, external_ref, visitor_phone, phone_last4,"
+          + " created_at)"
+          + " select f.id, f.at,"
+          + " case when f.call then 'CALL' else 'QR' end,"
+          + " case when f.call then 'UNVERIFIED' else 'PASS' end,"
+          + " case when f.call then null else 'VACCINATED' end,"
+          + " case when f.call then null"
+          + " else (array['KI_PASS','KAKAO','TOSS','PASS','COOV'])[1 + (f.g % 5)::int] end,"
+          + " case when f.call then null else 'fill-holder-' || (f.g * 7919 % 3000000) end,"
+          + " case when f.call then null else 'fill-' || f.g end,"
+          + " case when f.call then null else md5(f.g::text) || md5('t' || f.g) end,"
+          + " case when f.call then 'fill-call-' || f.g end,"
+          + " case when f.call then 'k1.' || md5('p' || f.g) || substr(md5('q' || f.g), 1, 20)"
+          + " end,"
+          + " case when f.call then lpad((f.g % 10000)::text, 4, '0') end,"
+          + " f.at"
+          + " from (select g, (?::bigint[])[1 + ((g * 2654435761) % ?)::int] as id,"
+          + " ?::timestamptz + interval '7 hours' + random() * interval '16 hours' as at,"
+          + " (g * 40503 % 1000) < ? as call"
+          + " from generate_series(?::bigint, ?::bigint) g) f";
+
+  private final BenchConfig config;
+  private final PortalProcess portal;
+  private final VisitDays days = VisitDays.current();
+  private final Random random = new Random(20220112);
+  private final List<String> report = new ArrayList<>();
+
+  private long[] facilities;
+  private List<LocalDate> dayList;
+  private Instant since;
+  private long nextRow = 1;
+
+  /** What one size measured. */
+  private record Size(
+      long rows,
+      double fillSeconds,
+      double vacuumSeconds,
+      long tableBytes,
+      Histogram ownerPage,
+      Histogram ownerCount,
+      Histogram visitors,
+      double visitorsRows,
+      double destroyMillis,
+      long destroyedRows) {}
+
+  VisitTableBenchmark(BenchConfig config, PortalProcess portal) {
+    this.config = config;
+    this.portal = portal;
+  }
+
+  void run() throws Exception {
+    portal.startEmbeddedDatabase(config.dbPort);
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("portal.demo", "true");
+    properties.put("portal.data.keys", PortalProcess.dataKey(portal.dataDir()));
+    properties.put("portal.clock.start", config.clockStart);
+    Log.say("Starting the portal once: schema (Flyway) and the demo owner ...");
+    portal.startWildFly(config.httpPort, config.portOffset, config.serverHeap, properties);
+    portal.stopWildFly();
+
+    LocalDate today =
+        OffsetDateTime.parse(config.clockStart).atZoneSameInstant(ClockProducer.KST).toLocalDate();
+    dayList = new ArrayList<>();
+    for (int i = config.visitDays - 1; i >= 0; i--) {
+      dayList.add(today.minusDays(i));
+    }
+    // what VisitRecordService.since() gives on the last day: 00:00 KST of today - 28 days
+    since = today.minusDays(28).atStartOfDay(ClockProducer.KST).toInstant();
+
+    List<Size> sizes = new ArrayList<>();
+    try (Connection db = portal.connect()) {
+      facilities = addFacilities(db, config.visitFacilities);
+      days.prepare(db, dayList);
+      long rows = 0;
+      for (int s = 0; s < config.visitSizes.size(); s++) {
+        long target = config.visitSizes.get(s);
+        boolean last = s == config.visitSizes.size() - 1;
+        try (BenchLock lock = BenchLock.acquire(config.lockFile)) {
+          sizes.add(measure(db, rows, target, last));
+        }
+        rows = target;
+      }
+    }
+    print(sizes);
+  }
+
+  List<String> report() {
+    return report;
+  }
+
+  private Size measure(Connection db, long rows, long target, boolean last) throws SQLException {
+    Log.say("Filling the visit table from " + rows + " to " + target + " rows ...");
+    long start = System.nanoTime();
+    fill(db, target - rows);
+    double fillSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    try (Statement s = db.createStatement()) {
+      s.execute("vacuum analyze visit");
+    }
+    double vacuumSeconds = (System.nanoTime() - start) / 1e9;
+    long actual = count(db);
+    long bytes = tableBytes(db);
+    Log.say(
+        String.format(
+            Locale.ROOT,
+            "%d rows (%d MB with indexes) in %.1f s, vacuum analyze %.1f s",
+            actual,
+            bytes >> 20,
+            fillSeconds,
+            vacuumSeconds));
+
+    // a few unmeasured rounds first, as a person's first click would find the cache warm too
+    sample(db, Math.min(20, config.querySamples), null, null, null);
+    Histogram page = histogram();
+    Histogram count = histogram();
+    Histogram visitors = histogram();
+    long visitorRows = sample(db, config.querySamples, page, count, visitors);
+
+    LocalDate oldest = dayList.get(0);
+    start = System.nanoTime();
+    long destroyed = days.destroy(db, oldest);
+    double destroyMillis = (System.nanoTime() - start) / 1e6;
+    Log.say(
+        String.format(
+            Locale.ROOT,
+            "Destroyed %s (%d rows) in %.0f ms: %s",
+            oldest,
+            destroyed,
+            destroyMillis,
+            days));
+    if (!last && destroyed > 0) {
+      // the next size starts from the same spread of days; not timed
+      fillDay(db, oldest, destroyed);
+    }
+    return new Size(
+        actual,
+        fillSeconds,
+        vacuumSeconds,
+        bytes,
+        page,
+        count,
+        visitors,
+        (double) visitorRows / config.querySamples,
+        destroyMillis,
+        destroyed);
+  }
+
+  /** Runs the three queries {@code samples} times on random facilities and windows. */
+  private long sample(Connection db, int samples, Histogram page, Histogram count, Histogram who)
+      throws SQLException {
+    long rowsSeen = 0;
+    try (PreparedStatement pageQuery = db.prepareStatement(OWNER_PAGE);
+        PreparedStatement countQuery = db.prepareStatement(OWNER_COUNT);
+        PreparedStatement visitorsQuery = db.prepareStatement(VISITORS)) {
+      Timestamp from = Timestamp.from(since);
+      for (int i = 0; i < samples; i++) {
+        long facility = facilities[random.nextInt(facilities.length)];
+        pageQuery.setLong(1, facility);
+        pageQuery.setTimestamp(2, from);
+        record(page, () -> drain(pageQuery.executeQuery()));
+        countQuery.setLong(1, facility);
+        countQuery.setTimestamp(2, from);
+        record(count, () -> drain(countQuery.executeQuery()));
+
+        LocalDate day = dayList.get(random.nextInt(dayList.size()));
+        Instant t1 =
+            day.atTime(7, 0)
+                .atZone(ClockProducer.KST)
+                .toInstant()
+                .plus(random.nextInt(16 * 60 - config.windowMinutes + 1), ChronoUnit.MINUTES);
+        visitorsQuery.setLong(1, facilities[random.nextInt(facilities.length)]);
+        visitorsQuery.setTimestamp(2, Timestamp.from(t1));
+        visitorsQuery.setTimestamp(
+            3, Timestamp.from(t1.plus(config.windowMinutes, ChronoUnit.MINUTES)));
+        long[] rows = new long[1];
+        record(who, () -> rows[0] = drain(visitorsQuery.executeQuery()));
+        rowsSeen += rows[0];
+      }
+    }
+    return rowsSeen;
+  }
+
+  private interface Query {
+    void run() throws SQLException;
+  }
+
+  private static void record(Histogram h, Query query) throws SQLException {
+    long start = System.nanoTime();
+    query.run();
+    if (h != null) {
+      h.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+    }
+  }
+
+  private static long drain(ResultSet rs) throws SQLException {
+    long n = 0;
+    try (rs) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int c = 1; c <= columns; c++) {
+          rs.getObject(c);
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // --- filling
+
+  /** Adds rows spread evenly over the days, one statement per day. */
+  private void fill(Connection db, long rows) throws SQLException {
+    long perDay = rows / dayList.size();
+    long rest = rows % dayList.size();
+    for (int i = 0; i < dayList.size(); i++) {
+      fillDay(db, dayList.get(i), perDay + (i < rest ? 1 : 0));
+    }
+  }
+
+  private void fillDay(Connection db, LocalDate day, long rows) throws SQLException {
+    if (rows <= 0) {
+      return;
+    }
+    Long[] ids = new Long[facilities.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = facilities[i];
+    }
+    try (PreparedStatement insert = db.prepareStatement(FILL)) {
+      Array array = db.createArrayOf("bigint", ids);
+      insert.setArray(1, array);
+      insert.setInt(2, facilities.length);
+      insert.setTimestamp(3, Timestamp.from(day.atStartOfDay(ClockProducer.KST).toInstant()));
+      insert.setInt(4, (int) Math.round(config.callShare * 1000));
+      insert.setLong(5, nextRow);
+      insert.setLong(6, nextRow + rows - 1);
+      insert.executeUpdate();
+    }
+    nextRow += rows;
+  }
+
+  /**
+   * Synthetic facilities of the demo owner, registered as the portal would (valid business numbers,
+   * 080 numbers from the sequence), of types the pass covers, in 종로구.
+   */
+  private static long[] addFacilities(Connection db, int count) throws SQLException {
+    long owner;
+    try (PreparedStatement q = db.prepareStatement("select id from account where email = ?")) {
+      q.setString(1, DemoData.OWNER_EMAIL);
+      ResultSet rs = q.executeQuery();
+      rs.next();
+      owner = rs.getLong(1);
+    }
+    String[] types = {"RESTAURANT_CAFE", "KARAOKE", "INDOOR_SPORTS", "PC_ROOM", "BATHHOUSE"};
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into facility (owner_id, name, type_code, business_number, sigungu_code,"
+                + " road_address, capacity, safe_call_number, status, created_at, updated_at)"
+                + " select ?, ?, ?, ?, ?, ?, ?,"
+                + " '080-' || substr(lpad(n::text, 7, '0'), 1, 3) || '-'"
+                + " || substr(lpad(n::text, 7, '0'), 4), 'ACTIVE', now(), now()"
+                + " from (select nextval('safe_call_number_seq') as n) s returning id")) {
+      long prefix = 900_000_000L;
+      for (int i = 0; i < count; i++) {
+        String number = businessNumber(prefix + i);
+        insert.setLong(1, owner);
+        insert.setString(2, "벤치마크 시설 " + (i + 1));
+        insert.setString(3, types[i % types.length]);
+        insert.setString(4, number);
+        insert.setString(5, DemoData.JONGNO);
+        insert.setString(6, "서울특별시 종로구 벤치마크로 " + (i + 1));
+        insert.setInt(7, 50);
+        ResultSet rs = insert.executeQuery();
+        rs.next();
+        ids.add(rs.getLong(1));
+      }
+    }
+    return ids.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Nine digits and the National Tax Service check digit that makes them valid. */
+  private static String businessNumber(long nineDigits) {
+    String head = String.format(Locale.ROOT, "%09d", nineDigits);
+    for (int check = 0; check < 10; check++) {
+      if (BusinessRegistrationNumber.isValid(head + check)) {
+        return head + check;
+      }
+    }
+    throw new IllegalStateException("no check digit for " + head);
+  }
+
+  private static long count(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from visit")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static long tableBytes(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("select pg_total_relation_size('visit')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Histogram histogram() {
+    return new Histogram(3_600_000_000L, 3);
+  }
+
+  // --- the report
+
+  private void print(List<Size> sizes) {
+    List<String> out = new ArrayList<>();
+    out.add("");
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "VISIT TABLE BENCHMARK  (%d cores, %d facilities, %d days up to %s, %d samples a"
+                + " query, windows of %d min; %s)",
+            Runtime.getRuntime().availableProcessors(),
+            facilities.length,
+            dayList.size(),
+            dayList.get(dayList.size() - 1),
+            config.querySamples,
+            config.windowMinutes,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    out.add("");
+    Log.Table table =
+        new Log.Table(
+            "rows",
+            "size MB",
+            "fill s",
+            "owner page p50 ms",
+            "p95 ms",
+            "owner count p50 ms",
+            "p95 ms",
+            "visitors in window p50 ms",
+            "p95 ms",
+            "rows/window",
+            "destroy a day ms",
+            "rows destroyed");
+    for (Size s : sizes) {
+      table.row(
+          s.rows(),
+          s.tableBytes() >> 20,
+          String.format(Locale.ROOT, "%.1f", s.fillSeconds() + s.vacuumSeconds()),
+          ms(s.ownerPage(), 50),
+          ms(s.ownerPage(), 95),
+          ms(s.ownerCount(), 50),
+          ms(s.ownerCount(), 95),
+          ms(s.visitors(), 50),
+          ms(s.visitors(), 95),
+          String.format(Locale.ROOT, "%.0f", s.visitorsRows()),
+          CheckinBenchmark.ms(s.destroyMillis()),
+          s.destroyedRows());
+    }
+    out.add(table.toString());
+    out.add(
+        "owner page: the 20 newest of one facility's 28 days (JpaVisitRepository.list); owner count:"
+            + " its total (JpaVisitRepository.count); /owner/visits.xhtml runs each twice a view."
+            + " A day destroyed by: "
+            + days
+            + ".");
+    report.addAll(out);
+    out.forEach(System.out::println);
+  }
+
+  private static String ms(Histogram h, double percentile) {
+    return CheckinBenchmark.ms(h.getValueAtPercentile(percentile) / 1000.0);
+  }
+}
