@@ -1,22 +1,19 @@
 package kr.vaccinepass.portal.devtools.bench;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 
 /**
- * How the visit table holds its days, for the visit table benchmark: what must exist before a day
- * is filled, and how a whole day is destroyed (the 28-day retention). Today the table is one heap
- * and a day goes by {@code DELETE}. When the table becomes one partition per KST day, add the
- * implementation that creates the days' partitions and drops one, and return it from {@link
- * #current()}: that is the one switch.
+ * How the visit table holds its days, for the visit table benchmark: one partition per KST day
+ * (V12), made before a day is filled, and a whole day destroyed by dropping its partition (the
+ * 28-day retention, as {@code VisitRetention} does it).
  */
 interface VisitDays {
-  /** Makes ready whatever the days' rows need (nothing for a plain table). */
+  /** Makes ready whatever the days' rows need: their partitions. */
   void prepare(Connection db, List<LocalDate> days) throws SQLException;
 
   /** Destroys every visit of that KST day; answers the rows destroyed, or -1 if not counted. */
@@ -24,30 +21,42 @@ interface VisitDays {
 
   /** The way the schema of this build keeps days. */
   static VisitDays current() {
-    return new DeleteByDay();
+    return new DayPartitions();
   }
 
-  /** One table: a day is deleted row by row, in one statement. */
-  final class DeleteByDay implements VisitDays {
+  /** One partition per KST day: a day is dropped whole, whatever its size. */
+  final class DayPartitions implements VisitDays {
     @Override
-    public void prepare(Connection db, List<LocalDate> days) {
-      // nothing: every row goes into the one table
-    }
-
-    @Override
-    public long destroy(Connection db, LocalDate day) throws SQLException {
-      try (PreparedStatement delete =
-          db.prepareStatement("delete from visit where visited_at >= ? and visited_at < ?")) {
-        delete.setTimestamp(1, Timestamp.from(day.atStartOfDay(ClockProducer.KST).toInstant()));
-        delete.setTimestamp(
-            2, Timestamp.from(day.plusDays(1).atStartOfDay(ClockProducer.KST).toInstant()));
-        return delete.executeUpdate();
+    public void prepare(Connection db, List<LocalDate> days) throws SQLException {
+      try (Statement s = db.createStatement()) {
+        for (LocalDate day : days) {
+          s.execute(
+              "create table if not exists "
+                  + name(day)
+                  + " partition of visit for values from ('"
+                  + day.atStartOfDay(ClockProducer.KST).toInstant()
+                  + "') to ('"
+                  + day.plusDays(1).atStartOfDay(ClockProducer.KST).toInstant()
+                  + "')");
+        }
       }
     }
 
     @Override
+    public long destroy(Connection db, LocalDate day) throws SQLException {
+      try (Statement s = db.createStatement()) {
+        s.execute("drop table if exists " + name(day));
+      }
+      return -1;
+    }
+
+    private static String name(LocalDate day) {
+      return "visit_" + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    @Override
     public String toString() {
-      return "delete from visit where visited_at in the day";
+      return "drop table visit_YYYYMMDD (the day's partition)";
     }
   }
 }
