@@ -2,7 +2,6 @@ package kr.vaccinepass.portal.pass.application;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.pass.domain.Es256Verifier;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
@@ -78,7 +78,7 @@ public class TrustList {
               change.validFrom(),
               change.validUntil(),
               change.revoked(),
-              new ECDSAVerifier(PassKeys.parsePublic(change.publicKey()))));
+              new Es256Verifier(PassKeys.parsePublic(change.publicKey()))));
       keys = Map.copyOf(patched);
     } catch (JOSEException | RuntimeException e) {
       LOG.log(Level.WARNING, "Key " + change.kid() + " not patched; the next reload brings it", e);
@@ -109,7 +109,7 @@ public class TrustList {
                 key.getValidFrom(),
                 key.getValidUntil(),
                 key.isRevoked(),
-                new ECDSAVerifier(key.ecPublicKey())));
+                new Es256Verifier(key.ecPublicKey())));
       } catch (JOSEException e) {
         LOG.log(Level.WARNING, "Key " + key.getKid() + " left out of the trust list", e);
       }

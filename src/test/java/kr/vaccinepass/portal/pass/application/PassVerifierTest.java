@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import kr.vaccinepass.portal.pass.application.TrustList.TrustedKey;
+import kr.vaccinepass.portal.pass.domain.Es256Verifier;
 import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.pass.domain.PassToken;
@@ -55,7 +55,7 @@ class PassVerifierTest {
           from,
           until,
           revoked,
-          new ECDSAVerifier((ECPublicKey) ISSUER_KEY.getPublic()));
+          new Es256Verifier((ECPublicKey) ISSUER_KEY.getPublic()));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -13,7 +13,6 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.PlainObject;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -110,9 +109,9 @@ class PassTokenTest {
     assertTrue(token.verifiedBy(verifier((ECPublicKey) KEY.getPublic())));
   }
 
-  private static ECDSAVerifier verifier(ECPublicKey key) {
+  private static Es256Verifier verifier(ECPublicKey key) {
     try {
-      return new ECDSAVerifier(key);
+      return new Es256Verifier(key);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
