@@ -1,6 +1,5 @@
 package kr.vaccinepass.portal.shared.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -18,7 +17,7 @@ public final class Problem {
 
   public static Response of(int status, String code, String detail, Map<String, String> extra) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonBodies.object()
             .add("type", TYPE_BASE + code.toLowerCase().replace('_', '-'))
             .add("title", code)
             .add("status", status)

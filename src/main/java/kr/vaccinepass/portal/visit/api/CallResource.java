@@ -1,7 +1,6 @@
 package kr.vaccinepass.portal.visit.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.CallWebhookService;
 
@@ -33,7 +33,7 @@ public class CallResource {
       return Response.status(recorded.repeated() ? 200 : 201)
           .type(MediaType.APPLICATION_JSON)
           .entity(
-              Json.createObjectBuilder()
+              JsonBodies.object()
                   .add("visitId", recorded.visitId())
                   .add("outcome", "UNVERIFIED")
                   .add("repeated", recorded.repeated())

@@ -1,7 +1,6 @@
 package kr.vaccinepass.portal.visit.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
+import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
@@ -97,7 +97,7 @@ public class CheckinResource {
       return Problem.of(answer.code().httpStatus(), answer.code().name(), null, fields);
     }
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonBodies.object()
             .add("code", answer.code().name())
             .add("admitted", true)
             .add("visitId", answer.visitId());
