@@ -71,7 +71,16 @@ class VisitJourneyIT extends BrowserJourney {
     return browser.waitForAjax();
   }
 
+  /**
+   * The wallet's current token. The QR renews every 15 s and replaces the field: a field replaced
+   * between finding and reading it is read again.
+   */
   private static String token(Browser browser) {
-    return browser.id("walletForm:token").getAttribute("value");
+    return browser.waitFor(
+        d -> {
+          String value =
+              d.findElement(org.openqa.selenium.By.id("walletForm:token")).getAttribute("value");
+          return value == null || value.isBlank() ? null : value;
+        });
   }
 }

@@ -31,7 +31,12 @@ public class ClockProducer {
 
   static Clock shifted(String start) {
     Instant begin = OffsetDateTime.parse(start).toInstant();
-    Duration offset = Duration.between(Instant.now(), begin);
+    // from the start of the server's JVM, not of this deployment: a redeployment (each test class
+    // of the integration tests) goes on from where the portal's clock stood, never back in time
+    Instant serverStart =
+        Instant.ofEpochMilli(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    Duration offset = Duration.between(serverStart, begin);
     LOG.warning(() -> "The portal runs on a shifted clock starting at " + start);
     return Clock.offset(Clock.system(KST), offset);
   }
