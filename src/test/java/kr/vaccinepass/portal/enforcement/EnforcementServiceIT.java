@@ -287,14 +287,7 @@ class EnforcementServiceIT {
   void thePreviewIsThePenaltyLoggingSetsAndWritesNothing() {
     Inspection inspection = open(cafe, kst("2021-11-22T12:00"));
     Penalty first =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.OPERATOR,
-                    ViolationCause.NO_VALID_PASS,
-                    kst("2021-11-22T12:05")));
+        preview(ViolationKind.OPERATOR, ViolationCause.NO_VALID_PASS, kst("2021-11-22T12:05"));
     assertEquals(Money.won(1_500_000), first.fine());
     assertEquals(Sanction.suspension(Period.ofDays(10)), first.proposedSanction());
     assertTrue(as(jongno, () -> enforcement.violationsOfFacility(cafe.getId())).isEmpty());
@@ -306,59 +299,25 @@ class EnforcementServiceIT {
 
     // the next one counts the first, as logging will
     Penalty second =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.OPERATOR,
-                    ViolationCause.NO_VALID_PASS,
-                    kst("2021-11-23T12:05")));
+        preview(ViolationKind.OPERATOR, ViolationCause.NO_VALID_PASS, kst("2021-11-23T12:05"));
     assertEquals(Money.won(3_000_000), second.fine());
     assertEquals(Sanction.suspension(Period.ofDays(20)), second.proposedSanction());
     Penalty visitor =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.VISITOR,
-                    ViolationCause.NO_VALID_PASS,
-                    kst("2021-11-23T12:05")));
+        preview(ViolationKind.VISITOR, ViolationCause.NO_VALID_PASS, kst("2021-11-23T12:05"));
     assertEquals(Money.won(100_000), visitor.fine());
     assertEquals(Sanction.NONE, visitor.proposedSanction());
     // 2021-12-10: the guidance period of restaurants and cafés
     Penalty warned =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.OPERATOR,
-                    ViolationCause.NO_VALID_PASS,
-                    kst("2021-12-10T12:00")));
+        preview(ViolationKind.OPERATOR, ViolationCause.NO_VALID_PASS, kst("2021-12-10T12:00"));
     assertTrue(warned.warningOnly());
     assertEquals(Money.ZERO, warned.fine());
     // 2022-01-05: the guidance week of the 180-day expiry covers an expired pass, not a missing one
     Penalty expired =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.VISITOR,
-                    ViolationCause.PASS_EXPIRED_180_DAYS,
-                    kst("2022-01-05T12:00")));
+        preview(
+            ViolationKind.VISITOR, ViolationCause.PASS_EXPIRED_180_DAYS, kst("2022-01-05T12:00"));
     assertTrue(expired.warningOnly());
     Penalty missing =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.VISITOR,
-                    ViolationCause.NO_VALID_PASS,
-                    kst("2022-01-05T12:00")));
+        preview(ViolationKind.VISITOR, ViolationCause.NO_VALID_PASS, kst("2022-01-05T12:00"));
     assertEquals(Money.won(100_000), missing.fine());
     assertEquals(1, as(jongno, () -> enforcement.violationsOfFacility(cafe.getId())).size());
     assertEquals(1, as(jongno, () -> enforcement.inspectionsOfFacility(cafe.getId())).size());
@@ -552,6 +511,10 @@ class EnforcementServiceIT {
     assertEquals(Money.won(won), v.getFine());
     assertEquals(Money.won(won), v.getFineCase().getAmount());
     assertEquals(sanction, v.proposedSanction());
+  }
+
+  private Penalty preview(ViolationKind kind, ViolationCause cause, Instant at) {
+    return as(jongno, () -> enforcement.preview(cafe.getId(), kind, cause, at));
   }
 
   private Inspection open(Facility facility, Instant at) {

@@ -254,17 +254,6 @@ class CheckinThroughputIT {
   }
 
   private long insertVisit(Instant at) throws Exception {
-    tx.begin();
-    long id =
-        ((Number)
-                em.createNativeQuery(
-                        "insert into visit (facility_id, visited_at, method, outcome, created_at)"
-                            + " values (?1, ?2, 'HANDWRITTEN', 'UNVERIFIED', ?2) returning id")
-                    .setParameter(1, facility.getId())
-                    .setParameter(2, at)
-                    .getSingleResult())
-            .longValue();
-    tx.commit();
-    return id;
+    return VisitTestSupport.insertHandwrittenVisit(em, tx, facility.getId(), at);
   }
 }

@@ -241,18 +241,7 @@ class VisitRecordsIT {
   }
 
   private long insertVisit(Instant at) throws Exception {
-    tx.begin();
-    long id =
-        ((Number)
-                em.createNativeQuery(
-                        "insert into visit (facility_id, visited_at, method, outcome, created_at)"
-                            + " values (?1, ?2, 'HANDWRITTEN', 'UNVERIFIED', ?2) returning id")
-                    .setParameter(1, facility.getId())
-                    .setParameter(2, at)
-                    .getSingleResult())
-            .longValue();
-    tx.commit();
-    return id;
+    return VisitTestSupport.insertHandwrittenVisit(em, tx, facility.getId(), at);
   }
 
   private long exists(long id) throws Exception {

@@ -44,6 +44,27 @@ final class VisitTestSupport {
     }
   }
 
+  /** A handwritten visit at that instant, inserted straight into the table; its id. */
+  static long insertHandwrittenVisit(
+      jakarta.persistence.EntityManager em,
+      jakarta.transaction.UserTransaction tx,
+      long facilityId,
+      java.time.Instant at)
+      throws Exception {
+    tx.begin();
+    long id =
+        ((Number)
+                em.createNativeQuery(
+                        "insert into visit (facility_id, visited_at, method, outcome, created_at)"
+                            + " values (?1, ?2, 'HANDWRITTEN', 'UNVERIFIED', ?2) returning id")
+                    .setParameter(1, facilityId)
+                    .setParameter(2, at)
+                    .getSingleResult())
+            .longValue();
+    tx.commit();
+    return id;
+  }
+
   static String checkinBody(String token) {
     return "{\"token\":\"" + token + "\"}";
   }
