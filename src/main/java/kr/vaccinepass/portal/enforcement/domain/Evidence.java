@@ -9,12 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Sha256;
 
 /**
  * A photo attached to a violation as evidence. What it is comes from its bytes (the file's magic
@@ -76,7 +74,7 @@ public class Evidence {
     e.violationId = violationId;
     e.contentType = type;
     e.sizeBytes = bytes.length;
-    e.sha256 = sha256(bytes);
+    e.sha256 = Sha256.hex(bytes);
     e.content = bytes.clone();
     e.description = description == null || description.isBlank() ? null : description.strip();
     e.createdAt = now;
@@ -110,14 +108,6 @@ public class Evidence {
       }
     }
     return true;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public Long getId() {

@@ -7,11 +7,10 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.Set;
+import kr.vaccinepass.portal.shared.domain.Sha256;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -76,15 +75,7 @@ public final class Es256Verifier implements JWSVerifier {
     ECDSASigner ecdsa = new ECDSASigner();
     ecdsa.init(false, key);
     // verifySignature refuses R or S outside [1, n-1]
-    return ecdsa.verifySignature(sha256(signingInput), r, s);
-  }
-
-  private static byte[] sha256(byte[] input) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(input);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always there", e);
-    }
+    return ecdsa.verifySignature(Sha256.digest(signingInput), r, s);
   }
 
   @Override

@@ -9,16 +9,14 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.vaccinepass.portal.shared.domain.Sha256;
 
 /**
  * The check-in QR: a compact JWS (RFC 7515), ES256, header {@code kid} and {@code typ: vp+jws};
@@ -152,14 +150,7 @@ public record PassToken(
 
   /** SHA-256 of the token text: "the same token" for idempotency, without keeping the token. */
   public String hash() {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(compact.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(compact.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static long number(Map<String, Object> claims, String name, boolean required) {

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.shared.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
  * the server runs with {@code portal.benchmark=true}; otherwise it answers 404 like a path that is
  * not there.
  */
+@ApplicationScoped
 @Path("/v1/benchmark/noop")
 public class BenchmarkResource {
   static final String ENABLED = "portal.benchmark";

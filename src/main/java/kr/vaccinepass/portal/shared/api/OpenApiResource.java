@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.shared.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /api/openapi.yaml}: the OpenAPI 3.1 description of the machine API, kept beside the
  * code (src/main/resources/openapi.yaml) and checked against the resources by OpenApiDocumentTest.
  */
+@ApplicationScoped
 @Path("/openapi.yaml")
 public class OpenApiResource {
   public static final String DOCUMENT = "/openapi.yaml";

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,7 @@ import kr.vaccinepass.portal.visit.application.CallWebhookService;
  * {@code POST /api/v1/calls}: the telephony provider reports a call to a facility's 080 number. The
  * raw body is what is signed, so it is read as bytes (docs/checkin.md, "The 안심콜 webhook").
  */
+@ApplicationScoped
 @Path("/v1/calls")
 public class CallResource {
   @Inject CallWebhookService webhook;

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
@@ -24,8 +28,11 @@ import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
  * {@code POST /api/v1/facilities/{id}/checkins}: a door device checks a visitor in. Authenticated
  * by the facility's device key ({@code Authorization: Device vpd_...}). Admitted: 201 with the
  * visit; refused: a problem document whose {@code code} says why (docs/checkin.md). Idempotent: the
- * same token again gets the same answer with {@code Idempotent-Replayed: true}.
+ * same token again gets the same answer with {@code Idempotent-Replayed: true}. One instance serves
+ * every request: a request-scoped resource cost a CDI creation and RESTEasy's validator set-up on
+ * each check-in.
  */
+@ApplicationScoped
 @Path("/v1/facilities/{facilityId}/checkins")
 public class CheckinResource {
   @Inject CheckinService checkins;
@@ -37,42 +44,65 @@ public class CheckinResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-  public Response checkIn(
+  public void checkIn(
       @PathParam("facilityId") String facilityId,
       @HeaderParam("Authorization") String authorization,
-      CheckinRequest request) {
+      CheckinRequest request,
+      @Suspended AsyncResponse response) {
     String secret = deviceSecret(authorization);
     if (secret == null) {
-      return Problem.of(401, "DEVICE_KEY_REQUIRED", "Authorization: Device <key>");
+      response.resume(Problem.of(401, "DEVICE_KEY_REQUIRED", "Authorization: Device <key>"));
+      return;
     }
     long id;
     try {
       id = Long.parseLong(facilityId);
     } catch (NumberFormatException e) {
-      return Problem.of(404, "FACILITY_NOT_FOUND", null);
+      response.resume(Problem.of(404, "FACILITY_NOT_FOUND", null));
+      return;
     }
     if (request == null || request.token() == null) {
-      return Problem.of(400, "MALFORMED", "a token is required");
+      response.resume(Problem.of(400, "MALFORMED", "a token is required"));
+      return;
     }
     DiningParty party;
     try {
       party = request.party() == null ? DiningParty.NONE : DiningParty.valueOf(request.party());
     } catch (IllegalArgumentException e) {
-      return Problem.of(400, "MALFORMED", "party is NONE, ALONE or GROUP_ONE_UNVACCINATED");
+      response.resume(
+          Problem.of(400, "MALFORMED", "party is NONE, ALONE or GROUP_ONE_UNVACCINATED"));
+      return;
     }
+    // the bulkhead holds the token's checks (CPU); the wait for the commit holds no thread
     if (!gate.enter()) {
-      return overloaded();
+      response.resume(overloaded());
+      return;
     }
-    CheckinAnswer answer;
+    CompletableFuture<CheckinAnswer> answer;
     try {
-      answer = checkins.checkInWithDevice(secret, id, request.token(), party);
+      answer = checkins.checkInWithDeviceAsync(secret, id, request.token(), party);
     } catch (DeviceKeys.InvalidDeviceKey e) {
-      return Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key");
+      response.resume(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
+      return;
     } catch (VisitBatcher.Overloaded e) {
-      return overloaded();
+      response.resume(overloaded());
+      return;
     } finally {
       gate.leave();
     }
+    answer.whenComplete(
+        (given, failure) -> {
+          if (failure == null) {
+            response.resume(toAnswer(given));
+            return;
+          }
+          RuntimeException cause = CheckinService.unwrapped(failure);
+          // an exception mapper turns anything else into a problem document, as for any request
+          response.resume(cause instanceof VisitBatcher.Overloaded ? overloaded() : cause);
+        });
+  }
+
+  private static Response toAnswer(CheckinAnswer answer) {
     Response response = toResponse(answer);
     return answer.replayed()
         ? Response.fromResponse(response).header("Idempotent-Replayed", "true").build()

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,7 +50,6 @@ public class CheckinService {
   @Inject DeviceKeys deviceKeys;
   @Inject ActorResolver actors;
   @Inject Clock clock;
-
   private final PassRules rules = new PassRules();
 
   /**
@@ -67,7 +68,7 @@ public class CheckinService {
     Actor owner = actors.require();
     Optional<FacilitySnapshot> facility =
         directory.find(facilityId).filter(f -> f.ownerId() == owner.accountId());
-    return checkIn(facility, facilityId, token, party, owner.accountId());
+    return answered(checkIn(facility, facilityId, token, party, owner.accountId()));
   }
 
   /**
@@ -77,13 +78,23 @@ public class CheckinService {
    */
   public CheckinAnswer checkInWithDevice(
       String deviceSecret, long facilityId, String token, DiningParty party) {
+    return answered(checkInWithDeviceAsync(deviceSecret, facilityId, token, party));
+  }
+
+  /**
+   * As {@link #checkInWithDevice}, but the answer comes when the visit is committed, without a
+   * thread waiting for it: the API's request thread is free as soon as the token is checked. A full
+   * write queue is an {@link VisitBatcher.Overloaded}, thrown at once or completing the answer.
+   */
+  public CompletableFuture<CheckinAnswer> checkInWithDeviceAsync(
+      String deviceSecret, long facilityId, String token, DiningParty party) {
     long keyFacility = deviceKeys.facilityOf(deviceSecret);
     Optional<FacilitySnapshot> facility =
         keyFacility == facilityId ? directory.find(facilityId) : Optional.empty();
     return checkIn(facility, facilityId, token, party, null);
   }
 
-  private CheckinAnswer checkIn(
+  private CompletableFuture<CheckinAnswer> checkIn(
       Optional<FacilitySnapshot> found,
       long facilityId,
       String compact,
@@ -91,20 +102,20 @@ public class CheckinService {
       Long recordedBy) {
     Instant now = clock.instant();
     if (found.isEmpty()) {
-      return refuse(0, CheckinCode.FACILITY_NOT_FOUND, now);
+      return done(refuse(0, CheckinCode.FACILITY_NOT_FOUND, now));
     }
     FacilitySnapshot facility = found.get();
     if (facility.status() == FacilityStatus.SUSPENDED) {
-      return refuse(facilityId, CheckinCode.FACILITY_SUSPENDED, now);
+      return done(refuse(facilityId, CheckinCode.FACILITY_SUSPENDED, now));
     }
     if (facility.status() == FacilityStatus.CLOSED) {
-      return refuse(facilityId, CheckinCode.FACILITY_CLOSED, now);
+      return done(refuse(facilityId, CheckinCode.FACILITY_CLOSED, now));
     }
     PassToken token;
     try {
       token = verifier.read(compact);
     } catch (PassToken.MalformedToken e) {
-      return refuse(facilityId, CheckinCode.MALFORMED, now);
+      return done(refuse(facilityId, CheckinCode.MALFORMED, now));
     }
     Verification verification = verifier.verify(token, now);
     String hash = token.hash();
@@ -112,39 +123,62 @@ public class CheckinService {
       // a device retrying after its network failed gets the answer it missed, not "expired"
       NonceLedger.Entry answered = ledger.find(token.nonce());
       if (answered != null && answered.sameToken(facilityId, hash)) {
-        return await(answered).repeated();
+        return earlier(answered).thenApply(CheckinAnswer::repeated);
       }
     }
     if (!verification.genuine()) {
       // not cached: a forged or stale token must not be able to claim a nonce
-      return refuse(facilityId, CheckinCode.of(verification.problem()), now);
+      return done(refuse(facilityId, CheckinCode.of(verification.problem()), now));
     }
     DiningParty asked = party == null ? DiningParty.NONE : party;
     NonceLedger.Entry earlier =
         ledger.claim(token.nonce(), facilityId, hash, asked, token.expiresAt());
-    if (earlier != null) {
-      if (!earlier.sameToken(facilityId, hash)) {
-        return refuse(facilityId, CheckinCode.REPLAYED, now);
-      }
-      CheckinAnswer given = await(earlier);
-      // a refused visitor may still enter as a solo diner: the owner asks again with the party
-      boolean askAgain = !given.admitted() && earlier.party() != asked;
-      if (!askAgain
-          || !ledger.reclaim(token.nonce(), earlier, facilityId, hash, asked, token.expiresAt())) {
-        return given.repeated();
-      }
+    if (earlier == null) {
+      return decideAndSettle(facility, token, hash, asked, recordedBy, now);
     }
+    if (!earlier.sameToken(facilityId, hash)) {
+      return done(refuse(facilityId, CheckinCode.REPLAYED, now));
+    }
+    return earlier(earlier)
+        .thenCompose(
+            given -> {
+              // a refused visitor may still enter as a solo diner: the owner asks again
+              boolean askAgain = !given.admitted() && earlier.party() != asked;
+              if (!askAgain
+                  || !ledger.reclaim(
+                      token.nonce(), earlier, facilityId, hash, asked, token.expiresAt())) {
+                return done(given.repeated());
+              }
+              return decideAndSettle(facility, token, hash, asked, recordedBy, now);
+            });
+  }
+
+  /** Decides on a claimed nonce; its entry in the ledger gets the answer, or is released. */
+  private CompletableFuture<CheckinAnswer> decideAndSettle(
+      FacilitySnapshot facility,
+      PassToken token,
+      String hash,
+      DiningParty asked,
+      Long recordedBy,
+      Instant now) {
+    CompletableFuture<CheckinAnswer> answer;
     try {
-      CheckinAnswer answer = decide(facility, token, hash, asked, recordedBy, now);
-      ledger.settle(token.nonce(), answer);
-      return answer;
+      answer = decide(facility, token, hash, asked, recordedBy, now);
     } catch (RuntimeException e) {
       ledger.release(token.nonce(), e);
       throw e;
     }
+    return answer.whenComplete(
+        (given, failure) -> {
+          if (failure == null) {
+            ledger.settle(token.nonce(), given);
+          } else {
+            ledger.release(token.nonce(), unwrapped(failure));
+          }
+        });
   }
 
-  private CheckinAnswer decide(
+  private CompletableFuture<CheckinAnswer> decide(
       FacilitySnapshot facility,
       PassToken token,
       String hash,
@@ -154,7 +188,7 @@ public class CheckinService {
     PassDecision decision = rules.decide(token.facts(), facility.type(), now, party);
     if (!decision.admitted()) {
       denials.count(facility.id(), CheckinCode.NO_PASS);
-      return new CheckinAnswer(CheckinCode.NO_PASS, decision.reason(), null, now, false);
+      return done(new CheckinAnswer(CheckinCode.NO_PASS, decision.reason(), null, now, false));
     }
     Visit visit =
         Visit.checkedIn(
@@ -166,52 +200,76 @@ public class CheckinService {
             token.nonce(),
             hash,
             recordedBy);
-    Long id;
+    CheckinAnswer admitted =
+        new CheckinAnswer(CheckinCode.of(decision.outcome()), decision.reason(), null, now, false);
     if (batched) {
-      id = committed(batcher.submit(visit));
-    } else {
-      try {
-        id = writer.add(visit).getId();
-      } catch (RuntimeException e) {
-        // the nonce's claim: recorded before this node's ledger knew (restart, other node)
-        if (writer.byNonce(token.nonce()).isEmpty()) {
-          throw e;
-        }
-        id = null;
-      }
+      // the answer leaves once the batch is committed (completed on the batcher's answering pool)
+      return batcher
+          .submit(visit)
+          .orTimeout(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS)
+          .thenApply(
+              id -> id == null ? recordedBefore(facility, token, hash, now) : admitted.withId(id));
     }
-    if (id == null) {
-      // recorded before this node's ledger knew (a restart, another node): that visit answers
-      Visit v =
-          writer
-              .byNonce(token.nonce())
-              .orElseThrow(() -> new IllegalStateException("a claimed nonce without its visit"));
-      if (v.getFacilityId() != facility.id() || !hash.equals(v.getTokenHash())) {
-        return refuse(facility.id(), CheckinCode.REPLAYED, now);
+    Long id;
+    try {
+      id = writer.add(visit).getId();
+    } catch (RuntimeException e) {
+      // the nonce's claim: recorded before this node's ledger knew (restart, other node)
+      if (writer.byNonce(token.nonce()).isEmpty()) {
+        throw e;
       }
-      return new CheckinAnswer(
-              CheckinCode.valueOf(v.getOutcome().name()),
-              v.getReason(),
-              v.getId(),
-              v.getVisitedAt(),
-              false)
-          .repeated();
+      id = null;
     }
-    return new CheckinAnswer(CheckinCode.of(decision.outcome()), decision.reason(), id, now, false);
+    return done(id == null ? recordedBefore(facility, token, hash, now) : admitted.withId(id));
   }
 
-  /** Waits until the batch holding the visit is committed: its id, or null when not stored. */
-  private static Long committed(java.util.concurrent.CompletableFuture<Long> stored) {
+  /** The nonce was recorded before this node's ledger knew (a restart, another node). */
+  private CheckinAnswer recordedBefore(
+      FacilitySnapshot facility, PassToken token, String hash, Instant now) {
+    Visit v =
+        writer
+            .byNonce(token.nonce())
+            .orElseThrow(() -> new IllegalStateException("a claimed nonce without its visit"));
+    if (v.getFacilityId() != facility.id() || !hash.equals(v.getTokenHash())) {
+      return refuse(facility.id(), CheckinCode.REPLAYED, now);
+    }
+    return new CheckinAnswer(
+            CheckinCode.valueOf(v.getOutcome().name()),
+            v.getReason(),
+            v.getId(),
+            v.getVisitedAt(),
+            false)
+        .repeated();
+  }
+
+  /** Waits for an answer, for the callers that answer synchronously (the scanner page, tests). */
+  private static CheckinAnswer answered(CompletableFuture<CheckinAnswer> answer) {
     try {
-      return stored.get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+      return answer.get(COMMIT_WAIT_SECONDS + 1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the visit was written", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the visit was not written", e.getCause());
+      throw unwrapped(e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("the visit's batch did not commit in time", e);
     }
+  }
+
+  /** The failure inside a future's wrapping, as the synchronous path would have thrown it. */
+  public static RuntimeException unwrapped(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("the visit was not written", cause);
+  }
+
+  private static CompletableFuture<CheckinAnswer> done(CheckinAnswer answer) {
+    return CompletableFuture.completedFuture(answer);
   }
 
   private CheckinAnswer refuse(long facilityId, CheckinCode code, Instant now) {
@@ -219,15 +277,17 @@ public class CheckinService {
     return CheckinAnswer.refused(code, now);
   }
 
-  private static CheckinAnswer await(NonceLedger.Entry entry) {
-    try {
-      return entry.answer().get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.log(Level.FINE, "an earlier check-in of the same token failed", e);
-      throw new IllegalStateException("the same token's first check-in did not finish", e);
-    }
+  /** The answer of the same token's first check-in, given or still to come. */
+  private static CompletableFuture<CheckinAnswer> earlier(NonceLedger.Entry entry) {
+    return entry
+        .answer()
+        .copy()
+        .orTimeout(5, TimeUnit.SECONDS)
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.FINE, "an earlier check-in of the same token failed", failure);
+              throw new IllegalStateException(
+                  "the same token's first check-in did not finish", unwrapped(failure));
+            });
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +27,10 @@ import kr.vaccinepass.portal.visit.domain.Visit;
  * acknowledged check-in is committed. A full queue ({@code portal.checkin.queueCapacity}, default
  * 2048) refuses at once with {@link Overloaded}: the caller answers 503 with Retry-After.
  *
+ * <p>The futures are completed on a small answering pool, not on the writer: what follows a commit
+ * (the HTTP answer) must not delay the next batch, and must not need a thread of the server's
+ * shared executor, which callers waiting synchronously may all be holding.
+ *
  * <p>While one batch is written the next gathers, so the batch grows with the load and a commit
  * (one fsync) serves many check-ins; at low load a check-in waits for nothing but its own write.
  */
@@ -38,6 +44,15 @@ public class VisitBatcher {
   private final int maxBatch = PortalConfig.integer("portal.checkin.maxBatch", 500);
   private final BlockingQueue<Pending> queue =
       new ArrayBlockingQueue<>(PortalConfig.integer("portal.checkin.queueCapacity", 2048));
+
+  private final ExecutorService answering =
+      Executors.newFixedThreadPool(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          task -> {
+            Thread t = threads.newThread(task);
+            t.setName("visit-answer-" + t.getId());
+            return t;
+          });
 
   private volatile boolean running;
   private volatile boolean paused;
@@ -77,6 +92,7 @@ public class VisitBatcher {
       thread = null;
     }
     failAll(new IllegalStateException("the portal is stopping"));
+    answering.shutdown();
   }
 
   /**
@@ -157,11 +173,13 @@ public class VisitBatcher {
       ids = writer.addAll(batch.stream().map(Pending::visit).toList());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "a batch of " + batch.size() + " visits was not written", e);
-      batch.forEach(p -> p.stored().completeExceptionally(e));
+      batch.forEach(p -> answering.execute(() -> p.stored().completeExceptionally(e)));
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).stored().complete(ids.get(i));
+      CompletableFuture<Long> stored = batch.get(i).stored();
+      Long id = ids.get(i);
+      answering.execute(() -> stored.complete(id));
     }
   }
 

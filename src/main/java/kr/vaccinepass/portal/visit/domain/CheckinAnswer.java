@@ -20,6 +20,11 @@ public record CheckinAnswer(
     return code.admitted();
   }
 
+  /** The same answer with the visit it recorded. */
+  public CheckinAnswer withId(long id) {
+    return new CheckinAnswer(code, reason, id, checkedAt, replayed);
+  }
+
   public CheckinAnswer repeated() {
     return new CheckinAnswer(code, reason, visitId, checkedAt, true);
   }

@@ -9,17 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
@@ -64,87 +61,93 @@ class JpaVisitRepository implements VisitRepository {
     if (batch.isEmpty()) {
       return List.of();
     }
-    try (Connection c = dataSource.getConnection()) {
-      List<Long> ids = new ArrayList<>(batch.size());
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "select nextval(pg_get_serial_sequence('visit', 'id')) from generate_series(1, ?)")) {
-        s.setInt(1, batch.size());
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            ids.add(r.getLong(1));
-          }
+    int n = batch.size();
+    String[] claims = new String[n];
+    Long[] facilities = new Long[n];
+    OffsetDateTime[] visitedAt = new OffsetDateTime[n];
+    String[] methods = new String[n];
+    String[] outcomes = new String[n];
+    String[] reasons = new String[n];
+    String[] issuers = new String[n];
+    String[] holders = new String[n];
+    String[] nonces = new String[n];
+    String[] hashes = new String[n];
+    Long[] recordedBy = new Long[n];
+    OffsetDateTime[] createdAt = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      Visit v = batch.get(i);
+      claims[i] = v.claim();
+      facilities[i] = v.getFacilityId();
+      visitedAt[i] = OffsetDateTime.ofInstant(v.getVisitedAt(), ZoneOffset.UTC);
+      methods[i] = v.getMethod().name();
+      outcomes[i] = v.getOutcome().name();
+      reasons[i] = v.getReason() == null ? null : v.getReason().name();
+      issuers[i] = v.getIssuerCode();
+      holders[i] = v.getHolderId();
+      nonces[i] = v.getTokenNonce();
+      hashes[i] = v.getTokenHash();
+      recordedBy[i] = v.getRecordedBy();
+      createdAt[i] = OffsetDateTime.ofInstant(v.getCreatedAt(), ZoneOffset.UTC);
+    }
+    Long[] answer = new Long[n];
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(BATCH_INSERT)) {
+      int p = 1;
+      s.setArray(p++, c.createArrayOf("varchar", claims));
+      s.setArray(p++, c.createArrayOf("int8", facilities));
+      s.setArray(p++, c.createArrayOf("timestamptz", visitedAt));
+      s.setArray(p++, c.createArrayOf("varchar", methods));
+      s.setArray(p++, c.createArrayOf("varchar", outcomes));
+      s.setArray(p++, c.createArrayOf("varchar", reasons));
+      s.setArray(p++, c.createArrayOf("varchar", issuers));
+      s.setArray(p++, c.createArrayOf("varchar", holders));
+      s.setArray(p++, c.createArrayOf("varchar", nonces));
+      s.setArray(p++, c.createArrayOf("varchar", hashes));
+      s.setArray(p++, c.createArrayOf("int8", recordedBy));
+      s.setArray(p, c.createArrayOf("timestamptz", createdAt));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          answer[r.getInt(1) - 1] = r.getLong(2);
         }
       }
-      Set<String> claimed = new HashSet<>();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into visit_claim (claim, visit_id, visited_at) values "
-                  + rows(batch.size(), "(?, ?, ?)")
-                  + " on conflict (claim) do nothing returning claim")) {
-        int i = 1;
-        for (int v = 0; v < batch.size(); v++) {
-          s.setString(i++, batch.get(v).claim());
-          s.setLong(i++, ids.get(v));
-          s.setObject(i++, OffsetDateTime.ofInstant(batch.get(v).getVisitedAt(), ZoneOffset.UTC));
-        }
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            claimed.add(r.getString(1));
-          }
-        }
-      }
-      List<Visit> stored = new ArrayList<>();
-      List<Long> storedIds = new ArrayList<>();
-      List<Long> answer = new ArrayList<>(batch.size());
-      for (int v = 0; v < batch.size(); v++) {
-        boolean mine = claimed.contains(batch.get(v).claim());
-        answer.add(mine ? ids.get(v) : null);
-        if (mine) {
-          stored.add(batch.get(v));
-          storedIds.add(ids.get(v));
-        }
-      }
-      if (!stored.isEmpty()) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "insert into visit (id, facility_id, visited_at, method, outcome, reason,"
-                    + " issuer_code, holder_id, token_nonce, token_hash, recorded_by, created_at)"
-                    + " values "
-                    + rows(stored.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
-          int i = 1;
-          for (int v = 0; v < stored.size(); v++) {
-            Visit visit = stored.get(v);
-            s.setLong(i++, storedIds.get(v));
-            s.setLong(i++, visit.getFacilityId());
-            s.setObject(i++, OffsetDateTime.ofInstant(visit.getVisitedAt(), ZoneOffset.UTC));
-            s.setString(i++, visit.getMethod().name());
-            s.setString(i++, visit.getOutcome().name());
-            s.setString(i++, visit.getReason() == null ? null : visit.getReason().name());
-            s.setString(i++, visit.getIssuerCode());
-            s.setString(i++, visit.getHolderId());
-            s.setString(i++, visit.getTokenNonce());
-            s.setString(i++, visit.getTokenHash());
-            if (visit.getRecordedBy() == null) {
-              s.setNull(i++, Types.BIGINT);
-            } else {
-              s.setLong(i++, visit.getRecordedBy());
-            }
-            s.setObject(i++, OffsetDateTime.ofInstant(visit.getCreatedAt(), ZoneOffset.UTC));
-          }
-          s.executeUpdate();
-        }
-      }
-      return answer;
+      return Arrays.asList(answer);
     } catch (SQLException e) {
       throw new IllegalStateException("the batch of visits could not be written", e);
     }
   }
 
-  /** "(?, ?), (?, ?), …": n rows of one shape. */
-  private static String rows(int n, String row) {
-    return String.join(", ", java.util.Collections.nCopies(n, row));
-  }
+  /**
+   * One statement, one round trip, the same text for every batch (so PostgreSQL plans it once): the
+   * rows come in as arrays, each gets its id from the visit sequence, its claim is inserted unless
+   * taken ({@code on conflict do nothing}), and only the rows whose claim went in are inserted as
+   * visits. It answers the 1-based position and the id of each row stored.
+   */
+  private static final String BATCH_INSERT =
+      """
+      with input as materialized (
+        select u.ord, nextval(pg_get_serial_sequence('visit', 'id')) as id, u.claim,
+               u.facility_id, u.visited_at, u.method, u.outcome, u.reason, u.issuer_code,
+               u.holder_id, u.token_nonce, u.token_hash, u.recorded_by, u.created_at
+          from unnest(?::varchar[], ?::int8[], ?::timestamptz[], ?::varchar[], ?::varchar[],
+                      ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                      ?::int8[], ?::timestamptz[])
+               with ordinality as u(claim, facility_id, visited_at, method, outcome, reason,
+                                    issuer_code, holder_id, token_nonce, token_hash, recorded_by,
+                                    created_at, ord)),
+      claimed as (
+        insert into visit_claim (claim, visit_id, visited_at)
+        select claim, id, visited_at from input
+        on conflict (claim) do nothing
+        returning visit_id),
+      stored as (
+        insert into visit (id, facility_id, visited_at, method, outcome, reason, issuer_code,
+                           holder_id, token_nonce, token_hash, recorded_by, created_at)
+        select i.id, i.facility_id, i.visited_at, i.method, i.outcome, i.reason, i.issuer_code,
+               i.holder_id, i.token_nonce, i.token_hash, i.recorded_by, i.created_at
+          from input i join claimed c on c.visit_id = i.id
+        returning id)
+      select i.ord, i.id from input i join stored s on s.id = i.id
+      """;
 
   @Override
   public Optional<Visit> find(long id) {
