@@ -1,26 +1,84 @@
 package kr.vaccinepass.portal.visit.api;
 
+import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.Semaphore;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 
 /**
- * A bulkhead for the check-in API: at most {@code portal.checkin.maxInFlight} (default 24) device
- * check-ins are worked on at once; beyond that the API answers 503 at once, so that a flood of
- * check-ins cannot take every request thread of the server (32 on 2 cores) and the portal's pages
- * still open during the surge.
+ * The check-in API's two guards against a flood, both answered with 503 at once:
+ *
+ * <ul>
+ *   <li><b>Waited too long.</b> A check-in that waited more than {@code
+ *       portal.checkin.maxQueueMillis} (default 50) in the server's queue, from its arrival until a
+ *       request thread took it ({@link QueueClock}), is refused without verifying its token. When
+ *       the check-ins come faster than the CPU can verify them, the queue grows; refusing what is
+ *       already late keeps the work for fresh requests, and keeps the wait of every answer, 201 or
+ *       503, short instead of growing to seconds. The time is Undertow's request start (the
+ *       listener's {@code record-request-start-time}, set by wildfly-config/configure-server.cli);
+ *       without it this guard is off.
+ *   <li><b>Too many at once</b> (bulkhead). At most {@code portal.checkin.maxInFlight} (default 24)
+ *       device check-ins are being checked at once, so that the flood cannot take every request
+ *       thread of the server (32 on 2 cores) and the portal's pages still open during the surge.
+ * </ul>
  */
 @ApplicationScoped
 public class CheckinGate {
   private final Semaphore permits =
       new Semaphore(PortalConfig.integer("portal.checkin.maxInFlight", 24));
+  private final long maxQueueNanos =
+      PortalConfig.integer("portal.checkin.maxQueueMillis", 50) * 1_000_000L;
 
-  /** Takes a place if one is free, without waiting. */
+  /** Takes a place if the request has not waited too long and a place is free, without waiting. */
   public boolean enter() {
-    return permits.tryAcquire();
+    return !waitedTooLong() && permits.tryAcquire();
   }
 
   public void leave() {
     permits.release();
+  }
+
+  private boolean waitedTooLong() {
+    ServletRequestContext current = ServletRequestContext.current();
+    if (current == null) {
+      return false;
+    }
+    Object taken = current.getServletRequest().getAttribute(TAKEN_AT);
+    return taken instanceof Long takenAt
+        && waitedTooLong(current.getExchange().getRequestStartTime(), takenAt, maxQueueNanos);
+  }
+
+  /**
+   * The request attribute with the {@link System#nanoTime()} at which a thread took the request.
+   */
+  static final String TAKEN_AT = CheckinGate.class.getName() + ".takenAt";
+
+  /**
+   * Notes when a request thread takes an API request, before security, JAX-RS and JSON: the wait in
+   * the server's queue is from the request's arrival until then, and what a cold first request
+   * spends after it (class loading, JSON-B's start) is not counted as waiting.
+   */
+  @WebListener
+  public static class QueueClock implements ServletRequestListener {
+    @Override
+    public void requestInitialized(ServletRequestEvent event) {
+      if (event.getServletRequest() instanceof HttpServletRequest http
+          && http.getRequestURI().startsWith("/api/")) {
+        http.setAttribute(TAKEN_AT, System.nanoTime());
+      }
+    }
+  }
+
+  /**
+   * Whether a request that arrived at {@code startNanos} ({@link System#nanoTime()}; -1 when the
+   * listener does not record it) has waited more than {@code maxQueueNanos} (0 or less: no limit)
+   * by {@code nowNanos}.
+   */
+  static boolean waitedTooLong(long startNanos, long nowNanos, long maxQueueNanos) {
+    return maxQueueNanos > 0 && startNanos != -1 && nowNanos - startNanos > maxQueueNanos;
   }
 }

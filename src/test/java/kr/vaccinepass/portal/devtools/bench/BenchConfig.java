@@ -29,7 +29,7 @@ final class BenchConfig {
   // the check-in benchmark
   final int connections = integer("bench.connections", 64);
   final double stepSeconds = decimal("bench.stepSeconds", 10);
-  final double warmupSeconds = decimal("bench.warmupSeconds", 10);
+  final double warmupSeconds = decimal("bench.warmupSeconds", 30);
   final double pauseSeconds = decimal("bench.pauseSeconds", 2);
   final double startRate = decimal("bench.startRate", 200);
   final double stepFactor = decimal("bench.stepFactor", 1.5);
