@@ -86,7 +86,7 @@ public final class PortalProcess implements AutoCloseable {
     Files.createDirectories(pgData);
     Files.deleteIfExists(pgData.resolve("postmaster.pid")); // left by a killed run
     log.accept("Starting the embedded PostgreSQL (data in " + pgData + ", port " + port + ") ...");
-    embedded =
+    EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(pgData)
             .setCleanDataDirectory(false)
@@ -95,8 +95,14 @@ public final class PortalProcess implements AutoCloseable {
             // write durably (zonky's defaults are for tests)
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on")
-            .start();
+            .setServerConfig("full_page_writes", "on");
+    // PostgreSQL's own cache (default 128 MB); a production server gives it a share of the memory
+    String sharedBuffers = System.getProperty("portal.embeddedDb.sharedBuffers", "");
+    if (!sharedBuffers.isBlank()) {
+      builder.setServerConfig("shared_buffers", sharedBuffers);
+      log.accept("PostgreSQL shared_buffers=" + sharedBuffers);
+    }
+    embedded = builder.start();
     embeddedPort = port;
     createDatabase(port);
     url = "jdbc:postgresql://localhost:" + port + "/portal";

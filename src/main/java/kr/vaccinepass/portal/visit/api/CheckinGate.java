@@ -13,10 +13,12 @@ import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
  * The check-in API's two guards against a flood, both answered with 503 at once:
  *
  * <ul>
- *   <li><b>Waited too long.</b> A check-in that waited more than {@code
- *       portal.checkin.maxQueueMillis} (default 50) in the server's queue, from its arrival until a
- *       request thread took it ({@link QueueClock}), is refused without verifying its token. When
- *       the check-ins come faster than the CPU can verify them, the queue grows; refusing what is
+ *   <li><b>Waited too long.</b> The time a check-in waited in the server's queue, from its arrival
+ *       until a request thread took it ({@link QueueClock}), decides by {@link QueueShedding}:
+ *       while the queue never empties, what waited more than {@code
+ *       portal.checkin.queueTargetMillis} (default 5) is refused without verifying its token, and
+ *       always what waited more than {@code portal.checkin.maxQueueMillis} (default 50). When the
+ *       check-ins come faster than the CPU can verify them, the queue grows; refusing what is
  *       already late keeps the work for fresh requests, and keeps the wait of every answer, 201 or
  *       503, short instead of growing to seconds. The time is Undertow's request start (the
  *       listener's {@code record-request-start-time}, set by wildfly-config/configure-server.cli);
@@ -30,8 +32,11 @@ import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 public class CheckinGate {
   private final Semaphore permits =
       new Semaphore(PortalConfig.integer("portal.checkin.maxInFlight", 24));
-  private final long maxQueueNanos =
-      PortalConfig.integer("portal.checkin.maxQueueMillis", 50) * 1_000_000L;
+  private final QueueShedding shedding =
+      new QueueShedding(
+          PortalConfig.integer("portal.checkin.queueTargetMillis", 5) * 1_000_000L,
+          PortalConfig.integer("portal.checkin.maxQueueMillis", 50) * 1_000_000L,
+          100_000_000L);
 
   /** Takes a place if the request has not waited too long and a place is free, without waiting. */
   public boolean enter() {
@@ -47,9 +52,11 @@ public class CheckinGate {
     if (current == null) {
       return false;
     }
+    long arrived = current.getExchange().getRequestStartTime();
     Object taken = current.getServletRequest().getAttribute(TAKEN_AT);
-    return taken instanceof Long takenAt
-        && waitedTooLong(current.getExchange().getRequestStartTime(), takenAt, maxQueueNanos);
+    return arrived != -1
+        && taken instanceof Long takenAt
+        && shedding.refuse(takenAt - arrived, takenAt);
   }
 
   /**
@@ -71,14 +78,5 @@ public class CheckinGate {
         http.setAttribute(TAKEN_AT, System.nanoTime());
       }
     }
-  }
-
-  /**
-   * Whether a request that arrived at {@code startNanos} ({@link System#nanoTime()}; -1 when the
-   * listener does not record it) has waited more than {@code maxQueueNanos} (0 or less: no limit)
-   * by {@code nowNanos}.
-   */
-  static boolean waitedTooLong(long startNanos, long nowNanos, long maxQueueNanos) {
-    return maxQueueNanos > 0 && startNanos != -1 && nowNanos - startNanos > maxQueueNanos;
   }
 }

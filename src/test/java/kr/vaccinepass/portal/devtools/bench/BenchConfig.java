@@ -27,7 +27,7 @@ final class BenchConfig {
   final String lockFile = text("bench.lockFile", "/tmp/arquillian.lock");
 
   // the check-in benchmark
-  final int connections = integer("bench.connections", 64);
+  final int connections = integer("bench.connections", 256);
   final double stepSeconds = decimal("bench.stepSeconds", 10);
   final double warmupSeconds = decimal("bench.warmupSeconds", 30);
   final double pauseSeconds = decimal("bench.pauseSeconds", 2);
@@ -36,7 +36,7 @@ final class BenchConfig {
   final int refineSteps = integer("bench.refineSteps", 2);
   final double maxRate = decimal("bench.maxRate", 50_000);
   final double minAchieved = decimal("bench.minAchieved", 0.97);
-  final double maxErrorRatio = decimal("bench.maxErrorRatio", 0);
+  final double maxErrorRatio = decimal("bench.maxErrorRatio", 0.001);
   final List<Double> latencyLoads = decimals("bench.latencyLoads", "0.5,0.8,1.0");
   final double overloadFactor = decimal("bench.overloadFactor", 2);
   final double drainSeconds = decimal("bench.drainSeconds", 8);
@@ -48,6 +48,8 @@ final class BenchConfig {
   // the visit table benchmark
   final List<Long> visitSizes = integers("bench.visits.sizes", "1000000,10000000");
   final int visitFacilities = integer("bench.visits.facilities", 1000);
+  // > 0: facilities grow with the table, this many rows each at every size (equal density)
+  final long rowsPerFacility = integer("bench.visits.rowsPerFacility", 0);
   final int visitDays = integer("bench.visits.days", 28);
   final double callShare = decimal("bench.visits.callShare", 0.1);
   final int querySamples = integer("bench.visits.samples", 200);

@@ -135,7 +135,13 @@ final class VisitTableBenchmark {
 
     List<Size> sizes = new ArrayList<>();
     try (Connection db = portal.connect()) {
-      facilities = addFacilities(db, config.visitFacilities);
+      facilities =
+          addFacilities(
+              db,
+              config.rowsPerFacility > 0
+                  ? (int) (config.visitSizes.get(0) / config.rowsPerFacility)
+                  : config.visitFacilities,
+              0);
       days.prepare(db, dayList);
       long rows = 0;
       for (int s = 0; s < config.visitSizes.size(); s++) {
@@ -156,8 +162,17 @@ final class VisitTableBenchmark {
 
   private Size measure(Connection db, long rows, long target, boolean last) throws SQLException {
     Log.say("Filling the visit table from " + rows + " to " + target + " rows ...");
+    long[] into = facilities;
+    if (config.rowsPerFacility > 0 && rows > 0) {
+      // the same density at every size: the new rows go to new facilities, as many per facility
+      into = addFacilities(db, (int) ((target - rows) / config.rowsPerFacility), facilities.length);
+      long[] all = java.util.Arrays.copyOf(facilities, facilities.length + into.length);
+      System.arraycopy(into, 0, all, facilities.length, into.length);
+      facilities = all;
+      Log.say(into.length + " more facilities: " + facilities.length + " in all");
+    }
     long start = System.nanoTime();
-    fill(db, target - rows);
+    fill(db, target - rows, into);
     double fillSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
     try (Statement s = db.createStatement()) {
@@ -199,7 +214,7 @@ final class VisitTableBenchmark {
     if (!last && destroyed > 0) {
       // the next size starts from the same spread of days; not timed
       days.prepare(db, List.of(oldest));
-      fillDay(db, oldest, destroyed);
+      fillDay(db, oldest, destroyed, facilities);
     }
     return new Size(
         actual,
@@ -292,26 +307,26 @@ final class VisitTableBenchmark {
   // --- filling
 
   /** Adds rows spread evenly over the days, one statement per day. */
-  private void fill(Connection db, long rows) throws SQLException {
+  private void fill(Connection db, long rows, long[] into) throws SQLException {
     long perDay = rows / dayList.size();
     long rest = rows % dayList.size();
     for (int i = 0; i < dayList.size(); i++) {
-      fillDay(db, dayList.get(i), perDay + (i < rest ? 1 : 0));
+      fillDay(db, dayList.get(i), perDay + (i < rest ? 1 : 0), into);
     }
   }
 
-  private void fillDay(Connection db, LocalDate day, long rows) throws SQLException {
+  private void fillDay(Connection db, LocalDate day, long rows, long[] into) throws SQLException {
     if (rows <= 0) {
       return;
     }
-    Long[] ids = new Long[facilities.length];
+    Long[] ids = new Long[into.length];
     for (int i = 0; i < ids.length; i++) {
-      ids[i] = facilities[i];
+      ids[i] = into[i];
     }
     try (PreparedStatement insert = db.prepareStatement(FILL)) {
       Array array = db.createArrayOf("bigint", ids);
       insert.setArray(1, array);
-      insert.setInt(2, facilities.length);
+      insert.setInt(2, into.length);
       insert.setTimestamp(3, Timestamp.from(day.atStartOfDay(ClockProducer.KST).toInstant()));
       insert.setInt(4, (int) Math.round(config.callShare * 1000));
       insert.setLong(5, nextRow);
@@ -325,7 +340,7 @@ final class VisitTableBenchmark {
    * Synthetic facilities of the demo owner, registered as the portal would (valid business numbers,
    * 080 numbers from the sequence), of types the pass covers, in 종로구.
    */
-  private static long[] addFacilities(Connection db, int count) throws SQLException {
+  private static long[] addFacilities(Connection db, int count, int already) throws SQLException {
     long owner;
     try (PreparedStatement q = db.prepareStatement("select id from account where email = ?")) {
       q.setString(1, DemoData.OWNER_EMAIL);
@@ -344,7 +359,7 @@ final class VisitTableBenchmark {
                 + " || substr(lpad(n::text, 7, '0'), 4), 'ACTIVE', now(), now()"
                 + " from (select nextval('safe_call_number_seq') as n) s returning id")) {
       long prefix = 900_000_000L;
-      for (int i = 0; i < count; i++) {
+      for (int i = already; i < already + count; i++) {
         String number = businessNumber(prefix + i);
         insert.setLong(1, owner);
         insert.setString(2, "벤치마크 시설 " + (i + 1));
