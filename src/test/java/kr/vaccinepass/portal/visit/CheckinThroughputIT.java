@@ -125,6 +125,17 @@ class CheckinThroughputIT {
   }
 
   @Test
+  void theServerRecordsWhenEachRequestArrivedForTheQueueClock() {
+    // this test runs inside a request of the Arquillian runner: the listener must have stamped it
+    var current = io.undertow.servlet.handlers.ServletRequestContext.current();
+    long arrived = current.getExchange().getRequestStartTime();
+    assertTrue(
+        arrived != -1,
+        "the HTTP listener records each request's start (record-request-start-time)");
+    assertTrue(System.nanoTime() - arrived >= 0, "the start is a nanoTime of the past");
+  }
+
+  @Test
   void aFullQueueAnswers503WithRetryAfterAtOnce() throws Exception {
     String token = wallet.issue(DemoWallet.Profile.BOOSTED, "COOV").token();
     batcher.hold(true);

@@ -139,7 +139,13 @@ final class CheckinBenchmark {
     properties.put("portal.telephony.secret", "benchmark-telephony-secret");
     // the pass applies on that date; the portal's clock ticks on from there
     properties.put("portal.clock.start", config.clockStart);
-    Log.say("Server: write mode " + writeMode);
+    // the check-in path's settings for an experiment, e.g. -Dportal.checkin.maxInFlight=4
+    Map<String, String> experiment = new java.util.TreeMap<>();
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("portal.checkin.") && !name.endsWith(".writeMode"))
+        .forEach(name -> experiment.put(name, System.getProperty(name)));
+    properties.putAll(experiment);
+    Log.say("Server: write mode " + writeMode + (experiment.isEmpty() ? "" : ", " + experiment));
     long start = System.nanoTime();
     portal.startWildFly(config.httpPort, config.portOffset, config.serverHeap, properties);
     Log.say(
