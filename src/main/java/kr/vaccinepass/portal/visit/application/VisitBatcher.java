@@ -81,16 +81,7 @@ public class VisitBatcher {
 
   @PreDestroy
   synchronized void stop() {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
+    stopWriter();
     failAll(new IllegalStateException("the portal is stopping"));
     answering.shutdown();
   }
@@ -119,6 +110,12 @@ public class VisitBatcher {
 
   /** Stops the writer thread and starts a new one (what a restart does to it); for tests. */
   public synchronized void restart() {
+    stopWriter();
+    start(null);
+  }
+
+  /** Ends the writer thread: interrupts it and waits up to 5 s for it to end. */
+  private void stopWriter() {
     running = false;
     if (thread != null) {
       thread.interrupt();
@@ -129,7 +126,6 @@ public class VisitBatcher {
       }
       thread = null;
     }
-    start(null);
   }
 
   /**
