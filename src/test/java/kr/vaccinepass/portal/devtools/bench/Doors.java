@@ -37,17 +37,21 @@ final class Doors {
 
   private Doors() {}
 
-  /** Device keys for the demo owner's covered, active facilities (at least one). */
-  static List<Door> open(Connection db, Instant portalNow) throws SQLException {
-    long owner;
+  /** The demo owner's account id (the portal seeds it in demo mode). */
+  static long demoOwner(Connection db) throws SQLException {
     try (PreparedStatement q = db.prepareStatement("select id from account where email = ?")) {
       q.setString(1, DemoData.OWNER_EMAIL);
       ResultSet rs = q.executeQuery();
       if (!rs.next()) {
         throw new IllegalStateException("no demo owner: was the portal started with demo data?");
       }
-      owner = rs.getLong(1);
+      return rs.getLong(1);
     }
+  }
+
+  /** Device keys for the demo owner's covered, active facilities (at least one). */
+  static List<Door> open(Connection db, Instant portalNow) throws SQLException {
+    long owner = demoOwner(db);
     List<Long> facilities = new ArrayList<>();
     try (PreparedStatement q =
         db.prepareStatement(

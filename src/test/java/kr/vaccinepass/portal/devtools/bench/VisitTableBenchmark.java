@@ -341,13 +341,7 @@ final class VisitTableBenchmark {
    * 080 numbers from the sequence), of types the pass covers, in 종로구.
    */
   private static long[] addFacilities(Connection db, int count, int already) throws SQLException {
-    long owner;
-    try (PreparedStatement q = db.prepareStatement("select id from account where email = ?")) {
-      q.setString(1, DemoData.OWNER_EMAIL);
-      ResultSet rs = q.executeQuery();
-      rs.next();
-      owner = rs.getLong(1);
-    }
+    long owner = Doors.demoOwner(db);
     String[] types = {"RESTAURANT_CAFE", "KARAOKE", "INDOOR_SPORTS", "PC_ROOM", "BATHHOUSE"};
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement insert =
