@@ -7,69 +7,138 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 
 /**
- * Limits failed sign-ins: at most {@value #MAX_PER_ACCOUNT} failures per account and {@value
- * #MAX_PER_ADDRESS} per client address within {@link #WINDOW}; past that, sign-in is refused (even
- * with the right password) until the oldest failure leaves the window. Kept in memory per node,
- * which is enough to make guessing slow; docs/operations.md says so.
+ * Slows failed sign-ins down; it never locks an account. Failures are counted within a window per
+ * (account, client address) and per client address. A key's first failures are free; after them
+ * every further attempt from that key waits a delay after its last failure, doubling with each
+ * failure up to a cap. There is no count per account alone: an attacker who does not hold the
+ * password only slows down their own address, never the account's owner signing in from elsewhere.
+ * Kept in memory per node; docs/operations.md says so, and lists the settings ({@link Limits}).
  */
 @ApplicationScoped
 public class LoginThrottle {
-  public static final int MAX_PER_ACCOUNT = 5;
-  public static final int MAX_PER_ADDRESS = 20;
-  public static final Duration WINDOW = Duration.ofMinutes(15);
   private static final int MAX_TRACKED_KEYS = 100_000;
+
+  /**
+   * The allowances. Read from {@code portal.security.throttle.*} (see docs/operations.md).
+   *
+   * @param freePerAccountAddress failures of one account from one address before the delay starts
+   * @param freePerAddress failures from one address (any accounts) before the delay starts there
+   * @param firstDelay the delay after the first failure beyond the free ones, doubling after that
+   * @param maxDelayPerAccountAddress the cap of the delay of one account from one address
+   * @param maxDelayPerAddress the cap of the delay of one address (for everyone behind it)
+   * @param window how long a failure is remembered
+   */
+  public record Limits(
+      int freePerAccountAddress,
+      int freePerAddress,
+      Duration firstDelay,
+      Duration maxDelayPerAccountAddress,
+      Duration maxDelayPerAddress,
+      Duration window) {
+    public static final Limits DEFAULT =
+        new Limits(
+            5,
+            20,
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(15));
+
+    public static Limits fromConfig() {
+      String p = "portal.security.throttle.";
+      return new Limits(
+          PortalConfig.integer(p + "freePerAccountAddress", DEFAULT.freePerAccountAddress),
+          PortalConfig.integer(p + "freePerAddress", DEFAULT.freePerAddress),
+          seconds(p + "firstDelaySeconds", DEFAULT.firstDelay),
+          seconds(p + "maxDelayPerAccountAddressSeconds", DEFAULT.maxDelayPerAccountAddress),
+          seconds(p + "maxDelayPerAddressSeconds", DEFAULT.maxDelayPerAddress),
+          seconds(p + "windowSeconds", DEFAULT.window));
+    }
+
+    private static Duration seconds(String property, Duration defaultValue) {
+      return Duration.ofSeconds(PortalConfig.integer(property, (int) defaultValue.toSeconds()));
+    }
+
+    /** The wait after the last of {@code failures}, with {@code free} of them free. */
+    Duration delay(int failures, int free, Duration cap) {
+      int beyond = failures - free;
+      if (beyond <= 0) {
+        return Duration.ZERO;
+      }
+      if (beyond > 40) {
+        return cap;
+      }
+      Duration delay = firstDelay.multipliedBy(1L << (beyond - 1));
+      return delay.compareTo(cap) > 0 ? cap : delay;
+    }
+  }
 
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
   private Clock clock;
+  private Limits limits;
 
   protected LoginThrottle() {}
 
   @Inject
   public LoginThrottle(Clock clock) {
+    this(clock, Limits.fromConfig());
+  }
+
+  public LoginThrottle(Clock clock, Limits limits) {
     this.clock = clock;
+    this.limits = limits;
   }
 
-  /** True when the account or the address has used up its failures. */
-  public boolean isBlocked(String account, String address) {
-    return count(accountKey(account)) >= MAX_PER_ACCOUNT
-        || count(addressKey(address)) >= MAX_PER_ADDRESS;
-  }
-
-  /** How long until a blocked sign-in may be tried again. */
-  public Duration retryAfter(String account, String address) {
+  /**
+   * How long this account must wait before trying again from this address: zero when it may try
+   * now. An attempt made earlier is refused without looking at the password.
+   */
+  public Duration waitBefore(String account, String address) {
     Instant now = clock.instant();
-    Duration wait = Duration.ZERO;
-    for (String key : new String[] {accountKey(account), addressKey(address)}) {
-      Deque<Instant> times = failures.get(key);
-      if (times != null) {
-        synchronized (times) {
-          Instant oldest = times.peekFirst();
-          if (oldest != null) {
-            Duration left = Duration.between(now, oldest.plus(WINDOW));
-            if (left.compareTo(wait) > 0) {
-              wait = left;
-            }
-          }
-        }
-      }
-    }
-    return wait;
+    Duration pair =
+        waitOf(
+            pairKey(account, address),
+            limits.freePerAccountAddress(),
+            limits.maxDelayPerAccountAddress(),
+            now);
+    Duration byAddress =
+        waitOf(addressKey(address), limits.freePerAddress(), limits.maxDelayPerAddress(), now);
+    return pair.compareTo(byAddress) >= 0 ? pair : byAddress;
   }
 
   public void failed(String account, String address) {
     if (failures.size() > MAX_TRACKED_KEYS) {
-      failures.entrySet().removeIf(e -> prune(e.getValue()) == 0);
+      Instant now = clock.instant();
+      failures.entrySet().removeIf(e -> prune(e.getValue(), now) == 0);
     }
-    record(accountKey(account));
+    record(pairKey(account, address));
     record(addressKey(address));
   }
 
-  public void succeeded(String account) {
-    failures.remove(accountKey(account));
+  /** The account signed in from this address: its failures there are forgiven. */
+  public void succeeded(String account, String address) {
+    failures.remove(pairKey(account, address));
+  }
+
+  private Duration waitOf(String key, int free, Duration cap, Instant now) {
+    Deque<Instant> times = failures.get(key);
+    if (times == null) {
+      return Duration.ZERO;
+    }
+    synchronized (times) {
+      int count = prune(times, now);
+      if (count == 0) {
+        return Duration.ZERO;
+      }
+      Instant until = times.peekLast().plus(limits.delay(count, free, cap));
+      return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+    }
   }
 
   private void record(String key) {
@@ -79,13 +148,8 @@ public class LoginThrottle {
     }
   }
 
-  private int count(String key) {
-    Deque<Instant> times = failures.get(key);
-    return times == null ? 0 : prune(times);
-  }
-
-  private int prune(Deque<Instant> times) {
-    Instant cutoff = clock.instant().minus(WINDOW);
+  private int prune(Deque<Instant> times, Instant now) {
+    Instant cutoff = now.minus(limits.window());
     synchronized (times) {
       while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
         times.removeFirst();
@@ -94,8 +158,12 @@ public class LoginThrottle {
     }
   }
 
-  private static String accountKey(String account) {
-    return "a:" + (account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT));
+  private static String pairKey(String account, String address) {
+    return "a:" + normalized(account) + "|" + addressKey(address);
+  }
+
+  private static String normalized(String account) {
+    return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
   }
 
   private static String addressKey(String address) {

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.identity.application.LoginThrottle;
+import kr.vaccinepass.portal.shared.web.TrustedProxies;
 
 /**
- * Checks an e-mail and password against the accounts in PostgreSQL, under the sign-in throttle; the
- * caller's groups are their role, which the container maps to the role of the same name.
+ * Checks an e-mail and password against the accounts in PostgreSQL, under the sign-in throttle
+ * (counted by the client address, which {@link TrustedProxies} finds); the caller's groups are
+ * their role, which the container maps to the role of the same name.
  */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
@@ -32,7 +34,7 @@ public class PortalIdentityStore implements IdentityStore {
     }
     String email = login.getCaller();
     String address = clientAddress();
-    if (throttle.isBlocked(email, address)) {
+    if (!throttle.waitBefore(email, address).isZero()) {
       LOG.warning(() -> "Sign-in refused by the throttle for an account from " + address);
       return CredentialValidationResult.INVALID_RESULT;
     }
@@ -40,7 +42,7 @@ public class PortalIdentityStore implements IdentityStore {
         .verify(email, login.getPasswordAsString())
         .map(
             account -> {
-              throttle.succeeded(email);
+              throttle.succeeded(email, address);
               return new CredentialValidationResult(
                   account.getEmail(), Set.of(account.getRole().name()));
             })
@@ -53,7 +55,7 @@ public class PortalIdentityStore implements IdentityStore {
 
   private String clientAddress() {
     try {
-      return request.get().getRemoteAddr();
+      return TrustedProxies.configured().clientAddress(request.get());
     } catch (RuntimeException noRequest) {
       return "local";
     }

@@ -15,9 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
+import java.time.Duration;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.identity.application.LoginThrottle;
 import kr.vaccinepass.portal.shared.web.Messages;
+import kr.vaccinepass.portal.shared.web.TrustedProxies;
 
 /** public/login.xhtml: e-mail and password, through Jakarta Security. */
 @Named
@@ -50,10 +52,10 @@ public class LoginBacking {
     FacesContext ctx = FacesContext.getCurrentInstance();
     ExternalContext external = ctx.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    if (throttle.isBlocked(email, request.getRemoteAddr())) {
-      long minutes =
-          Math.max(1, throttle.retryAfter(email, request.getRemoteAddr()).toMinutes() + 1);
-      messages.error("login.throttled", minutes);
+    String address = TrustedProxies.configured().clientAddress(request);
+    Duration wait = throttle.waitBefore(email, address);
+    if (!wait.isZero()) {
+      messages.error("login.slowDown", secondsOf(wait));
       return;
     }
     AuthenticationStatus status =
@@ -79,6 +81,11 @@ public class LoginBacking {
       }
       default -> messages.error("login.failed");
     }
+  }
+
+  /** Whole seconds, rounded up: "try again in 0 seconds" would be refused again. */
+  static long secondsOf(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   public String getContinueTo() {

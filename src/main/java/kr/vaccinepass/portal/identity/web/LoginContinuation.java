@@ -1,27 +1,21 @@
 package kr.vaccinepass.portal.identity.web;
 
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Where the sign-in page sends a visitor of a protected page, carrying that page along
  * (?continue=/owner/facilities.xhtml), so that after signing in they land where they wanted to go.
- * Evaluated by the form mechanism's login-to-continue at the moment it sends them away.
+ * Used by the authentication mechanism when it sends an anonymous visitor away, and by the sign-in
+ * page when it sends them back. Nothing of it is kept in the session.
  */
-@Named
-@RequestScoped
-public class LoginContinuation {
+public final class LoginContinuation {
   public static final String LOGIN_PAGE = "/public/login.xhtml";
 
-  @Inject HttpServletRequest request;
+  private LoginContinuation() {}
 
-  public String getLoginPage() {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String query = request.getQueryString();
+  /** The sign-in page for a visitor of {@code path} (inside the portal) with {@code query}. */
+  public static String loginPageFor(String path, String query) {
     String target = path + (query == null ? "" : "?" + query);
     return isSafe(target)
         ? LOGIN_PAGE + "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
