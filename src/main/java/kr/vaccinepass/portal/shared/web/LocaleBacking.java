@@ -1,19 +1,35 @@
 package kr.vaccinepass.portal.shared.web;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Locale;
 
-/** The user's language: Korean unless they switch to English; it sticks for the session. */
+/**
+ * The user's language: Korean unless they switch to English; it sticks for the session. Reading it
+ * never creates a session (the landing page and the public status page must not hand an anonymous
+ * visitor a session cookie); only switching does.
+ */
 @Named
-@SessionScoped
-public class LocaleBacking implements Serializable {
-  private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LocaleBacking {
+  static final String SESSION_ATTRIBUTE = LocaleBacking.class.getName();
 
-  private Locale locale = Locale.KOREAN;
+  @Inject HttpServletRequest request;
+
+  private Locale locale;
+
+  @PostConstruct
+  void read() {
+    HttpSession session = request.getSession(false);
+    Object chosen = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
+    locale = chosen instanceof Locale l ? l : Locale.KOREAN;
+  }
 
   public Locale getLocale() {
     return locale;
@@ -30,12 +46,12 @@ public class LocaleBacking implements Serializable {
   /** Switches to "ko" or "en" and shows the same page again. */
   public void switchTo(String language) throws IOException {
     locale = "en".equals(language) ? Locale.ENGLISH : Locale.KOREAN;
+    request.getSession().setAttribute(SESSION_ATTRIBUTE, locale);
     FacesContext ctx = FacesContext.getCurrentInstance();
     ctx.getViewRoot().setLocale(locale);
     var external = ctx.getExternalContext();
-    String uri = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getRequestURI();
-    String query =
-        ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getQueryString();
+    String uri = request.getRequestURI();
+    String query = request.getQueryString();
     external.redirect(uri + (query == null ? "" : "?" + query));
   }
 }
