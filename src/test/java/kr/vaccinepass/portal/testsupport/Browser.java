@@ -65,6 +65,8 @@ public final class Browser implements AutoCloseable {
         "--window-size=1280,1000",
         "--lang=ko-KR",
         "--user-data-dir=" + profile);
+    // the console, so that a test can see what the Content-Security-Policy refused
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
     WebDriver driver = new ChromeDriver(service, options);
@@ -235,6 +237,14 @@ public final class Browser implements AutoCloseable {
     click("loginForm:submit");
     waitFor(d -> !path().startsWith("/public/login.xhtml"));
     return this;
+  }
+
+  /** What the browser's console said since the last call about a refused script, style or image. */
+  public java.util.List<String> securityPolicyViolations() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Permissions policy"))
+        .toList();
   }
 
   @Override

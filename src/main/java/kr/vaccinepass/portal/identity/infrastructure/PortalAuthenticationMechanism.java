@@ -42,7 +42,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     if (credential != null) {
       CredentialValidationResult result = identityStores.validate(credential);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-        return context.responseUnauthorized();
+        // no 401 error page: the sign-in page answers itself, with its message
+        return AuthenticationStatus.SEND_FAILURE;
       }
       request.getSession(true);
       request.changeSessionId();

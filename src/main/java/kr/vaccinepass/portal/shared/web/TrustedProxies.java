@@ -54,7 +54,11 @@ public final class TrustedProxies {
   public static TrustedProxies configured() {
     TrustedProxies proxies = configured;
     if (proxies == null) {
-      proxies = parse(PortalConfig.get(SETTING).orElse(null));
+      proxies =
+          parse(
+              PortalConfig.get(SETTING)
+                  .or(() -> PortalConfig.get("portal.trusted.proxies")) // PORTAL_TRUSTED_PROXIES
+                  .orElse(null));
       configured = proxies;
     }
     return proxies;

@@ -1,5 +1,7 @@
 /**
  * What every page uses: messages from the bundles in the user's language, the language switch, the
- * signed-in user for EL. Backing beans of the features depend on it, never the other way.
+ * signed-in user for EL; the security headers and cookie attributes of every answer, and which
+ * proxies' forwarded headers are believed. Backing beans of the features depend on it, never the
+ * other way.
  */
 package kr.vaccinepass.portal.shared.web;
