@@ -46,7 +46,7 @@ class SignInOverHttpIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.portal().addClass(SessionCreationLog.class);
+    return Deployments.portal();
   }
 
   @ArquillianResource URL base;
