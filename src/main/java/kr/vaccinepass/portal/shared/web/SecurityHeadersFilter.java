@@ -59,13 +59,13 @@ public class SecurityHeadersFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean secure = TrustedProxies.configured().isSecure(request);
-    onCookies(secure);
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (path.startsWith("/api/")) {
-      chain.doFilter(request, response);
+      chain.doFilter(request, response); // sessionless JSON: nothing more, on the door's hot path
       return;
     }
+    boolean secure = TrustedProxies.configured().isSecure(request);
+    onCookies(secure);
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Permissions-Policy", permissionsFor(path));
