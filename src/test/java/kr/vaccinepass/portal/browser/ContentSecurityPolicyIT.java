@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import kr.vaccinepass.portal.demo.DemoData;
@@ -22,6 +23,32 @@ class ContentSecurityPolicyIT extends BrowserJourney {
       browser.go("/public/wallet.xhtml").waitForAjax();
       browser.go("/public/login.xhtml").waitForAjax();
       assertEquals(List.of(), browser.securityPolicyViolations());
+
+      // the control: a script without the nonce is refused, and the test sees it
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+          .executeScript(
+              "var s = document.createElement('script');"
+                  + " s.textContent = 'window.injected = true;'; document.body.appendChild(s);");
+      assertEquals(
+          null,
+          ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+              .executeScript("return window.injected;"));
+      assertFalse(browser.securityPolicyViolations().isEmpty(), "the refusal is seen");
+    }
+  }
+
+  @Test
+  void theInspectorsPagesRefuseNothing() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD).waitForAjax();
+      for (String page :
+          List.of(
+              "/inspector/dashboard.xhtml",
+              "/inspector/facilities.xhtml",
+              "/inspector/violations.xhtml")) {
+        browser.go(page).waitForAjax();
+        assertEquals(List.of(), browser.securityPolicyViolations(), page);
+      }
     }
   }
 
