@@ -20,6 +20,13 @@ class ContentSecurityPolicyIT extends BrowserJourney {
       browser.go("/public/index.xhtml").waitForAjax();
       browser.go("/public/enforcement.xhtml").waitForAjax();
       browser.choose("statusForm:sido", "서울특별시");
+      browser.choose("statusForm:sigungu", "종로구"); // its options came by AJAX, without a session
+      assertEquals(
+          List.of(),
+          browser.driver().manage().getCookies().stream()
+              .filter(c -> c.getName().equals("JSESSIONID"))
+              .toList(),
+          "no session for the landing and the status page");
       browser.go("/public/wallet.xhtml").waitForAjax();
       browser.go("/public/login.xhtml").waitForAjax();
       assertEquals(List.of(), browser.securityPolicyViolations());
