@@ -27,6 +27,9 @@ class ContentSecurityPolicyIT extends BrowserJourney {
               .filter(c -> c.getName().equals("JSESSIONID"))
               .toList(),
           "no session for the landing and the status page");
+      browser.click("langForm:en").waitForText("Are vaccine-pass fines applied now?");
+      browser.go("/public/index.xhtml").waitForAjax();
+      browser.click("langForm:ko").waitForText("과태료 부과 현황");
       browser.go("/public/wallet.xhtml").waitForAjax();
       browser.go("/public/login.xhtml").waitForAjax();
       assertEquals(List.of(), browser.securityPolicyViolations());
