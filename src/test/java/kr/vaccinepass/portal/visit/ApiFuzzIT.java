@@ -448,10 +448,10 @@ class ApiFuzzIT {
     List<Result> results = run(cases);
     long millis = (System.nanoTime() - started) / 1_000_000;
 
-    Set<String> recorded =
-        new HashSet<>(
-            lines(
-                VisitTestSupport.get("/api/test-support/api-fuzz/" + f.facilityId() + "/nonces")));
+    List<String> rows =
+        lines(VisitTestSupport.get("/api/test-support/api-fuzz/" + f.facilityId() + "/nonces"));
+    Set<String> recorded = new HashSet<>(rows);
+    assertEquals(recorded.size(), rows.size(), "one visit per nonce");
     Map<String, Integer> counts = counts(results);
     System.out.printf(
         "ApiFuzzIT check-ins: seed %d, %d requests in %d ms, %d valid check-ins, %d visits in PostgreSQL, %d OVERLOADED retried%n",
@@ -640,7 +640,8 @@ class ApiFuzzIT {
                   };
             } else if (kind < 62) {
               kindName = "garbage body";
-              expected = Set.of(400, 404, 413, 422);
+              // two equal garbage bodies signed in the same second: the second is REPLAYED
+              expected = Set.of(400, 404, 409, 413, 422);
               byte[] g = garbage(r);
               return List.of(signed(kindName, g, signature, json, expected, false));
             } else if (kind < 68) {
@@ -710,9 +711,11 @@ class ApiFuzzIT {
               kindName = "repeated call id";
               validCalls.add(callId);
               byte[] b = report(callId, called, caller, calledAt).getBytes(StandardCharsets.UTF_8);
+              // the provider's retry, signed afresh, side by side with the first: one visit
+              long now = Instant.now().getEpochSecond();
               return List.of(
-                  signed("valid (first of two)", b, signature, json, Set.of(201, 200), false),
-                  signed(kindName, b, signature, json, Set.of(200, 201, 409), false));
+                  signed("valid (first of two)", b, signature, json, Set.of(201, 200), false, now),
+                  signed(kindName, b, signature, json, Set.of(200, 201), false, now - 1));
             }
             return List.of(
                 signed(
@@ -729,9 +732,10 @@ class ApiFuzzIT {
     List<Result> results = run(cases);
     long millis = (System.nanoTime() - started) / 1_000_000;
 
-    Set<String> recorded =
-        new HashSet<>(
-            lines(VisitTestSupport.get("/api/test-support/api-fuzz/" + f.facilityId() + "/calls")));
+    List<String> rows =
+        lines(VisitTestSupport.get("/api/test-support/api-fuzz/" + f.facilityId() + "/calls"));
+    Set<String> recorded = new HashSet<>(rows);
+    assertEquals(recorded.size(), rows.size(), "one visit per call id");
     System.out.printf(
         "ApiFuzzIT calls: seed %d, %d requests in %d ms, %d valid calls, %d CALL visits in PostgreSQL%n",
         SEED + 1, results.size(), millis, validCalls.size(), recorded.size());
@@ -768,7 +772,19 @@ class ApiFuzzIT {
       Map<String, String> headers,
       Set<Integer> expected,
       boolean chunked) {
-    String ts = String.valueOf(Instant.now().getEpochSecond());
+    return signed(
+        kind, body, signature, headers, expected, chunked, Instant.now().getEpochSecond());
+  }
+
+  private static Req signed(
+      String kind,
+      byte[] body,
+      WebhookSignature signature,
+      Map<String, String> headers,
+      Set<Integer> expected,
+      boolean chunked,
+      long timestamp) {
+    String ts = String.valueOf(timestamp);
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put("X-VP-Timestamp", ts);
     h.put("X-VP-Signature", signature.sign(ts, body));
