@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.visit.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -56,9 +58,10 @@ public class CheckinResource {
       @PathParam("facilityId") String facilityId,
       @HeaderParam("Authorization") String authorization,
       InputStream body,
+      @Context HttpServletRequest caller,
       @Suspended AsyncResponse response) {
     try {
-      decide(facilityId, authorization, body, response);
+      decide(facilityId, authorization, caller.getRemoteAddr(), body, response);
     } catch (RuntimeException failure) {
       // whatever failed, the answer is a problem document (never the exception as an entity)
       response.resume(ApiExceptionMapper.answer(failure));
@@ -71,7 +74,11 @@ public class CheckinResource {
    * is taken; the body is read only up to the API's cap ({@link BodyLimit}).
    */
   private void decide(
-      String facilityId, String authorization, InputStream body, AsyncResponse response) {
+      String facilityId,
+      String authorization,
+      String address,
+      InputStream body,
+      AsyncResponse response) {
     String secret = deviceSecret(authorization);
     if (secret == null) {
       response.resume(Problem.of(401, "DEVICE_KEY_REQUIRED", "Authorization: Device <key>"));
@@ -84,7 +91,7 @@ public class CheckinResource {
     long id = Long.parseLong(facilityId);
     long keyFacility;
     try {
-      keyFacility = deviceKeys.facilityOf(secret);
+      keyFacility = deviceKeys.facilityOf(secret, address);
     } catch (DeviceKeys.InvalidDeviceKey e) {
       response.resume(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
       return;

@@ -32,7 +32,46 @@ public class DeviceKeys {
   /** {@code vpd_} and the base64url of the key's random bytes ({@link DeviceKey#issue}). */
   private static final Pattern SHAPE = Pattern.compile("vpd_[A-Za-z0-9_-]{20,96}");
 
+  /** Lookups that found no key, per address and window, before that address gets no more. */
+  static final int FAILURES_PER_WINDOW = 50;
+
+  static final long FAILURE_WINDOW_MILLIS = 10_000;
+
+  /** The most addresses followed at once; beyond that the oldest windows are forgotten. */
+  static final int MAX_ADDRESSES = 10_000;
+
   @Inject DeviceKeyLookup lookup;
+
+  private final FailedLookups failures = new FailedLookups();
+
+  /** Failed lookups per address in fixed windows: bounded in addresses, cheap per request. */
+  private static final class FailedLookups {
+    private record Window(long start, int count) {}
+
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    boolean overBudget(String address, long now) {
+      Window w = windows.get(address);
+      return w != null
+          && now - w.start() <= FAILURE_WINDOW_MILLIS
+          && w.count() >= FAILURES_PER_WINDOW;
+    }
+
+    void failed(String address, long now) {
+      if (windows.size() >= MAX_ADDRESSES && !windows.containsKey(address)) {
+        windows.values().removeIf(w -> now - w.start() > FAILURE_WINDOW_MILLIS);
+        if (windows.size() >= MAX_ADDRESSES) {
+          windows.clear();
+        }
+      }
+      windows.compute(
+          address,
+          (a, w) ->
+              w == null || now - w.start() > FAILURE_WINDOW_MILLIS
+                  ? new Window(now, 1)
+                  : new Window(w.start(), w.count() + 1));
+    }
+  }
 
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> unknown = new ConcurrentHashMap<>();
@@ -50,6 +89,17 @@ public class DeviceKeys {
   }
 
   public long facilityOf(String secret) {
+    return facilityOf(secret, null);
+  }
+
+  /**
+   * As {@link #facilityOf(String)}, for a caller at that network address: an address whose last
+   * {@link #FAILURES_PER_WINDOW} lookups within {@link #FAILURE_WINDOW_MILLIS} found no key gets no
+   * more lookups until the window has passed (keys already in memory still open their facility), so
+   * that a flood of distinct made-up keys from one address costs a bounded number of database
+   * lookups.
+   */
+  public long facilityOf(String secret, String address) {
     if (secret == null || !SHAPE.matcher(secret).matches()) {
       throw new InvalidDeviceKey();
     }
@@ -61,10 +111,16 @@ public class DeviceKeys {
       if (refusedAt != null && now - refusedAt <= UNKNOWN_TTL_MILLIS) {
         throw new InvalidDeviceKey();
       }
+      if (address != null && failures.overBudget(address, now)) {
+        throw new InvalidDeviceKey();
+      }
       DeviceKey key = lookup.byHash(hash);
       if (key == null || !key.isActive()) {
         cache.remove(hash);
         rememberUnknown(hash, now);
+        if (address != null) {
+          failures.failed(address, now);
+        }
         throw new InvalidDeviceKey();
       }
       unknown.remove(hash);

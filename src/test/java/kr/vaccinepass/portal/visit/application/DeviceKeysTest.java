@@ -71,4 +71,21 @@ class DeviceKeysTest {
     }
     assertEquals(true, keys.unknownRemembered() <= DeviceKeys.MAX_UNKNOWN);
   }
+
+  @Test
+  void anAddressWhoseLookupsKeepFailingGetsNoMoreButKnownKeysStillWork() {
+    assertEquals(7, keys.facilityOf(issued.secret(), "10.0.0.1"));
+    int before = lookups.get();
+    for (int i = 0; i < DeviceKeys.FAILURES_PER_WINDOW + 200; i++) {
+      String madeUp = String.format("vpd_%043d", i);
+      assertThrows(DeviceKeys.InvalidDeviceKey.class, () -> keys.facilityOf(madeUp, "10.0.0.2"));
+    }
+    assertEquals(DeviceKeys.FAILURES_PER_WINDOW, lookups.get() - before);
+    // a key already known opens its facility from there too; another address is not affected
+    assertEquals(7, keys.facilityOf(issued.secret(), "10.0.0.2"));
+    assertThrows(
+        DeviceKeys.InvalidDeviceKey.class,
+        () -> keys.facilityOf("vpd_" + "B".repeat(43), "10.0.0.3"));
+    assertEquals(DeviceKeys.FAILURES_PER_WINDOW + 1, lookups.get() - before);
+  }
 }
