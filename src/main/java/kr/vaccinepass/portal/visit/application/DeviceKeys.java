@@ -111,7 +111,8 @@ public class DeviceKeys {
       if (refusedAt != null && now - refusedAt <= UNKNOWN_TTL_MILLIS) {
         throw new InvalidDeviceKey();
       }
-      if (address != null && failures.overBudget(address, now)) {
+      // only never-seen keys: a known key whose minute ran out is looked up again in any case
+      if (entry == null && address != null && failures.overBudget(address, now)) {
         throw new InvalidDeviceKey();
       }
       DeviceKey key = lookup.byHash(hash);
