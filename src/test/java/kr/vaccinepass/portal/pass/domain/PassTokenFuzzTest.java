@@ -1,8 +1,15 @@
 package kr.vaccinepass.portal.pass.domain;
 
+import static kr.vaccinepass.portal.testsupport.FuzzGen.anyChar;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.anyString;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.charOf;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.listOf;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.pick;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.stringOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
 import com.nimbusds.jose.JOSEException;
 import java.math.BigInteger;
@@ -13,14 +20,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import kr.vaccinepass.portal.testsupport.FuzzGen;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Property-based fuzzing of the token parser ({@link PassToken#parse}): whatever the text, it
@@ -76,43 +79,49 @@ class PassTokenFuzzTest {
 
   // ------------------------------------------------------------------ never anything else
 
-  @Property(tries = 3000)
-  void anyTextIsATokenOrMalformedNothingElse(@ForAll("texts") String text) {
-    try {
-      PassToken token = PassToken.parse(text);
-      assertTrue(token.compact().equals(text));
-    } catch (PassToken.MalformedToken expected) {
-      // the only refusal there is
-    }
+  @Test
+  void anyTextIsATokenOrMalformedNothingElse() {
+    qt().withExamples(3000)
+        .withFixedSeed(20220112L)
+        .forAll(texts())
+        .checkAssert(
+            text -> {
+              try {
+                PassToken token = PassToken.parse(text);
+                assertTrue(token.compact().equals(text));
+              } catch (PassToken.MalformedToken expected) {
+                // the only refusal there is
+              }
+            });
   }
 
-  @Provide
-  Arbitrary<String> texts() {
-    Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(3000);
-    Arbitrary<String> base64ish =
-        Arbitraries.strings().withChars(ALPHABET + ".=+/ \n\u0000").ofMaxLength(400);
-    Arbitrary<String> threeSegments =
-        Combinators.combine(base64ish, base64ish, base64ish).as((a, b, c) -> a + "." + b + "." + c);
-    Arbitrary<String> jsonSegments =
-        Combinators.combine(jsonText(), jsonText(), Arbitraries.strings().withChars(ALPHABET))
-            .as((h, p, s) -> b64(h) + "." + b64(p) + "." + s);
-    return Arbitraries.oneOf(anyChars, threeSegments, jsonSegments, mutants());
+  private static Gen<String> texts() {
+    Gen<String> anyChars = anyString(3000);
+    Gen<String> base64ish = stringOf(charOf(ALPHABET + ".=+/ \n\u0000"), 0, 400);
+    Gen<String> threeSegments =
+        base64ish.zip(base64ish, base64ish, (a, b, c) -> a + "." + b + "." + c);
+    // (at most 255 chars: the former library's default length)
+    Gen<String> jsonSegments =
+        jsonText()
+            .zip(
+                jsonText(),
+                stringOf(charOf(ALPHABET), 0, 255),
+                (h, p, s) -> b64(h) + "." + b64(p) + "." + s);
+    return Generate.oneOf(anyChars, threeSegments, jsonSegments, mutants());
   }
 
   /** JSON-looking text: objects, nesting, numbers at the edges, control characters in strings. */
-  private static Arbitrary<String> jsonText() {
-    Arbitrary<String> strings =
-        Arbitraries.strings().all().ofMaxLength(30).map(s -> "\"" + s.replace("\"", "") + "\"");
-    Arbitrary<String> numbers =
-        Arbitraries.of("0", "-1", "1e400", "1.5", "9223372036854775808", "1641955200", "NaN");
-    Arbitrary<String> values = Arbitraries.oneOf(strings, numbers, Arbitraries.of("null", "{}"));
-    Arbitrary<String> names =
-        Arbitraries.of("alg", "kid", "iss", "sub", "jti", "iat", "exp", "vp", "fd", "ex", "by");
-    Arbitrary<String> member =
-        Combinators.combine(names, values).as((k, v) -> "\"" + k + "\":" + v);
-    Arbitrary<String> object = member.list().ofMaxSize(8).map(l -> "{" + String.join(",", l) + "}");
-    Arbitrary<String> deep = Arbitraries.integers().between(1, 3000).map(d -> "[".repeat(d));
-    return Arbitraries.oneOf(object, deep, strings);
+  private static Gen<String> jsonText() {
+    Gen<String> strings = anyString(30).map(s -> "\"" + s.replace("\"", "") + "\"");
+    Gen<String> numbers =
+        pick("0", "-1", "1e400", "1.5", "9223372036854775808", "1641955200", "NaN");
+    Gen<String> values = Generate.oneOf(strings, numbers, pick("null", "{}"));
+    Gen<String> names =
+        pick("alg", "kid", "iss", "sub", "jti", "iat", "exp", "vp", "fd", "ex", "by");
+    Gen<String> member = names.zip(values, (k, v) -> "\"" + k + "\":" + v);
+    Gen<String> object = listOf(member, 0, 8).map(l -> "{" + String.join(",", l) + "}");
+    Gen<String> deep = Generate.range(1, 3000).map(d -> "[".repeat(d));
+    return Generate.oneOf(object, deep, strings);
   }
 
   private static String b64(String text) {
@@ -122,60 +131,70 @@ class PassTokenFuzzTest {
   }
 
   /** The genuine token with one character inserted, removed or replaced anywhere. */
-  @Provide
-  Arbitrary<String> mutants() {
-    Arbitrary<Integer> at = Arbitraries.integers().between(0, GENUINE.length() - 1);
-    Arbitrary<Character> any =
-        Arbitraries.oneOf(
-            Arbitraries.chars().with(ALPHABET + ".=+/ \t\r\n\u0000\u00a0\u200b"),
-            Arbitraries.chars().all());
-    Arbitrary<String> inserted =
-        Combinators.combine(at, any)
-            .as((i, c) -> GENUINE.substring(0, i) + c + GENUINE.substring(i));
-    Arbitrary<String> replaced =
-        Combinators.combine(at, any)
-            .as((i, c) -> GENUINE.substring(0, i) + c + GENUINE.substring(i + 1));
-    Arbitrary<String> removed = at.map(i -> GENUINE.substring(0, i) + GENUINE.substring(i + 1));
-    return Arbitraries.oneOf(inserted, replaced, removed);
+  private static Gen<String> mutants() {
+    Gen<Integer> at = Generate.range(0, GENUINE.length() - 1);
+    Gen<Character> any =
+        Generate.oneOf(charOf(ALPHABET + ".=+/ \t\r\n\u0000\u00a0\u200b"), anyChar());
+    Gen<String> inserted =
+        at.zip(any, (i, c) -> GENUINE.substring(0, i) + c + GENUINE.substring(i));
+    Gen<String> replaced =
+        at.zip(any, (i, c) -> GENUINE.substring(0, i) + c + GENUINE.substring(i + 1));
+    Gen<String> removed = at.map(i -> GENUINE.substring(0, i) + GENUINE.substring(i + 1));
+    return Generate.oneOf(inserted, replaced, removed);
   }
 
   // ------------------------------------------------------------------ no second admission
 
-  @Property(tries = 3000)
-  void everyOneCharacterVariantIsRefusedOrTheSameCheckin(@ForAll("mutants") String variant) {
-    refusedOrSameCheckin(variant);
+  @Test
+  void everyOneCharacterVariantIsRefusedOrTheSameCheckin() {
+    qt().withExamples(3000)
+        .withFixedSeed(20220113L)
+        .forAll(mutants())
+        .checkAssert(PassTokenFuzzTest::refusedOrSameCheckin);
   }
 
-  @Property(tries = 500)
-  void everyInsertionIntoTheSignatureIsRefused(
-      @ForAll @IntRange(min = 0, max = 86) int offset, @ForAll char inserted) {
-    int signature = GENUINE.lastIndexOf('.') + 1;
-    int at = signature + offset;
-    String variant = GENUINE.substring(0, at) + inserted + GENUINE.substring(at);
-    // the lenient decoder skipped such characters, and the altered text verified as a new token
-    assertThrows(PassToken.MalformedToken.class, () -> PassToken.parse(variant), variant);
+  @Test
+  void everyInsertionIntoTheSignatureIsRefused() {
+    qt().withExamples(500)
+        .withFixedSeed(20220114L)
+        .forAll(Generate.range(0, 86), anyChar())
+        .checkAssert(
+            (offset, inserted) -> {
+              int signature = GENUINE.lastIndexOf('.') + 1;
+              int at = signature + offset;
+              String variant = GENUINE.substring(0, at) + inserted + GENUINE.substring(at);
+              // the lenient decoder skipped such characters, and the altered text verified as a
+              // new token
+              assertThrows(PassToken.MalformedToken.class, () -> PassToken.parse(variant), variant);
+            });
   }
 
-  @Property(tries = 200)
-  void theOtherEcdsaSignatureIsTheSameCheckin(@ForAll @IntRange(min = 0, max = 10_000) int seed) {
-    String token = sign("TOSS", "holder-" + seed, "nonce-" + seed, facts());
-    String segment = token.substring(token.lastIndexOf('.') + 1);
-    byte[] rs = Base64.getUrlDecoder().decode(segment);
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
-    byte[] flipped = unsigned32(N.subtract(s));
-    byte[] other = Arrays.copyOf(rs, 64);
-    System.arraycopy(flipped, 0, other, 32, 32);
-    String malleated =
-        token.substring(0, token.lastIndexOf('.') + 1)
-            + Base64.getUrlEncoder().withoutPadding().encodeToString(other);
+  @Test
+  void theOtherEcdsaSignatureIsTheSameCheckin() {
+    qt().withExamples(200)
+        .withFixedSeed(20220115L)
+        .forAll(Generate.range(0, 10_000))
+        .checkAssert(
+            seed -> {
+              String token = sign("TOSS", "holder-" + seed, "nonce-" + seed, facts());
+              String segment = token.substring(token.lastIndexOf('.') + 1);
+              byte[] rs = Base64.getUrlDecoder().decode(segment);
+              BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+              byte[] flipped = unsigned32(N.subtract(s));
+              byte[] other = Arrays.copyOf(rs, 64);
+              System.arraycopy(flipped, 0, other, 32, 32);
+              String malleated =
+                  token.substring(0, token.lastIndexOf('.') + 1)
+                      + Base64.getUrlEncoder().withoutPadding().encodeToString(other);
 
-    PassToken original = PassToken.parse(token);
-    PassToken variant = PassToken.parse(malleated);
+              PassToken original = PassToken.parse(token);
+              PassToken variant = PassToken.parse(malleated);
 
-    assertTrue(original.verifiedBy(VERIFIER));
-    // ECDSA is malleable: (r, n−s) verifies too; it must not be another check-in
-    assertTrue(variant.verifiedBy(VERIFIER), "(r, n-s) is a valid ECDSA signature");
-    assertEquals(original.hash(), variant.hash());
+              assertTrue(original.verifiedBy(VERIFIER));
+              // ECDSA is malleable: (r, n−s) verifies too; it must not be another check-in
+              assertTrue(variant.verifiedBy(VERIFIER), "(r, n-s) is a valid ECDSA signature");
+              assertEquals(original.hash(), variant.hash());
+            });
   }
 
   private static byte[] unsigned32(BigInteger value) {
@@ -186,36 +205,43 @@ class PassTokenFuzzTest {
     return out;
   }
 
-  @Property(tries = 300)
-  void aNonCanonicalEncodingOfAnySegmentIsRefused(
-      @ForAll @IntRange(min = 0, max = 2) int segment,
-      @ForAll @IntRange(min = 1, max = 15) int bits) {
-    String[] parts = GENUINE.split("\\.");
-    String part = parts[segment];
-    int unused = part.length() % 4 == 2 ? 4 : part.length() % 4 == 3 ? 2 : 0;
-    String variant;
-    if (unused == 0) {
-      // no unused bits in this segment: a padding character is the re-encoding to try
-      variant = part + "=".repeat(1 + bits % 2);
-    } else {
-      int last = ALPHABET.indexOf(part.charAt(part.length() - 1));
-      int changed = last | (bits & ((1 << unused) - 1));
-      if (changed == last) {
-        changed = last | 1;
-      }
-      // the same bytes in another text: the trailing bits that a decoder drops are set
-      variant = part.substring(0, part.length() - 1) + ALPHABET.charAt(changed);
-      assertTrue(
-          Arrays.equals(
-              Base64.getUrlDecoder().decode(part), Base64.getUrlDecoder().decode(variant)),
-          "the JDK's decoder reads both texts as the same bytes");
-    }
-    parts[segment] = variant;
-    String token = String.join(".", parts);
-    assertThrows(PassToken.MalformedToken.class, () -> PassToken.parse(token), token);
+  @Test
+  void aNonCanonicalEncodingOfAnySegmentIsRefused() {
+    // 3 segments × 15 bit patterns: 300 draws of 45 pairs (the former library tried all 45; with
+    // this seed every pair is drawn, and QuickTheories skips the repeats)
+    qt().withExamples(300)
+        .withFixedSeed(20220116L)
+        .forAll(Generate.range(0, 2), Generate.range(1, 15))
+        .checkAssert(
+            (segment, bits) -> {
+              String[] parts = GENUINE.split("\\.");
+              String part = parts[segment];
+              int unused = part.length() % 4 == 2 ? 4 : part.length() % 4 == 3 ? 2 : 0;
+              String variant;
+              if (unused == 0) {
+                // no unused bits in this segment: a padding character is the re-encoding to try
+                variant = part + "=".repeat(1 + bits % 2);
+              } else {
+                int last = ALPHABET.indexOf(part.charAt(part.length() - 1));
+                int changed = last | (bits & ((1 << unused) - 1));
+                if (changed == last) {
+                  changed = last | 1;
+                }
+                // the same bytes in another text: the trailing bits that a decoder drops are set
+                variant = part.substring(0, part.length() - 1) + ALPHABET.charAt(changed);
+                assertTrue(
+                    Arrays.equals(
+                        Base64.getUrlDecoder().decode(part),
+                        Base64.getUrlDecoder().decode(variant)),
+                    "the JDK's decoder reads both texts as the same bytes");
+              }
+              parts[segment] = variant;
+              String token = String.join(".", parts);
+              assertThrows(PassToken.MalformedToken.class, () -> PassToken.parse(token), token);
+            });
   }
 
-  @Example
+  @Test
   void paddingAndTheStandardAlphabetAreRefused() {
     String[] parts = GENUINE.split("\\.");
     for (String variant :
@@ -235,40 +261,36 @@ class PassTokenFuzzTest {
 
   // ------------------------------------------------------------------ text claims
 
-  @Property(tries = 500)
-  void aControlCharacterInAnyTextClaimIsMalformed(
-      @ForAll @IntRange(min = 0, max = 3) int claim,
-      @ForAll("controls") char control,
-      @ForAll @IntRange(min = 0, max = 8) int at) {
-    String clean = "abcdefgh";
-    String dirty = clean.substring(0, at) + control + clean.substring(at);
-    String token =
-        switch (claim) {
-          case 0 -> sign("KAKAO", dirty, "nonce-1", facts());
-          case 1 -> sign("KAKAO", "holder-1", dirty, facts());
-          case 2 -> sign("KA" + control + "KAO", "holder-1", "nonce-1", facts());
-          default ->
-              PassToken.sign(
-                  (ECPrivateKey) KEY.getPrivate(),
-                  "kid" + control,
-                  "KAKAO",
-                  "holder-1",
-                  facts(),
-                  IAT,
-                  "nonce-1");
-        };
-    assertThrows(PassToken.MalformedToken.class, () -> PassToken.parse(token));
-  }
-
-  @Provide
-  Arbitrary<Character> controls() {
+  @Test
+  void aControlCharacterInAnyTextClaimIsMalformed() {
     // (a lone surrogate cannot be signed as UTF-8 text: it is escaped JSON, tried just below)
-    return Arbitraries.oneOf(
-        Arbitraries.chars().range('\u0000', '\u001f'),
-        Arbitraries.chars().range('\u007f', '\u009f'));
+    qt().withExamples(500)
+        .withFixedSeed(20220117L)
+        .forAll(Generate.range(0, 3), FuzzGen.controls(), Generate.range(0, 8))
+        .checkAssert(
+            (claim, control, at) -> {
+              String clean = "abcdefgh";
+              String dirty = clean.substring(0, at) + control + clean.substring(at);
+              String token =
+                  switch (claim) {
+                    case 0 -> sign("KAKAO", dirty, "nonce-1", facts());
+                    case 1 -> sign("KAKAO", "holder-1", dirty, facts());
+                    case 2 -> sign("KA" + control + "KAO", "holder-1", "nonce-1", facts());
+                    default ->
+                        PassToken.sign(
+                            (ECPrivateKey) KEY.getPrivate(),
+                            "kid" + control,
+                            "KAKAO",
+                            "holder-1",
+                            facts(),
+                            IAT,
+                            "nonce-1");
+                  };
+              assertThrows(PassToken.MalformedToken.class, () -> PassToken.parse(token));
+            });
   }
 
-  @Example
+  @Test
   void escapedControlsAndLoneSurrogatesInTheClaimsAreMalformed() throws JOSEException {
     for (String escaped : new String[] {"\\u0000", "\\u001b", "\\ud800", "\\udfff", "\\u0085"}) {
       String claims =
@@ -288,23 +310,36 @@ class PassTokenFuzzTest {
     }
   }
 
-  @Property(tries = 300)
-  void aGenuineTokenOfCleanClaimsReadsBackWithAStableIdentity(
-      @ForAll("cleanText") String holder, @ForAll("cleanText") String nonce) {
-    String token = sign("COOV", holder, nonce, facts());
-    PassToken parsed = PassToken.parse(token);
-    assertEquals(holder, parsed.holderId());
-    assertEquals(nonce, parsed.nonce());
-    assertEquals(parsed.hash(), PassToken.parse(sign("COOV", holder, nonce, facts())).hash());
+  @Test
+  void aGenuineTokenOfCleanClaimsReadsBackWithAStableIdentity() {
+    qt().withExamples(300)
+        .withFixedSeed(20220118L)
+        .forAll(cleanText(), cleanText())
+        .checkAssert(
+            (holder, nonce) -> {
+              String token = sign("COOV", holder, nonce, facts());
+              PassToken parsed = PassToken.parse(token);
+              assertEquals(holder, parsed.holderId());
+              assertEquals(nonce, parsed.nonce());
+              assertEquals(
+                  parsed.hash(), PassToken.parse(sign("COOV", holder, nonce, facts())).hash());
+            });
   }
 
-  @Provide
-  Arbitrary<String> cleanText() {
-    return Arbitraries.strings()
-        .all()
-        .ofMinLength(1)
-        .ofMaxLength(64)
-        .filter(
-            s -> !s.isBlank() && kr.vaccinepass.portal.shared.domain.TextRules.isCleanText(s, 64));
+  /**
+   * Any text of 1 to 64 chars that is clean and not blank, drawn again until one is, as the former
+   * filter did: about one draw in three is kept (one in ten at 64 chars: lone surrogates and
+   * controls are about 3.6 % of the chars drawn), cheap next to the signing.
+   */
+  private static Gen<String> cleanText() {
+    Gen<String> candidates = stringOf(anyChar(), 1, 64);
+    return in -> {
+      while (true) {
+        String s = candidates.generate(in);
+        if (!s.isBlank() && kr.vaccinepass.portal.shared.domain.TextRules.isCleanText(s, 64)) {
+          return s;
+        }
+      }
+    };
   }
 }

@@ -1,20 +1,22 @@
 package kr.vaccinepass.portal.visit.api;
 
+import static kr.vaccinepass.portal.testsupport.FuzzGen.anyString;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.charBetween;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.pick;
+import static kr.vaccinepass.portal.testsupport.FuzzGen.stringOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.nio.charset.StandardCharsets;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.domain.TextRules;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import kr.vaccinepass.portal.testsupport.FuzzGen;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Property-based fuzzing of the check-in body ({@link CheckinRequest#parse}): whatever the bytes, a
@@ -22,7 +24,7 @@ import net.jqwik.api.Provide;
  * another exception.
  */
 class CheckinRequestFuzzTest {
-  @Example
+  @Test
   void aTokenAndAPartyRead() {
     CheckinRequest request =
         CheckinRequest.parse(
@@ -34,66 +36,61 @@ class CheckinRequestFuzzTest {
         CheckinRequest.parse("{\"token\":\"a.b.c\"}".getBytes(StandardCharsets.UTF_8)).party());
   }
 
-  @Property(tries = 3000)
-  void anyBodyIsARequestOrMalformed(@ForAll("bodies") byte[] body) {
-    try {
-      CheckinRequest request = CheckinRequest.parse(body);
-      assertTrue(TextRules.isCleanText(request.token(), CheckinRequest.MAX_TOKEN));
-      assertTrue(!request.token().isEmpty());
-      assertNotNull(request.party());
-    } catch (CheckinRequest.Malformed expected) {
-      // the only refusal there is
-    }
+  @Test
+  void anyBodyIsARequestOrMalformed() {
+    qt().withExamples(3000)
+        .withFixedSeed(20220112L)
+        .forAll(bodies())
+        .checkAssert(
+            body -> {
+              try {
+                CheckinRequest request = CheckinRequest.parse(body);
+                assertTrue(TextRules.isCleanText(request.token(), CheckinRequest.MAX_TOKEN));
+                assertTrue(!request.token().isEmpty());
+                assertNotNull(request.party());
+              } catch (CheckinRequest.Malformed expected) {
+                // the only refusal there is
+              }
+            });
   }
 
-  @Provide
-  Arbitrary<byte[]> bodies() {
-    Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(3000);
-    Arbitrary<String> tokens =
-        Arbitraries.oneOf(
-            Arbitraries.strings().all().ofMaxLength(2100),
-            Arbitraries.strings().withCharRange('a', 'z').ofLength(2049));
-    Arbitrary<String> values =
-        Arbitraries.oneOf(
+  private static Gen<byte[]> bodies() {
+    Gen<byte[]> raw = FuzzGen.bytes(3000);
+    Gen<String> tokens =
+        Generate.oneOf(anyString(2100), stringOf(charBetween('a', 'z'), 2049, 2049));
+    Gen<String> values =
+        Generate.oneOf(
             tokens.map(CheckinRequestFuzzTest::quoted),
-            Arbitraries.of("null", "1", "[]", "{}", "true", "\"\\u0000\"", "\"ALONE\"", "\"\""));
-    Arbitrary<String> parties =
-        Arbitraries.oneOf(
-            Arbitraries.of(DiningParty.class).map(p -> quoted(p.name())),
-            Arbitraries.strings().all().ofMaxLength(30).map(CheckinRequestFuzzTest::quoted),
-            Arbitraries.of("null", "0", "\"alone\""));
-    Arbitrary<byte[]> json =
-        Combinators.combine(values, parties, Arbitraries.of(true, false))
-            .as(
-                (t, p, withParty) ->
-                    ("{\"token\":" + t + (withParty ? ",\"party\":" + p : "") + "}")
-                        .getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> deep =
-        Arbitraries.integers()
-            .between(1, 3000)
-            .map(d -> "[".repeat(d).getBytes(StandardCharsets.UTF_8));
-    return Arbitraries.oneOf(raw, json, deep);
+            pick("null", "1", "[]", "{}", "true", "\"\\u0000\"", "\"ALONE\"", "\"\""));
+    Gen<String> parties =
+        Generate.oneOf(
+            Generate.enumValues(DiningParty.class).map(p -> quoted(p.name())),
+            anyString(30).map(CheckinRequestFuzzTest::quoted),
+            pick("null", "0", "\"alone\""));
+    Gen<byte[]> json =
+        values.zip(
+            parties,
+            Generate.booleans(),
+            (t, p, withParty) ->
+                ("{\"token\":" + t + (withParty ? ",\"party\":" + p : "") + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+    Gen<byte[]> deep =
+        Generate.range(1, 3000).map(d -> "[".repeat(d).getBytes(StandardCharsets.UTF_8));
+    return Generate.oneOf(raw, json, deep);
   }
 
-  @Property(tries = 1000)
-  void aControlCharacterInTheTokenIsMalformed(
-      @ForAll("controls") char control, @ForAll("positions") int at) {
-    String token = "eyJhbGciOiJFUzI1NiJ9.e30.c2ln";
-    String dirty = token.substring(0, at) + control + token.substring(at);
-    byte[] body = ("{\"token\":" + quoted(dirty) + "}").getBytes(StandardCharsets.UTF_8);
-    assertThrows(CheckinRequest.Malformed.class, () -> CheckinRequest.parse(body));
-  }
-
-  @Provide
-  Arbitrary<Character> controls() {
-    return Arbitraries.oneOf(
-        Arbitraries.chars().range('\u0000', '\u001f'),
-        Arbitraries.chars().range('\u007f', '\u009f'));
-  }
-
-  @Provide
-  Arbitrary<Integer> positions() {
-    return Arbitraries.integers().between(0, 28);
+  @Test
+  void aControlCharacterInTheTokenIsMalformed() {
+    qt().withExamples(1000)
+        .withFixedSeed(20220113L)
+        .forAll(FuzzGen.controls(), Generate.range(0, 28))
+        .checkAssert(
+            (control, at) -> {
+              String token = "eyJhbGciOiJFUzI1NiJ9.e30.c2ln";
+              String dirty = token.substring(0, at) + control + token.substring(at);
+              byte[] body = ("{\"token\":" + quoted(dirty) + "}").getBytes(StandardCharsets.UTF_8);
+              assertThrows(CheckinRequest.Malformed.class, () -> CheckinRequest.parse(body));
+            });
   }
 
   static String quoted(String text) {
