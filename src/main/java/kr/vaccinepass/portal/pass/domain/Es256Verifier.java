@@ -25,7 +25,9 @@ import org.bouncycastle.math.ec.ECPoint;
  * of the many verifications at the door costs a fraction of JDK 17's SunEC (which was 68% of the
  * server's CPU at the check-in peak, docs/benchmarks.md). Refuses what nimbus's own verifier
  * refuses: another algorithm, critical header parameters, a signature of the wrong length, R or S
- * out of range.
+ * out of range; and a signature whose text is not the canonical base64url of its 64 bytes. ECDSA
+ * signatures are malleable ((r, s) and (r, n−s) both verify): the portal never tells check-ins
+ * apart by their signature ({@link PassToken#hash()}).
  */
 public final class Es256Verifier implements JWSVerifier {
   private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
@@ -67,7 +69,9 @@ public final class Es256Verifier implements JWSVerifier {
       return false;
     }
     byte[] rs = signature.decode();
-    if (rs.length != 2 * HALF) {
+    // nimbus decodes leniently (it skips what is not base64url): only the one canonical text of
+    // these 64 bytes is this signature, so an altered text never verifies as the original
+    if (rs.length != 2 * HALF || !Base64URL.encode(rs).toString().equals(signature.toString())) {
       return false;
     }
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, HALF));

@@ -27,6 +27,10 @@ import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
  *       device check-ins are being checked at once, so that the flood cannot take every request
  *       thread of the server (32 on 2 cores) and the portal's pages still open during the surge.
  * </ul>
+ *
+ * <p>Only a check-in whose device key is known reaches the gate: the resource checks the key first
+ * (from memory; an unknown key is remembered as unknown by DeviceKeys), so a flood of made-up keys
+ * takes no place here and costs no database lookups.
  */
 @ApplicationScoped
 public class CheckinGate {

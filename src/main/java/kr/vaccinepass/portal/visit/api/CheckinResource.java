@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.visit.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,12 +12,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import kr.vaccinepass.portal.pass.domain.DiningParty;
+import java.util.regex.Pattern;
+import kr.vaccinepass.portal.shared.api.ApiExceptionMapper;
+import kr.vaccinepass.portal.shared.api.BodyLimit;
 import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.CheckinService;
@@ -37,6 +43,10 @@ import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 public class CheckinResource {
   @Inject CheckinService checkins;
   @Inject CheckinGate gate;
+  @Inject DeviceKeys deviceKeys;
+
+  /** A facility id: digits, short enough for a long. */
+  private static final Pattern FACILITY_ID = Pattern.compile("[0-9]{1,18}");
 
   /** Seconds a device should wait before it tries an overloaded portal again. */
   static final String RETRY_AFTER_SECONDS = "1";
@@ -47,30 +57,53 @@ public class CheckinResource {
   public void checkIn(
       @PathParam("facilityId") String facilityId,
       @HeaderParam("Authorization") String authorization,
-      CheckinRequest request,
+      InputStream body,
+      @Context HttpServletRequest caller,
       @Suspended AsyncResponse response) {
+    try {
+      decide(facilityId, authorization, caller.getRemoteAddr(), body, response);
+    } catch (RuntimeException failure) {
+      // whatever failed, the answer is a problem document (never the exception as an entity)
+      response.resume(ApiExceptionMapper.answer(failure));
+    }
+  }
+
+  /**
+   * The caller first, then its body: the device key is checked (from memory, or one lookup, or the
+   * memory of unknown keys) before the body is read and parsed, and before a place in the bulkhead
+   * is taken; the body is read only up to the API's cap ({@link BodyLimit}).
+   */
+  private void decide(
+      String facilityId,
+      String authorization,
+      String address,
+      InputStream body,
+      AsyncResponse response) {
     String secret = deviceSecret(authorization);
     if (secret == null) {
       response.resume(Problem.of(401, "DEVICE_KEY_REQUIRED", "Authorization: Device <key>"));
       return;
     }
-    long id;
-    try {
-      id = Long.parseLong(facilityId);
-    } catch (NumberFormatException e) {
+    if (facilityId == null || !FACILITY_ID.matcher(facilityId).matches()) {
       response.resume(Problem.of(404, "FACILITY_NOT_FOUND", null));
       return;
     }
-    if (request == null || request.token() == null) {
-      response.resume(Problem.of(400, "MALFORMED", "a token is required"));
+    long id = Long.parseLong(facilityId);
+    long keyFacility;
+    try {
+      keyFacility = deviceKeys.facilityOf(secret, address);
+    } catch (DeviceKeys.InvalidDeviceKey e) {
+      response.resume(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
       return;
     }
-    DiningParty party;
+    CheckinRequest request;
     try {
-      party = request.party() == null ? DiningParty.NONE : DiningParty.valueOf(request.party());
-    } catch (IllegalArgumentException e) {
-      response.resume(
-          Problem.of(400, "MALFORMED", "party is NONE, ALONE or GROUP_ONE_UNVACCINATED"));
+      request = CheckinRequest.parse(BodyLimit.readAll(body));
+    } catch (CheckinRequest.Malformed e) {
+      response.resume(Problem.of(400, "MALFORMED", e.getMessage()));
+      return;
+    } catch (IOException e) {
+      response.resume(Problem.of(400, "MALFORMED", "the body could not be read"));
       return;
     }
     // the bulkhead holds the token's checks (CPU); the wait for the commit holds no thread
@@ -80,10 +113,7 @@ public class CheckinResource {
     }
     CompletableFuture<CheckinAnswer> answer;
     try {
-      answer = checkins.checkInWithDeviceAsync(secret, id, request.token(), party);
-    } catch (DeviceKeys.InvalidDeviceKey e) {
-      response.resume(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
-      return;
+      answer = checkins.checkInAsDevice(keyFacility, id, request.token(), request.party());
     } catch (VisitBatcher.Overloaded e) {
       response.resume(overloaded());
       return;
@@ -92,14 +122,23 @@ public class CheckinResource {
     }
     answer.whenComplete(
         (given, failure) -> {
-          if (failure == null) {
-            response.resume(toAnswer(given));
-            return;
+          try {
+            response.resume(failure == null ? toAnswer(given) : failed(failure));
+          } catch (RuntimeException e) {
+            response.resume(ApiExceptionMapper.answer(e));
           }
-          RuntimeException cause = CheckinService.unwrapped(failure);
-          // an exception mapper turns anything else into a problem document, as for any request
-          response.resume(cause instanceof VisitBatcher.Overloaded ? overloaded() : cause);
         });
+  }
+
+  /**
+   * The answer to a check-in whose future failed: always a {@link Response} (a problem document),
+   * never the exception itself, which {@code resume(Object)} would have written as the entity.
+   */
+  static Response failed(Throwable failure) {
+    RuntimeException cause = CheckinService.unwrapped(failure);
+    return cause instanceof VisitBatcher.Overloaded
+        ? overloaded()
+        : ApiExceptionMapper.answer(cause);
   }
 
   private static Response toAnswer(CheckinAnswer answer) {
@@ -142,6 +181,7 @@ public class CheckinResource {
     if (authorization == null || !authorization.regionMatches(true, 0, "Device ", 0, 7)) {
       return null;
     }
-    return authorization.substring(7).trim();
+    String secret = authorization.substring(7).trim();
+    return secret.isEmpty() ? null : secret;
   }
 }

@@ -2,15 +2,9 @@ package kr.vaccinepass.portal.visit.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,10 +50,22 @@ public class CallWebhookService {
     }
   }
 
+  /**
+   * What is checked before the body is read: the webhook is configured, the signature headers are
+   * there and well formed, and the timestamp is within five minutes of real time. A refusal here
+   * costs no read of the body.
+   */
+  public void admit(String timestamp, String signature) {
+    secret();
+    WebhookSignature.Problem problem =
+        WebhookSignature.checkHeaders(timestamp, signature, Instant.now());
+    if (problem != null) {
+      throw new Refused("SIGNATURE_" + problem.name(), 401);
+    }
+  }
+
   public Recorded receive(byte[] body, String timestamp, String signature) {
-    String secret =
-        PortalConfig.get("portal.telephony.secret")
-            .orElseThrow(() -> new Refused("WEBHOOK_NOT_CONFIGURED", 503));
+    String secret = secret();
     Instant realNow = Instant.now(); // transport freshness is real time, whatever the portal clock
     WebhookSignature.Problem problem =
         new WebhookSignature(secret).check(timestamp, signature, body, realNow);
@@ -72,7 +78,7 @@ public class CallWebhookService {
       throw new Refused("REPLAYED", 409);
     }
     try {
-      return record(body);
+      return record(CallReport.parse(body));
     } catch (RuntimeException e) {
       // only a recorded call makes its exact bytes a replay: a failed one may be sent again
       seenSignatures.remove(seen);
@@ -80,17 +86,16 @@ public class CallWebhookService {
     }
   }
 
-  private Recorded record(byte[] body) {
-    JsonObject call = parse(body);
-    String callId = text(call, "callId", 80);
-    String called = text(call, "calledNumber", 20);
-    String caller = text(call, "callerNumber", 20);
-    Instant at;
-    try {
-      at = OffsetDateTime.parse(text(call, "calledAt", 40)).toInstant();
-    } catch (RuntimeException e) {
-      throw new Refused("MALFORMED", 400);
-    }
+  private static String secret() {
+    return PortalConfig.get("portal.telephony.secret")
+        .filter(s -> !s.isEmpty())
+        .orElseThrow(() -> new Refused("WEBHOOK_NOT_CONFIGURED", 503));
+  }
+
+  private Recorded record(CallReport call) {
+    String callId = call.callId();
+    String caller = call.callerNumber();
+    Instant at = call.calledAt();
     Instant now = clock.instant();
     if (at.isAfter(now.plus(Duration.ofMinutes(5))) || at.isBefore(now.minus(Duration.ofDays(1)))) {
       throw new Refused("CALL_TIME_OUT_OF_RANGE", 422);
@@ -98,7 +103,8 @@ public class CallWebhookService {
     if (!PhoneNumbers.isValid(caller)) {
       throw new Refused("CALLER_NUMBER_INVALID", 422);
     }
-    Optional<FacilitySnapshot> facility = directory.findBySafeCallNumber(safeCallNumber(called));
+    Optional<FacilitySnapshot> facility =
+        directory.findBySafeCallNumber(safeCallNumber(call.calledNumber()));
     if (facility.isEmpty()) {
       throw new Refused("FACILITY_NOT_FOUND", 404);
     }
@@ -121,22 +127,5 @@ public class CallWebhookService {
       return called.trim();
     }
     return "080-" + digits.substring(3, 6) + "-" + digits.substring(6);
-  }
-
-  private static JsonObject parse(byte[] body) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-      return reader.readObject();
-    } catch (RuntimeException e) {
-      throw new Refused("MALFORMED", 400);
-    }
-  }
-
-  private static String text(JsonObject json, String name, int max) {
-    if (json.get(name) instanceof JsonString s
-        && !s.getString().isBlank()
-        && s.getString().length() <= max) {
-      return s.getString();
-    }
-    throw new Refused("MALFORMED", 400);
   }
 }

@@ -68,7 +68,9 @@ public class CheckinService {
     Actor owner = actors.require();
     Optional<FacilitySnapshot> facility =
         directory.find(facilityId).filter(f -> f.ownerId() == owner.accountId());
-    return answered(checkIn(facility, facilityId, token, party, owner.accountId()));
+    // a hand-held scanner types the token and Enter: the line around it is not part of it
+    String scanned = token == null ? null : token.strip();
+    return answered(checkIn(facility, facilityId, scanned, party, owner.accountId()));
   }
 
   /**
@@ -88,7 +90,16 @@ public class CheckinService {
    */
   public CompletableFuture<CheckinAnswer> checkInWithDeviceAsync(
       String deviceSecret, long facilityId, String token, DiningParty party) {
-    long keyFacility = deviceKeys.facilityOf(deviceSecret);
+    return checkInAsDevice(deviceKeys.facilityOf(deviceSecret), facilityId, token, party);
+  }
+
+  /**
+   * As {@link #checkInWithDeviceAsync}, for a caller that has already resolved the device key to
+   * its facility ({@link DeviceKeys#facilityOf}): the API does so before it takes a place in the
+   * check-in bulkhead, so that unknown keys are refused without one.
+   */
+  public CompletableFuture<CheckinAnswer> checkInAsDevice(
+      long keyFacility, long facilityId, String token, DiningParty party) {
     Optional<FacilitySnapshot> facility =
         keyFacility == facilityId ? directory.find(facilityId) : Optional.empty();
     return checkIn(facility, facilityId, token, party, null);
@@ -118,6 +129,7 @@ public class CheckinService {
       return done(refuse(facilityId, CheckinCode.MALFORMED, now));
     }
     Verification verification = verifier.verify(token, now);
+    // the identity of the check-in (issuer, nonce, signed claims), never the token's text
     String hash = token.hash();
     if (verification.problem() == TokenProblem.EXPIRED) {
       // a device retrying after its network failed gets the answer it missed, not "expired"

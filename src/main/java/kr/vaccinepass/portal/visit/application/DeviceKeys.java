@@ -6,19 +6,75 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 
 /**
  * Which facility a device secret opens, cached by the secret's hash after the first use. Revoking a
  * key on this node drops it at once; entries also expire after a minute for other nodes.
+ *
+ * <p>Unknown keys cost nothing after the first try: a secret that is not even shaped like a device
+ * key is refused without a lookup, and the hash of one the database did not know is remembered for
+ * {@link #UNKNOWN_TTL_MILLIS} (at most {@link #MAX_UNKNOWN} of them), so that a flood of made-up
+ * keys cannot turn into a flood of database lookups. The API asks before it takes a place in the
+ * check-in bulkhead (CheckinResource), so those refusals do not starve the doors either.
  */
 @ApplicationScoped
 public class DeviceKeys {
   private static final long TTL_MILLIS = 60_000;
 
+  /** How long a secret the database did not know is refused without asking it again. */
+  static final long UNKNOWN_TTL_MILLIS = 10_000;
+
+  /** The most unknown secrets remembered; beyond that the oldest are forgotten. */
+  static final int MAX_UNKNOWN = 20_000;
+
+  /** {@code vpd_} and the base64url of the key's random bytes ({@link DeviceKey#issue}). */
+  private static final Pattern SHAPE = Pattern.compile("vpd_[A-Za-z0-9_-]{20,96}");
+
+  /** Lookups that found no key, per address and window, before that address gets no more. */
+  static final int FAILURES_PER_WINDOW = 50;
+
+  static final long FAILURE_WINDOW_MILLIS = 10_000;
+
+  /** The most addresses followed at once; beyond that the oldest windows are forgotten. */
+  static final int MAX_ADDRESSES = 10_000;
+
   @Inject DeviceKeyLookup lookup;
 
+  private final FailedLookups failures = new FailedLookups();
+
+  /** Failed lookups per address in fixed windows: bounded in addresses, cheap per request. */
+  private static final class FailedLookups {
+    private record Window(long start, int count) {}
+
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    boolean overBudget(String address, long now) {
+      Window w = windows.get(address);
+      return w != null
+          && now - w.start() <= FAILURE_WINDOW_MILLIS
+          && w.count() >= FAILURES_PER_WINDOW;
+    }
+
+    void failed(String address, long now) {
+      if (windows.size() >= MAX_ADDRESSES && !windows.containsKey(address)) {
+        windows.values().removeIf(w -> now - w.start() > FAILURE_WINDOW_MILLIS);
+        if (windows.size() >= MAX_ADDRESSES) {
+          windows.clear();
+        }
+      }
+      windows.compute(
+          address,
+          (a, w) ->
+              w == null || now - w.start() > FAILURE_WINDOW_MILLIS
+                  ? new Window(now, 1)
+                  : new Window(w.start(), w.count() + 1));
+    }
+  }
+
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<String, Long> unknown = new ConcurrentHashMap<>();
 
   private record Entry(long facilityId, long loadedAt) {}
 
@@ -33,21 +89,62 @@ public class DeviceKeys {
   }
 
   public long facilityOf(String secret) {
-    if (secret == null || !secret.startsWith(DeviceKey.PREFIX) || secret.length() > 100) {
+    return facilityOf(secret, null);
+  }
+
+  /**
+   * As {@link #facilityOf(String)}, for a caller at that network address: an address whose last
+   * {@link #FAILURES_PER_WINDOW} lookups within {@link #FAILURE_WINDOW_MILLIS} found no key gets no
+   * more lookups until the window has passed (keys already in memory still open their facility), so
+   * that a flood of distinct made-up keys from one address costs a bounded number of database
+   * lookups.
+   */
+  public long facilityOf(String secret, String address) {
+    if (secret == null || !SHAPE.matcher(secret).matches()) {
       throw new InvalidDeviceKey();
     }
     String hash = DeviceKey.hash(secret);
+    long now = System.currentTimeMillis();
     Entry entry = cache.get(hash);
-    if (entry == null || System.currentTimeMillis() - entry.loadedAt() > TTL_MILLIS) {
+    if (entry == null || now - entry.loadedAt() > TTL_MILLIS) {
+      Long refusedAt = unknown.get(hash);
+      if (refusedAt != null && now - refusedAt <= UNKNOWN_TTL_MILLIS) {
+        throw new InvalidDeviceKey();
+      }
+      // only never-seen keys: a known key whose minute ran out is looked up again in any case
+      if (entry == null && address != null && failures.overBudget(address, now)) {
+        throw new InvalidDeviceKey();
+      }
       DeviceKey key = lookup.byHash(hash);
       if (key == null || !key.isActive()) {
         cache.remove(hash);
+        rememberUnknown(hash, now);
+        if (address != null) {
+          failures.failed(address, now);
+        }
         throw new InvalidDeviceKey();
       }
-      entry = new Entry(key.getFacilityId(), System.currentTimeMillis());
+      unknown.remove(hash);
+      entry = new Entry(key.getFacilityId(), now);
       cache.put(hash, entry);
     }
     return entry.facilityId();
+  }
+
+  private void rememberUnknown(String hash, long now) {
+    if (unknown.size() >= MAX_UNKNOWN) {
+      unknown.values().removeIf(at -> now - at > UNKNOWN_TTL_MILLIS);
+      if (unknown.size() >= MAX_UNKNOWN) {
+        // still full of fresh ones: a flood; forgetting them costs one lookup each at most
+        unknown.clear();
+      }
+    }
+    unknown.put(hash, now);
+  }
+
+  /** How many unknown secrets are remembered now (for tests and monitoring). */
+  public int unknownRemembered() {
+    return unknown.size();
   }
 
   void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked revoked) {

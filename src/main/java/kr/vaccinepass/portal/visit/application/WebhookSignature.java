@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +24,9 @@ public final class WebhookSignature {
     STALE,
     BAD_SIGNATURE
   }
+
+  private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
+  private static final Pattern SIGNATURE = Pattern.compile("v1=[0-9a-f]{64}");
 
   private final byte[] secret;
 
@@ -43,14 +47,27 @@ public final class WebhookSignature {
     }
   }
 
-  /** Null when the request is genuine and fresh, else what is wrong with it. */
-  public Problem check(String timestamp, String signature, byte[] body, Instant now) {
-    if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
+  /**
+   * What can be known of a request before its body is read: null when the timestamp is there and
+   * fresh and the signature has the form {@code v1=} and 64 lower-case hex digits, else what is
+   * wrong. The receiver reads the body only after this (docs/checkin.md, section 7).
+   */
+  public static Problem checkHeaders(String timestamp, String signature, Instant now) {
+    if (timestamp == null || signature == null || !TIMESTAMP.matcher(timestamp).matches()) {
       return Problem.MISSING;
     }
     Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
     if (Duration.between(sent, now).abs().compareTo(FRESHNESS) > 0) {
       return Problem.STALE;
+    }
+    return SIGNATURE.matcher(signature.trim()).matches() ? null : Problem.BAD_SIGNATURE;
+  }
+
+  /** Null when the request is genuine and fresh, else what is wrong with it. */
+  public Problem check(String timestamp, String signature, byte[] body, Instant now) {
+    Problem headers = checkHeaders(timestamp, signature, now);
+    if (headers != null) {
+      return headers;
     }
     boolean equal =
         MessageDigest.isEqual(

@@ -123,6 +123,10 @@ class OpenApiDocumentTest {
     expected.add("DEVICE_KEY_REQUIRED");
     expected.add("DEVICE_KEY_INVALID");
     expected.add("OVERLOADED");
+    // the transport's answers, from ApiExceptionMapper and BodyLimit
+    expected.add("SERVICE_UNAVAILABLE");
+    expected.add("PAYLOAD_TOO_LARGE");
+    expected.add("UNSUPPORTED_MEDIA_TYPE");
     int schema = document.path("components", "schemas", "CheckinRefusalCode");
     assertTrue(schema >= 0, "components/schemas/CheckinRefusalCode is missing");
     assertEquals(expected, new TreeSet<>(document.enumOf(schema)));
@@ -144,6 +148,34 @@ class OpenApiDocumentTest {
     // the resource's own refusals: DEVICE_KEY_REQUIRED, DEVICE_KEY_INVALID
     assertTrue(documented.contains("401"), "401 for the device key");
     assertTrue(documented.contains("503"), "503 when overloaded");
+    assertTrue(documented.contains("413"), "413 for a body over the cap");
+    assertTrue(documented.contains("415"), "415 for a body that is not JSON");
+  }
+
+  /** The answers every body-taking operation can give: the cap, the media type, no database. */
+  @Test
+  void theBodyCapAndAnUnavailableDatabaseAreDocumentedOnEveryOperationThatTakesABody() {
+    for (String path : List.of(CHECKINS, "/v1/calls")) {
+      int responses = document.path("paths", path, "post", "responses");
+      assertTrue(responses >= 0, "no responses for post " + path);
+      Set<String> statuses = new TreeSet<>(document.childKeys(responses));
+      for (String status : List.of("400", "413", "415", "503")) {
+        assertTrue(statuses.contains(status), path + " does not document " + status);
+      }
+    }
+    int call = document.path("components", "schemas", "CallProblem");
+    assertTrue(call >= 0, "components/schemas/CallProblem is missing");
+    String callProblem = String.join("\n", document.lines.subList(call, document.lines.size()));
+    for (String code : List.of("PAYLOAD_TOO_LARGE", "SERVICE_UNAVAILABLE", "MALFORMED")) {
+      assertTrue(callProblem.contains(code), "CallProblem lacks " + code);
+    }
+    assertTrue(
+        document.text.contains(
+            String.valueOf(BodyLimit.MAX_BYTES).replaceAll("(\\d)(\\d{3})$", "$1,$2")),
+        "the body cap of " + BodyLimit.MAX_BYTES + " bytes is stated");
+    assertTrue(
+        document.text.contains("Retry-After"),
+        "Retry-After with SERVICE_UNAVAILABLE and OVERLOADED");
   }
 
   @Test
