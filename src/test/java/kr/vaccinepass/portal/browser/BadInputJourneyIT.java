@@ -133,6 +133,7 @@ class BadInputJourneyIT extends BrowserJourney {
         TestDatabase.createFacility(name, "KARAOKE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
     Path justOver = Files.createTempFile("evidence", ".png");
     Path far = Files.createTempFile("evidence", ".png");
+    Path huge = Files.createTempFile("evidence", ".png");
     try (Browser browser = Browser.open(base)) {
       browser
           .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
@@ -147,6 +148,7 @@ class BadInputJourneyIT extends BrowserJourney {
       browser.type("violationForm:description", "QR 확인 없이 입장시킴");
       browser.click("violationForm:save");
       browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      String casePage = browser.path();
 
       // a little over 5 MB: the page says so next to the field, and the case stays open
       Files.write(justOver, new byte[5 * 1024 * 1024 + 1024]);
@@ -154,7 +156,17 @@ class BadInputJourneyIT extends BrowserJourney {
       browser.click("evidenceForm:attach").waitForText("사진은 5MB 이하만 첨부할 수 있습니다.");
       assertTrue(browser.path().startsWith("/inspector/case.xhtml"), browser.path());
 
-      // far over: refused before it is read, with the portal's page saying why
+      // beyond what the server reads at all: the page says so (or the server's answer arrived)
+      Files.write(huge, new byte[12 * 1024 * 1024]);
+      photoInput(browser).sendKeys(huge.toString());
+      browser.click("evidenceForm:attach");
+      browser.waitFor(
+          d ->
+              browser.text().contains("사진을 올리지 못했습니다")
+                  || browser.text().contains("증거 사진은 5MB 이하만 첨부할 수 있습니다."));
+      browser.go(casePage).waitForText("증거 사진");
+
+      // far over: refused unparsed, with the portal's page saying why
       Files.write(far, new byte[8 * 1024 * 1024]);
       photoInput(browser).sendKeys(far.toString());
       browser.click("evidenceForm:attach").waitForPath("/error/upload.xhtml");
@@ -162,6 +174,7 @@ class BadInputJourneyIT extends BrowserJourney {
     } finally {
       Files.deleteIfExists(justOver);
       Files.deleteIfExists(far);
+      Files.deleteIfExists(huge);
     }
   }
 

@@ -68,7 +68,9 @@ public class UploadGate extends HttpFilter {
       long length = request.getContentLengthLong();
       if (length >= 0 && length <= DRAINED_AT_MOST) {
         // an inspector's browser answered while still sending drops the answer: read the body
-        // away (unparsed, unstored) so that the page the refusal sends it to is shown
+        // away (unparsed, unstored) so that the page the refusal sends it to is shown. Undertow
+        // caps a request to the Faces servlet at its multipart-config size; lift that for this.
+        ServletRequestContext.requireCurrent().getExchange().setMaxEntitySize(DRAINED_AT_MOST);
         request.getInputStream().transferTo(OutputStream.nullOutputStream());
       }
       refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "tooLarge");
