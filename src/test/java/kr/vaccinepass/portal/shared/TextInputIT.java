@@ -186,7 +186,7 @@ class TextInputIT {
         "{fine.objection.groundsTooLong}",
         () -> as(jongno, () -> enforcement.recordObjection(id, today(), "x".repeat(501))));
     refused(
-        "{evidence.description.tooLong}",
+        "{evidence.descriptionTooLong}",
         () -> as(jongno, () -> evidence.attach(id, new byte[] {1}, "x".repeat(501))));
     refused(
         "{text.singleLine.controlCharacters}",
@@ -240,7 +240,7 @@ class TextInputIT {
         seeded.getStatus(), as(SOME_ADMIN, () -> grace.declaration(seeded.getId())).getStatus());
 
     refused(
-        "{incident.note.tooLong}",
+        "{incident.noteTooLong}",
         () -> as(SOME_ADMIN, () -> incidents.declare(start, busan, "x".repeat(501))));
     refused(
         "{text.plain.controlCharacters}",

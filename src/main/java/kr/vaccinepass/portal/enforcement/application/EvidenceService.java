@@ -33,7 +33,7 @@ public class EvidenceService {
   public Evidence attach(
       long violationId,
       byte[] photo,
-      @Size(max = TextRules.EVIDENCE_DESCRIPTION, message = "{evidence.description.tooLong}")
+      @Size(max = TextRules.EVIDENCE_DESCRIPTION, message = "{evidence.descriptionTooLong}")
           @SingleLine
           String description) {
     Actor inspector = actors.require();

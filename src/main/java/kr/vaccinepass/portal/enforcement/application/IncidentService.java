@@ -50,7 +50,7 @@ public class IncidentService {
   public Incident declare(
       Instant startsAt,
       GraceScope scope,
-      @Size(max = TextRules.INCIDENT_NOTE, message = "{incident.note.tooLong}") @PlainText
+      @Size(max = TextRules.INCIDENT_NOTE, message = "{incident.noteTooLong}") @PlainText
           String note) {
     GraceScope where = scope == null ? GraceScope.NATIONWIDE : scope;
     requireNone(regions.unknownSido(where.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
