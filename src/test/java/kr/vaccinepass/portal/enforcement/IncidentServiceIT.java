@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -328,12 +329,15 @@ class IncidentServiceIT {
     Instant end = kst("2022-02-03T10:30");
     Incident incident = declare(start, busanJung(), "부산 중구 QR 장애");
 
-    // the grace is refused (its reference is too long): the closing is undone with it
-    BusinessException refused =
+    // the grace would be refused (its reference is too long): the closing is refused with it,
+    // by the service's validation before anything is changed
+    ConstraintViolationException refused =
         assertThrows(
-            BusinessException.class,
+            ConstraintViolationException.class,
             () -> as(admin, () -> incidents.close(incident.getId(), end, "사유", "x".repeat(301))));
-    assertEquals("grace.text.tooLong", refused.messageKey());
+    assertEquals(
+        "{grace.announcementRef.tooLong}",
+        refused.getConstraintViolations().iterator().next().getMessageTemplate());
     assertTrue(find(incident.getId()).isOpen(), "nothing closed without its grace");
 
     IncidentService.Closed closed =

@@ -4,12 +4,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import kr.vaccinepass.portal.calendar.domain.PolicyEvent;
 import kr.vaccinepass.portal.calendar.domain.PolicyEventRepository;
 import kr.vaccinepass.portal.calendar.domain.PolicyEventRevision;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 
@@ -28,13 +32,20 @@ public class CalendarService {
     return events.all();
   }
 
-  public PolicyEvent add(PolicyEvent.Content content, String note) {
+  public PolicyEvent add(
+      @Valid PolicyEvent.Content content,
+      @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.note.tooLong}") @SingleLine
+          String note) {
     return events.add(
         PolicyEvent.create(content, note, actors.require().accountId(), clock.instant()));
   }
 
   /** Changes an event; the note says why and is kept with the revision. */
-  public PolicyEvent edit(long id, PolicyEvent.Content content, String note) {
+  public PolicyEvent edit(
+      long id,
+      @Valid PolicyEvent.Content content,
+      @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.note.tooLong}") @SingleLine
+          String note) {
     PolicyEvent event =
         events.find(id).orElseThrow(() -> new NotFoundException("calendar.notFound"));
     event.edit(content, note, actors.require().accountId(), clock.instant());

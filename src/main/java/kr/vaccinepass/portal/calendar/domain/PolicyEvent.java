@@ -14,12 +14,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 
 /**
  * A dated policy event of the calendar: its kind, first and last day (KST; one day when no last
@@ -72,9 +75,12 @@ public class PolicyEvent {
       PolicyEventKind kind,
       LocalDate startsOn,
       LocalDate endsOn,
-      String titleKo,
-      String titleEn,
-      String source) {}
+      @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.title.tooLong}") @SingleLine
+          String titleKo,
+      @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.title.tooLong}") @SingleLine
+          String titleEn,
+      @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.source.tooLong}") @SingleLine
+          String source) {}
 
   public static PolicyEvent create(Content content, String note, long by, Instant at) {
     PolicyEvent e = new PolicyEvent();

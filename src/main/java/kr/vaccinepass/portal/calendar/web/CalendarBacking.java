@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -163,6 +164,8 @@ public class CalendarBacking implements Serializable {
     } catch (NotFoundException e) {
       messages.error(e.messageKey());
     } catch (BusinessException e) {
+      messages.show(e, "eventForm");
+    } catch (ConstraintViolationException e) {
       messages.show(e, "eventForm");
     }
   }

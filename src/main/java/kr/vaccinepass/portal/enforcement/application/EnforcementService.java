@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,8 @@ import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.domain.PlainText;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
@@ -62,7 +65,8 @@ public class EnforcementService {
   public Inspection openInspection(
       long facilityId,
       @NotNull(message = "{inspection.time.required}") Instant inspectedAt,
-      String notes) {
+      @Size(max = TextRules.INSPECTION_NOTES, message = "{inspection.notes.tooLong}") @PlainText
+          String notes) {
     Actor inspector = actors.require();
     Facility facility = facilityInJurisdiction(facilityId);
     return repository.add(
@@ -190,7 +194,8 @@ public class EnforcementService {
   public FineCase recordObjection(
       long violationId,
       @NotNull(message = "{fine.objection.receivedOnRequired}") LocalDate receivedOn,
-      String grounds) {
+      @Size(max = TextRules.STEP_REASON, message = "{fine.objection.groundsTooLong}") @PlainText
+          String grounds) {
     FineCase fine = fineOf(violationId);
     fine.object(receivedOn, grounds, clock.instant(), actors.require().accountId());
     return fine;
@@ -217,7 +222,10 @@ public class EnforcementService {
   }
 
   /** Cancels a violation's fine with the reason (e.g. logged in error). */
-  public FineCase cancelFine(long violationId, String reason) {
+  public FineCase cancelFine(
+      long violationId,
+      @Size(max = TextRules.STEP_REASON, message = "{fine.cancel.reasonTooLong}") @PlainText
+          String reason) {
     FineCase fine = fineOf(violationId);
     fine.cancel(reason, clock.instant(), actors.require().accountId());
     return fine;

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
@@ -13,6 +14,8 @@ import kr.vaccinepass.portal.enforcement.domain.EvidenceSummary;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -27,7 +30,12 @@ public class EvidenceService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
 
-  public Evidence attach(long violationId, byte[] photo, String description) {
+  public Evidence attach(
+      long violationId,
+      byte[] photo,
+      @Size(max = TextRules.EVIDENCE_DESCRIPTION, message = "{evidence.descriptionTooLong}")
+          @SingleLine
+          String description) {
     Actor inspector = actors.require();
     Violation violation = violations.violationIn(inspector, violationId);
     Evidence e =

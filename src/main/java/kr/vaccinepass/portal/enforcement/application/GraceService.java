@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,9 @@ import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
 import kr.vaccinepass.portal.enforcement.domain.GraceScope;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.PlainText;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 
@@ -45,8 +49,10 @@ public class GraceService {
       @NotNull(message = "{grace.end.required}") Instant endsAt,
       @NotNull(message = "{grace.kind.required}") GraceKind kind,
       @NotNull(message = "{grace.scope.required}") GraceScope scope,
-      String reason,
-      String announcementRef) {
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
     requireKnown(scope);
     GraceDeclaration declaration =
         repository.add(
@@ -68,8 +74,10 @@ public class GraceService {
       @NotNull(message = "{grace.day.required}") LocalDate day,
       @NotNull(message = "{grace.kind.required}") GraceKind kind,
       @NotNull(message = "{grace.scope.required}") GraceScope scope,
-      String reason,
-      String announcementRef) {
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
     requireKnown(scope);
     GraceDeclaration declaration =
         repository.add(
@@ -90,10 +98,13 @@ public class GraceService {
    * batches, and each case returns to where it was unless another active declaration still holds
    * it.
    */
-  public GraceDeclaration revoke(long id, String reason) {
+  public GraceDeclaration revoke(
+      long id,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.revokeReason.tooLong}") @PlainText
+          String revokeReason) {
     GraceDeclaration declaration =
         repository.lock(id).orElseThrow(() -> new NotFoundException("grace.notFound"));
-    declaration.revoke(reason, clock.instant(), actors.require().accountId());
+    declaration.revoke(revokeReason, clock.instant(), actors.require().accountId());
     runs.fire(new GraceRunRequested(id));
     return declaration;
   }

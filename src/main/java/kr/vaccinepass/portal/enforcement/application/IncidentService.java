@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,9 @@ import kr.vaccinepass.portal.enforcement.domain.Incident;
 import kr.vaccinepass.portal.enforcement.domain.IncidentRepository;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.PlainText;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 
@@ -43,7 +47,11 @@ public class IncidentService {
    * Declares an incident from {@code startsAt} (now or earlier) in the scope's regions (none:
    * nationwide); door scanners there switch to incident mode.
    */
-  public Incident declare(Instant startsAt, GraceScope scope, String note) {
+  public Incident declare(
+      Instant startsAt,
+      GraceScope scope,
+      @Size(max = TextRules.INCIDENT_NOTE, message = "{incident.noteTooLong}") @PlainText
+          String note) {
     GraceScope where = scope == null ? GraceScope.NATIONWIDE : scope;
     requireNone(regions.unknownSido(where.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
     requireNone(
@@ -59,20 +67,26 @@ public class IncidentService {
    * Closes an incident. With a reason, the same step declares a VERIFICATION_FAILURE grace over its
    * window and regions, which waives the cases its failure prevented from being verified.
    */
-  public Closed close(long id, Instant endsAt, String graceReason, String announcementRef) {
+  public Closed close(
+      long id,
+      Instant endsAt,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
     Incident incident =
         incidents.find(id).orElseThrow(() -> new NotFoundException("incident.notFound"));
     incident.close(endsAt, actors.require().accountId(), clock.instant());
     changed.fire(new IncidentChanged(id));
     GraceDeclaration declared = null;
-    if (graceReason != null && !graceReason.isBlank()) {
+    if (reason != null && !reason.isBlank()) {
       declared =
           grace.declare(
               incident.getStartsAt(),
               incident.getEndsAt(),
               GraceKind.VERIFICATION_FAILURE,
               incident.scope(),
-              graceReason,
+              reason,
               announcementRef);
     }
     return new Closed(incident, Optional.ofNullable(declared));

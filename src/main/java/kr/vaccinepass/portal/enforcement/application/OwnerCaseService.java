@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,8 @@ import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.domain.PlainText;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
@@ -44,7 +47,10 @@ public class OwnerCaseService {
    * The operator's opinion on their own case within the opinion period; a visitor's fine is the
    * visitor's, not theirs, and answers "not found" like another owner's case.
    */
-  public FineCase submitOpinion(long violationId, String opinion) {
+  public FineCase submitOpinion(
+      long violationId,
+      @Size(max = TextRules.OPINION, message = "{fine.opinion.tooLong}") @PlainText
+          String opinion) {
     Actor owner = actors.require();
     Violation violation =
         repository

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+import kr.vaccinepass.portal.shared.domain.PlainText;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 
 /** What an inspector records of a violation. The visitor fields are for a VISITOR violation. */
 public class ViolationDraft implements Serializable {
@@ -24,7 +27,8 @@ public class ViolationDraft implements Serializable {
   @NotNull(message = "{violation.cause.required}")
   private ViolationCause cause = ViolationCause.NO_VALID_PASS;
 
-  @Size(max = 40, message = "{visit.name.tooLong}")
+  @Size(max = TextRules.VISITOR_NAME, message = "{visit.name.tooLong}")
+  @SingleLine
   private String visitorName;
 
   private LocalDate visitorBirthDate;
@@ -32,10 +36,12 @@ public class ViolationDraft implements Serializable {
   @Pattern(regexp = PhoneNumbers.PATTERN, message = "{violation.visitor.phoneInvalid}")
   private String visitorPhone;
 
-  @Size(max = 200, message = "{violation.shown.tooLong}")
+  @Size(max = TextRules.SHOWN, message = "{violation.shown.tooLong}")
+  @SingleLine
   private String shown;
 
-  @Size(max = 2000, message = "{violation.description.tooLong}")
+  @Size(max = TextRules.DESCRIPTION, message = "{violation.description.tooLong}")
+  @PlainText
   private String description;
 
   public ViolationKind getKind() {

@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.enforcement.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.application.EvidenceService;
@@ -58,6 +59,8 @@ public class CaseEvidenceBacking implements Serializable {
       description = null;
       messages.info("evidence.attached");
     } catch (BusinessException e) {
+      messages.show(e, "evidenceForm");
+    } catch (ConstraintViolationException e) {
       messages.show(e, "evidenceForm");
     } finally {
       photo = null;

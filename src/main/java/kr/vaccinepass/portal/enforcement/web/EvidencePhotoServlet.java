@@ -23,13 +23,13 @@ public class EvidencePhotoServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    long id;
-    try {
-      id = Long.parseLong(request.getParameter("id"));
-    } catch (NumberFormatException e) {
-      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+    String given = request.getParameter("id");
+    if (given == null || !given.matches("[0-9]{1,18}")) {
+      // no photo has that address: the portal's 404 page (web.xml), as for another 시군구's photo
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
+    long id = Long.parseLong(given);
     EvidenceService.Photo photo;
     try {
       photo = evidence.photo(id);

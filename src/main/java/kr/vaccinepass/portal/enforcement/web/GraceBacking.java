@@ -102,6 +102,8 @@ public class GraceBacking implements Serializable {
       messages.error(e.messageKey());
     } catch (BusinessException e) {
       messages.show(e, "revokeForm");
+    } catch (ConstraintViolationException e) {
+      messages.show(e, "revokeForm");
     }
   }
 

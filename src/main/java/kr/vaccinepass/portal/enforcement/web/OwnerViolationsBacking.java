@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -78,6 +79,8 @@ public class OwnerViolationsBacking implements Serializable {
       refresh();
       messages.info("owner.violations.opinion.submitted");
     } catch (BusinessException e) {
+      messages.show(e, "opinionForm");
+    } catch (ConstraintViolationException e) {
       messages.show(e, "opinionForm");
     }
   }

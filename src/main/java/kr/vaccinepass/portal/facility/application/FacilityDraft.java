@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.facility.domain.ValidBusinessNumber;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 
 /**
  * A facility as the owner types it, before it is checked against the data. The constraints here
@@ -17,7 +19,8 @@ import kr.vaccinepass.portal.facility.domain.ValidBusinessNumber;
  */
 public class FacilityDraft {
   @NotBlank(message = "{facility.name.required}")
-  @Size(max = 100, message = "{facility.name.tooLong}")
+  @Size(max = TextRules.FACILITY_NAME, message = "{facility.name.tooLong}")
+  @SingleLine
   private String name;
 
   @NotBlank(message = "{facility.type.required}")
@@ -34,7 +37,8 @@ public class FacilityDraft {
   private String sigunguCode;
 
   @NotBlank(message = "{facility.roadAddress.required}")
-  @Size(max = 200, message = "{facility.roadAddress.tooLong}")
+  @Size(max = TextRules.ROAD_ADDRESS, message = "{facility.roadAddress.tooLong}")
+  @SingleLine
   private String roadAddress;
 
   @DecimalMin(value = "1", message = "{facility.floorArea.range}")

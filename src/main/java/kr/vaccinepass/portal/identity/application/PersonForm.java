@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 
 /** Who a new account belongs to: e-mail, name, phone, with the checks every account form shares. */
 public abstract class PersonForm {
@@ -14,7 +16,8 @@ public abstract class PersonForm {
   private String email;
 
   @NotBlank(message = "{account.name.required}")
-  @Size(max = 60, message = "{account.name.tooLong}")
+  @Size(max = TextRules.ACCOUNT_NAME, message = "{account.name.tooLong}")
+  @SingleLine
   private String name;
 
   @NotBlank(message = "{account.phone.required}")

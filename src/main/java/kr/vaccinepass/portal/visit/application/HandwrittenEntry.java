@@ -3,6 +3,8 @@ package kr.vaccinepass.portal.visit.application;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.visit.domain.SafetyNumber;
 
 /**
@@ -10,7 +12,8 @@ import kr.vaccinepass.portal.visit.domain.SafetyNumber;
  * formats are checked here; which of them is missing, by {@code Visit.handwritten}, on its field.
  */
 public class HandwrittenEntry {
-  @Size(max = 40, message = "{visit.name.tooLong}")
+  @Size(max = TextRules.VISITOR_NAME, message = "{visit.name.tooLong}")
+  @SingleLine
   private String name;
 
   @Pattern(regexp = PhoneNumbers.PATTERN, message = "{visit.phone.invalid}")

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.domain.SingleLine;
+import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
@@ -194,7 +197,10 @@ public class VisitRecordService {
         new VisitFilter(null, null, VisitMethod.DOOR_CHECK, null));
   }
 
-  public DeviceKey.Issued createDeviceKey(long facilityId, String label) {
+  public DeviceKey.Issued createDeviceKey(
+      long facilityId,
+      @Size(max = TextRules.DEVICE_LABEL, message = "{device.label.tooLong}") @SingleLine
+          String label) {
     own(facilityId);
     DeviceKey.Issued issued =
         DeviceKey.issue(facilityId, label, actors.require().accountId(), clock.instant());

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.util.List;
 import kr.vaccinepass.portal.facility.domain.Facility;
@@ -35,11 +36,18 @@ public class DeviceKeysBacking implements Serializable {
   }
 
   public void create() {
+    if (facilityId == null) {
+      // an owner with no facility yet: nothing to make a key for
+      messages.errorOn("deviceForm:facility", "visit.noFacility");
+      return;
+    }
     try {
       newSecret = visits.createDeviceKey(facilityId, label).secret();
       label = null;
       messages.info("device.created");
     } catch (BusinessException e) {
+      messages.show(e, "deviceForm");
+    } catch (ConstraintViolationException e) {
       messages.show(e, "deviceForm");
     }
   }
