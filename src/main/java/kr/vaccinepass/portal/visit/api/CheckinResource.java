@@ -98,7 +98,12 @@ public class CheckinResource {
           }
           RuntimeException cause = CheckinService.unwrapped(failure);
           // an exception mapper turns anything else into a problem document, as for any request
-          response.resume(cause instanceof VisitBatcher.Overloaded ? overloaded() : cause);
+          if (cause instanceof VisitBatcher.Overloaded) {
+            response.resume(overloaded());
+          } else {
+            // resume(Throwable), not resume(Object): the exception mappers answer, not a 200
+            response.resume(cause);
+          }
         });
   }
 

@@ -10,7 +10,8 @@ import kr.vaccinepass.portal.visit.domain.DeviceKey;
 
 /**
  * Which facility a device secret opens, cached by the secret's hash after the first use. Revoking a
- * key on this node drops it at once; entries also expire after a minute for other nodes.
+ * key on this node drops it at once; entries also expire after a minute for other nodes. A lookup
+ * the database cannot answer is a {@link VisitStoreUnavailable}.
  */
 @ApplicationScoped
 public class DeviceKeys {
@@ -39,7 +40,13 @@ public class DeviceKeys {
     String hash = DeviceKey.hash(secret);
     Entry entry = cache.get(hash);
     if (entry == null || System.currentTimeMillis() - entry.loadedAt() > TTL_MILLIS) {
-      DeviceKey key = lookup.byHash(hash);
+      DeviceKey key;
+      try {
+        key = lookup.byHash(hash);
+      } catch (RuntimeException e) {
+        // the database is down: the device tries again (503), it is not told its key is wrong
+        throw new VisitStoreUnavailable("the device key could not be looked up", e);
+      }
       if (key == null || !key.isActive()) {
         cache.remove(hash);
         throw new InvalidDeviceKey();
