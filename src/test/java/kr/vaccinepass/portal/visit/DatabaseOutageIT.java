@@ -245,6 +245,13 @@ class DatabaseOutageIT {
         errorPage.statusCode(),
         missing.size());
 
+    System.out.println(
+        "OUTAGE: 503 codes "
+            + unavailable.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        a -> a.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"),
+                        Collectors.counting())));
     unavailable.stream()
         .filter(a -> a.answered() > back)
         .forEach(
