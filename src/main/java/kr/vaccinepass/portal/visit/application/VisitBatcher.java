@@ -266,12 +266,12 @@ public class VisitBatcher {
       }
       return write(rest);
     }
+    wrote(); // before the answers: whoever got a 201 finds the writer healthy
     for (int i = 0; i < batch.size(); i++) {
       CompletableFuture<Long> stored = batch.get(i).stored();
       Long id = ids.get(i);
       answer(() -> stored.complete(id));
     }
-    wrote();
     return true;
   }
 
