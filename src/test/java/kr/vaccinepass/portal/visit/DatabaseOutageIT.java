@@ -150,6 +150,9 @@ class DatabaseOutageIT {
     }
     SignedIn page = new SignedIn(VisitTestSupport.BASE);
     page.signIn(ownerEmail, TestData.PASSWORD);
+    HttpResponse<String> readiness = page.get("/health/ready");
+    assertEquals(200, readiness.statusCode(), readiness.body());
+    assertTrue(readiness.body().startsWith("{\"status\":\"UP\""), readiness.body());
 
     ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     AtomicBoolean loading = new AtomicBoolean(true);
@@ -179,6 +182,7 @@ class DatabaseOutageIT {
       redirects = new ArrayList<>();
       errorPage = page.follow("/owner/dashboard.xhtml", redirects);
       readinessDuringOutage = page.get("/health/ready");
+      assertEquals(200, page.get("/health/live").statusCode(), "alive all the same");
       assertFalse(batcher.health().healthy(), "the writer says it cannot write");
       Thread.sleep(1_500);
 
