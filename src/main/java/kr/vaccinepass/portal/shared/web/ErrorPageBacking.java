@@ -44,7 +44,8 @@ public class ErrorPageBacking {
     if (session == null) {
       return null;
     }
-    Object info = external.getSessionMap().get(ExceptionInfo.ATTRIBUTE_NAME);
+    // taken once, so that a later error page does not answer for an old failure
+    Object info = external.getSessionMap().remove(ExceptionInfo.ATTRIBUTE_NAME);
     return info instanceof ExceptionInfo i ? i.getException() : null;
   }
 }
