@@ -9,7 +9,8 @@ import kr.vaccinepass.portal.demo.DemoData;
  * The run command (mvn -Prun): starts PostgreSQL (embedded, keeping its data in
  * .portal-data/postgres, unless PORTAL_DB_URL names an external one), starts the WildFly the build
  * provisioned in target/server with the portal deployed and demo data seeded, prints the address
- * and the demo accounts, and on Ctrl-C stops WildFly, then PostgreSQL. The starting and stopping is
+ * and the demo accounts, and on Ctrl-C stops WildFly, then PostgreSQL. When WildFly dies instead
+ * (killed, crashed) it says so and fails: the command ends non-zero. The starting and stopping is
  * {@link PortalProcess}'s, shared with the benchmark.
  */
 public final class PortalLauncher {
@@ -52,8 +53,13 @@ public final class PortalLauncher {
     portal.startWildFly(httpPort, 0, null, properties);
 
     banner(httpPort, portal.embeddedData());
-    int exit = portal.waitForWildFly();
-    say("WildFly stopped (exit " + exit + ")");
+    PortalProcess.Ending end = portal.waitForEnd();
+    say(end.message());
+    if (end.unexpected()) {
+      // not Ctrl-C: the run fails (non-zero, BUILD FAILURE), after PostgreSQL is stopped
+      portal.close();
+      throw new IllegalStateException(end.message());
+    }
   }
 
   private static void banner(int port, Path pgData) {

@@ -46,6 +46,9 @@ public final class PortalProcess implements AutoCloseable {
   private volatile int httpPort;
   private boolean closed;
 
+  /** Someone asked WildFly to stop (Ctrl-C's shutdown hook, close(), stopWildFly()). */
+  private volatile boolean stopAsked;
+
   /**
    * @param server the provisioned WildFly (target/server)
    * @param war the portal's WAR
@@ -206,8 +209,57 @@ public final class PortalProcess implements AutoCloseable {
     return process == null ? 0 : process.waitFor();
   }
 
+  /** How WildFly's run ended: asked to stop, or died (killed, crashed) while nobody asked. */
+  public record Ending(boolean unexpected, int exitCode, String message) {}
+
+  /**
+   * Waits until WildFly ends and says whether that was asked for. standalone.sh answers 0 even when
+   * the server's JVM was killed (kill -9), so its exit code cannot tell: what tells is whether a
+   * stop was asked, or this JVM is shutting down (Ctrl-C reaches WildFly and this JVM at once, so
+   * the shutdown is given a second to show).
+   */
+  public Ending waitForEnd() throws InterruptedException {
+    int exit = waitForWildFly();
+    long until = System.currentTimeMillis() + 1_000;
+    while (!stopAsked && !jvmStopping() && System.currentTimeMillis() < until) {
+      Thread.sleep(50);
+    }
+    return ending(exit, stopAsked, jvmStopping(), consoleLog());
+  }
+
+  /** The decision of {@link #waitForEnd()}: unexpected unless a stop was asked or Ctrl-C came. */
+  static Ending ending(int exitCode, boolean stopAsked, boolean jvmStopping, Path log) {
+    if (stopAsked || jvmStopping) {
+      return new Ending(false, exitCode, "WildFly stopped (exit " + exitCode + ")");
+    }
+    String how =
+        exitCode > 128
+            ? "exit " + exitCode + ": killed by signal " + (exitCode - 128)
+            : "exit " + exitCode;
+    return new Ending(
+        true,
+        exitCode,
+        "WildFly DIED: its process ended ("
+            + how
+            + ") although nobody stopped it; the portal is down. Its log: "
+            + log);
+  }
+
+  /** Whether this JVM is shutting down (Ctrl-C, SIGTERM): it then takes no more shutdown hooks. */
+  static boolean jvmStopping() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shuttingDown) {
+      return true;
+    }
+  }
+
   /** Stops WildFly (SIGTERM, which standalone.sh passes on) and waits for it to end. */
   public synchronized void stopWildFly() {
+    stopAsked = true;
     if (wildfly == null) {
       return;
     }
@@ -243,6 +295,7 @@ public final class PortalProcess implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    stopAsked = true;
     stopWildFly();
     stopDatabase();
   }

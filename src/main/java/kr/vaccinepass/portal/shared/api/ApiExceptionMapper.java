@@ -4,19 +4,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
+import kr.vaccinepass.portal.shared.infrastructure.DatabaseFailures;
 
 /**
  * Every failure of the API as a problem document ({@code application/problem+json}) with a stable
@@ -29,20 +24,12 @@ import kr.vaccinepass.portal.shared.domain.NotFoundException;
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
-  /** Seconds a caller should wait before it sends the same request to a portal without database. */
-  public static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
-
-  /** Class names (not on the compile path) whose presence in a failure means "no database". */
-  private static final Set<String> UNAVAILABLE_TYPES =
-      Set.of(
-          "org.hibernate.exception.JDBCConnectionException",
-          "org.hibernate.exception.LockTimeoutException",
-          "org.hibernate.QueryTimeoutException",
-          "jakarta.persistence.QueryTimeoutException",
-          "jakarta.persistence.LockTimeoutException",
-          "jakarta.resource.ResourceException",
-          "jakarta.resource.spi.ResourceAllocationException",
-          "jakarta.transaction.RollbackException");
+  /**
+   * Seconds a caller should wait before it sends the same request to a portal without database: the
+   * pool validates connections on checkout, so check-ins are committed again within about a second
+   * of the database's return (docs/checkin.md, section 15).
+   */
+  public static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
 
   @Override
   public Response toResponse(Throwable failure) {
@@ -120,41 +107,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   /**
    * Whether a failure means that the database cannot be used now (connection refused or lost, pool
    * exhausted, timeouts, a commit that did not finish in time), rather than a fault of the request
-   * or of the code.
+   * or of the code ({@link DatabaseFailures#worthRetrying}).
    */
   public static boolean unavailable(Throwable failure) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
-      if (t instanceof SQLTransientException
-          || t instanceof SQLRecoverableException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof TimeoutException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
-        return true;
-      }
-      for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-        if (UNAVAILABLE_TYPES.contains(c.getName())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * SQLSTATE classes of "try again later": 08 connection exception, 53 insufficient resources, 57P
-   * operator intervention (shutdown, cannot connect now), 40001/40P01 serialization failure and
-   * deadlock (PostgreSQL's appendix A).
-   */
-  private static boolean unavailableState(String state) {
-    return state != null
-        && (state.startsWith("08")
-            || state.startsWith("53")
-            || state.startsWith("57P")
-            || state.equals("40001")
-            || state.equals("40P01"));
+    return DatabaseFailures.worthRetrying(failure);
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -28,6 +28,7 @@ import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
 import kr.vaccinepass.portal.visit.application.VisitBatcher;
+import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
 /**
@@ -136,8 +137,12 @@ public class CheckinResource {
    */
   static Response failed(Throwable failure) {
     RuntimeException cause = CheckinService.unwrapped(failure);
-    return cause instanceof VisitBatcher.Overloaded
-        ? overloaded()
+    if (cause instanceof VisitBatcher.Overloaded) {
+      return overloaded();
+    }
+    // the writer or the key lookup found the database down: the device sends the same token again
+    return cause instanceof VisitStoreUnavailable
+        ? ApiExceptionMapper.serviceUnavailable()
         : ApiExceptionMapper.answer(cause);
   }
 

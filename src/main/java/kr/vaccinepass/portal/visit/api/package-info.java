@@ -1,2 +1,5 @@
-/** The visit API for machines: door devices' check-ins and the 안심콜 webhook (JAX-RS). */
+/**
+ * The visit API for machines: door devices' check-ins and the 안심콜 webhook (JAX-RS), the 503 of a
+ * database that cannot be reached, and the node's readiness and liveness (/health, a servlet).
+ */
 package kr.vaccinepass.portal.visit.api;

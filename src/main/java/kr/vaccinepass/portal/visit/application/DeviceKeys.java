@@ -17,7 +17,9 @@ import kr.vaccinepass.portal.visit.domain.DeviceKey;
  * key is refused without a lookup, and the hash of one the database did not know is remembered for
  * {@link #UNKNOWN_TTL_MILLIS} (at most {@link #MAX_UNKNOWN} of them), so that a flood of made-up
  * keys cannot turn into a flood of database lookups. The API asks before it takes a place in the
- * check-in bulkhead (CheckinResource), so those refusals do not starve the doors either.
+ * check-in bulkhead (CheckinResource), so those refusals do not starve the doors either. A lookup
+ * the database cannot answer is a {@link VisitStoreUnavailable} (503: the device tries again), never
+ * "invalid key".
  */
 @ApplicationScoped
 public class DeviceKeys {
@@ -115,7 +117,13 @@ public class DeviceKeys {
       if (entry == null && address != null && failures.overBudget(address, now)) {
         throw new InvalidDeviceKey();
       }
-      DeviceKey key = lookup.byHash(hash);
+      DeviceKey key;
+      try {
+        key = lookup.byHash(hash);
+      } catch (RuntimeException e) {
+        // the database is down: the device tries again (503), it is not told its key is wrong
+        throw new VisitStoreUnavailable("the device key could not be looked up", e);
+      }
       if (key == null || !key.isActive()) {
         cache.remove(hash);
         rememberUnknown(hash, now);

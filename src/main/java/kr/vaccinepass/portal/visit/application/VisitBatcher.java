@@ -6,6 +6,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,6 +35,13 @@ import kr.vaccinepass.portal.visit.domain.Visit;
  *
  * <p>While one batch is written the next gathers, so the batch grows with the load and a commit
  * (one fsync) serves many check-ins; at low load a check-in waits for nothing but its own write.
+ *
+ * <p>The writer survives every failure, and every future of a batch is completed. While the
+ * database cannot be reached the batch fails with {@link VisitStoreUnavailable} (the API answers
+ * 503 with Retry-After), the writer pauses 50 to 250 ms between attempts, logs at SEVERE once (then
+ * every 30 s) and reports it in {@link #health()}, for readiness and the administrators' dashboard.
+ * A batch the database refuses for its content is written again in halves down to the single row,
+ * so that only the rejected check-in fails.
  */
 @ApplicationScoped
 public class VisitBatcher {
@@ -56,7 +65,20 @@ public class VisitBatcher {
 
   private volatile boolean running;
   private volatile boolean paused;
-  private Thread thread;
+  private volatile Thread thread;
+
+  /** The pause between attempts while the database is down: short, so recovery follows it. */
+  private static final long BACKOFF_MIN_MILLIS = 50;
+
+  private static final long BACKOFF_MAX_MILLIS = 250;
+  private long backoffMillis = BACKOFF_MIN_MILLIS;
+
+  /** Since when writes fail (null while they succeed), why, and whether the database was down. */
+  private volatile Instant failingSince;
+
+  private volatile String failure;
+  private volatile boolean storeWasUnavailable;
+  private Instant lastErrorLog;
 
   /** The queue is full: the check-in was not taken; try again shortly. */
   public static final class Overloaded extends RuntimeException {
@@ -93,6 +115,10 @@ public class VisitBatcher {
    */
   public CompletableFuture<Long> submit(Visit visit) {
     Pending p = new Pending(visit, new CompletableFuture<>());
+    Thread t = thread;
+    if (running && t != null && !t.isAlive()) {
+      restartDead(t);
+    }
     if (!queue.offer(p)) {
       throw new Overloaded();
     }
@@ -106,6 +132,15 @@ public class VisitBatcher {
 
   public int capacity() {
     return queue.size() + queue.remainingCapacity();
+  }
+
+  /** The writer thread ended although nothing stopped it: say so and start another. */
+  private synchronized void restartDead(Thread dead) {
+    if (running && thread == dead && !dead.isAlive()) {
+      LOG.severe("the visit writer thread had ended; starting a new one");
+      thread = null;
+      start(null);
+    }
   }
 
   /** Stops the writer thread and starts a new one (what a restart does to it); for tests. */
@@ -136,6 +171,25 @@ public class VisitBatcher {
     paused = held;
   }
 
+  /**
+   * The writer's state, for readiness and the administrators' dashboard: whether its thread runs,
+   * whether the last write (or, while nothing is queued, the last probe of the database) went well,
+   * since when it has been failing and why.
+   */
+  public record WriterHealth(
+      boolean alive, boolean lastWriteOk, Instant failingSince, String lastFailure) {
+    public boolean healthy() {
+      return alive && lastWriteOk;
+    }
+  }
+
+  public WriterHealth health() {
+    Thread t = thread;
+    Instant since = failingSince;
+    return new WriterHealth(
+        running && t != null && t.isAlive(), since == null, since, since == null ? null : failure);
+  }
+
   private void loop() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (running) {
@@ -144,39 +198,153 @@ public class VisitBatcher {
           Thread.sleep(5);
           continue;
         }
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Pending first =
+            queue.poll(failingSince == null ? 200 : backoffMillis, TimeUnit.MILLISECONDS);
         if (first == null) {
+          if (failingSince != null && storeWasUnavailable) {
+            probe();
+          }
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        write(batch);
+        if (!write(batch)) {
+          // the database is down: wait a little before the next attempt, up to BACKOFF_MAX_MILLIS
+          Thread.sleep(backoffMillis);
+          backoffMillis = Math.min(BACKOFF_MAX_MILLIS, backoffMillis * 2);
+        } else {
+          backoffMillis = BACKOFF_MIN_MILLIS;
+        }
       } catch (InterruptedException e) {
         if (!running) {
           break;
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // nothing may end this thread but stop(): a dead writer leaves every later check-in waiting
         LOG.log(Level.SEVERE, "the visit writer failed; it goes on", e);
+        failed(batch, e);
       } finally {
         batch.clear();
       }
     }
   }
 
-  private void write(List<Pending> batch) {
+  /**
+   * Writes a batch in one transaction and completes each future. When the database refuses the
+   * batch for its content (not for being unreachable), the batch is written again in halves, down
+   * to single rows, so that every valid check-in is committed and only a rejected row fails. False
+   * when the database could not be reached: every future of the batch then fails with {@link
+   * VisitStoreUnavailable}.
+   */
+  private boolean write(List<Pending> batch) {
     List<Long> ids;
     try {
       ids = writer.addAll(batch.stream().map(Pending::visit).toList());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a batch of " + batch.size() + " visits was not written", e);
-      batch.forEach(p -> answering.execute(() -> p.stored().completeExceptionally(e)));
-      return;
+    } catch (Throwable e) {
+      // Throwable: a commit that fails throws a checked RollbackException through the interceptor
+      if (VisitStoreUnavailable.isConnectionFailure(e) || !reachable()) {
+        storeFailed(e, true);
+        VisitStoreUnavailable unavailable =
+            new VisitStoreUnavailable("the database is unavailable; nothing was recorded", e);
+        failed(batch, unavailable);
+        return false;
+      }
+      if (batch.size() == 1) {
+        LOG.log(Level.WARNING, "a visit was refused by the database; only its check-in fails", e);
+        failed(batch, e);
+        return true;
+      }
+      LOG.log(
+          Level.WARNING,
+          "a batch of " + batch.size() + " visits was refused; writing it in halves",
+          e);
+      int half = batch.size() / 2;
+      List<Pending> rest = batch.subList(half, batch.size());
+      if (!write(batch.subList(0, half))) {
+        failed(rest, new VisitStoreUnavailable("the database became unavailable", e));
+        return false;
+      }
+      return write(rest);
     }
+    wrote(); // before the answers: whoever got a 201 finds the writer healthy
     for (int i = 0; i < batch.size(); i++) {
       CompletableFuture<Long> stored = batch.get(i).stored();
       Long id = ids.get(i);
-      answering.execute(() -> stored.complete(id));
+      answer(() -> stored.complete(id));
     }
+    return true;
+  }
+
+  /** Completes every future of the batch with that failure (not those completed already). */
+  private void failed(List<Pending> batch, Throwable e) {
+    for (Pending p : batch) {
+      if (!p.stored().isDone()) {
+        answer(() -> p.stored().completeExceptionally(e));
+      }
+    }
+  }
+
+  /** On the answering pool; on this thread when the pool is gone (the portal stopping). */
+  private void answer(Runnable completion) {
+    try {
+      answering.execute(completion);
+    } catch (RuntimeException rejected) {
+      completion.run();
+    }
+  }
+
+  private boolean reachable() {
+    try {
+      return writer.reachable();
+    } catch (Throwable e) {
+      return false;
+    }
+  }
+
+  /** While the database is down and nothing is queued: is it back? */
+  private void probe() {
+    if (reachable()) {
+      wrote();
+    }
+  }
+
+  private void storeFailed(Throwable e, boolean unavailable) {
+    Instant now = Instant.now();
+    storeWasUnavailable = unavailable;
+    failure = rootMessage(e);
+    if (failingSince == null) {
+      failingSince = now;
+      lastErrorLog = now;
+      LOG.log(
+          Level.SEVERE,
+          "VISITS CANNOT BE WRITTEN: the database is unavailable; check-ins are refused (503) until"
+              + " it is back",
+          e);
+    } else if (Duration.between(lastErrorLog, now).toSeconds() >= 30) {
+      lastErrorLog = now;
+      LOG.severe(
+          "VISITS CANNOT BE WRITTEN since " + failingSince + " (" + failure + "); still trying");
+    }
+  }
+
+  private void wrote() {
+    Instant since = failingSince;
+    if (since != null) {
+      failingSince = null;
+      failure = null;
+      LOG.info(
+          "visits are written again, after "
+              + Duration.between(since, Instant.now()).toMillis()
+              + " ms of failure");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private void failAll(RuntimeException e) {

@@ -37,6 +37,12 @@ public class VisitWriter {
     return visits.findCall(callId);
   }
 
+  /** Whether the database answers now (a connection from the pool, validated); no transaction. */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public boolean reachable() {
+    return visits.reachable();
+  }
+
   public void addDenials(LocalDate day, long facilityId, String code, long count) {
     visits.addDenials(day, facilityId, code, count);
   }

@@ -18,6 +18,9 @@ public interface VisitRepository {
    */
   List<Long> addAll(List<Visit> visits);
 
+  /** Whether the store answers now: a connection can be had and is valid (within a second). */
+  boolean reachable();
+
   Optional<Visit> find(long id);
 
   Optional<Visit> findByNonce(String nonce);

@@ -150,6 +150,15 @@ class JpaVisitRepository implements VisitRepository {
       """;
 
   @Override
+  public boolean reachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
   public Optional<Visit> find(long id) {
     return Optional.ofNullable(em.find(Visit.class, id));
   }

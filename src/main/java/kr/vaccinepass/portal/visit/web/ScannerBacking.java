@@ -17,6 +17,7 @@ import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.VisitBatcher;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
 import kr.vaccinepass.portal.visit.domain.CheckMethod;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
@@ -114,6 +115,10 @@ public class ScannerBacking implements Serializable {
     } catch (VisitBatcher.Overloaded e) {
       // nothing recorded: the same code may be scanned again in a moment
       messages.error("scanner.overloaded");
+      return;
+    } catch (VisitStoreUnavailable e) {
+      // the database is down: nothing recorded, the same code may be scanned again shortly
+      messages.error("scanner.unavailable");
       return;
     }
     token = null;
