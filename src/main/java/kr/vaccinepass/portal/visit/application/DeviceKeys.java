@@ -18,8 +18,8 @@ import kr.vaccinepass.portal.visit.domain.DeviceKey;
  * {@link #UNKNOWN_TTL_MILLIS} (at most {@link #MAX_UNKNOWN} of them), so that a flood of made-up
  * keys cannot turn into a flood of database lookups. The API asks before it takes a place in the
  * check-in bulkhead (CheckinResource), so those refusals do not starve the doors either. A lookup
- * the database cannot answer is a {@link VisitStoreUnavailable} (503: the device tries again), never
- * "invalid key".
+ * the database cannot answer is a {@link VisitStoreUnavailable} (503: the device tries again),
+ * never "invalid key".
  */
 @ApplicationScoped
 public class DeviceKeys {
