@@ -25,6 +25,7 @@ import kr.vaccinepass.portal.shared.api.ApiExceptionMapper;
 import kr.vaccinepass.portal.shared.api.BodyLimit;
 import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
+import kr.vaccinepass.portal.shared.web.TrustedProxies;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
 import kr.vaccinepass.portal.visit.application.VisitBatcher;
@@ -62,7 +63,10 @@ public class CheckinResource {
       @Context HttpServletRequest caller,
       @Suspended AsyncResponse response) {
     try {
-      decide(facilityId, authorization, caller.getRemoteAddr(), body, response);
+      // the device's own address behind a trusted balancer: the budget of failed key lookups is per
+      // device
+      String address = TrustedProxies.configured().clientAddress(caller);
+      decide(facilityId, authorization, address, body, response);
     } catch (RuntimeException failure) {
       // whatever failed, the answer is a problem document (never the exception as an entity)
       response.resume(ApiExceptionMapper.answer(failure));
