@@ -20,6 +20,7 @@ import kr.vaccinepass.portal.visit.application.VisitRecordService;
 import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
 import kr.vaccinepass.portal.visit.domain.CheckMethod;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
+import kr.vaccinepass.portal.visit.domain.CheckinCode;
 
 /**
  * The door scanner (owner/scanner.xhtml): choose the facility, then scan visitor after visitor.
@@ -144,15 +145,17 @@ public class ScannerBacking implements Serializable {
     return messages.text("pass.reason." + answer.reason().name());
   }
 
-  /** What the owner can do next: the same QR again, or a refused guest who dines alone. */
+  /**
+   * What the owner can do next: ask for the visitor's own QR, or let a refused guest dine alone.
+   */
   public String getHint() {
     if (answer == null) {
       return null;
     }
-    if (answer.replayed()) {
-      return messages.text("scanner.repeated");
+    if (answer.code() == CheckinCode.REPLAYED) {
+      return messages.text("scanner.replayedHint");
     }
-    if (answer.code() == kr.vaccinepass.portal.visit.domain.CheckinCode.NO_PASS && isRestaurant()) {
+    if (answer.code() == CheckinCode.NO_PASS && isRestaurant()) {
       return messages.text("scanner.soloDinerHint");
     }
     return null;
