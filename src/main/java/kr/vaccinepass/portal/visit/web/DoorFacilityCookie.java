@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import kr.vaccinepass.portal.shared.web.SecurityHeadersFilter;
+import kr.vaccinepass.portal.shared.web.TrustedProxies;
 
 /**
  * The facility of the door this device stands at, remembered on the device (a cookie), so that
@@ -20,8 +22,6 @@ final class DoorFacilityCookie {
 
   /** A door stays where it is: a year, renewed whenever the owner chooses the facility again. */
   static final Duration KEPT = Duration.ofDays(365);
-
-  static final String PAGE = "/owner/scanner.xhtml";
 
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
 
@@ -42,10 +42,11 @@ final class DoorFacilityCookie {
   static void write(ExternalContext external, long facilityId) {
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     Cookie cookie = new Cookie(NAME, Long.toString(facilityId));
-    cookie.setPath(request.getContextPath() + PAGE);
+    cookie.setPath(request.getContextPath() + SecurityHeadersFilter.SCANNER);
     cookie.setMaxAge((int) KEPT.toSeconds());
     cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
+    // over HTTPS, also behind a trusted balancer (as the session's cookie)
+    cookie.setSecure(TrustedProxies.configured().isSecure(request));
     cookie.setAttribute("SameSite", "Strict");
     ((HttpServletResponse) external.getResponse()).addCookie(cookie);
   }
