@@ -521,7 +521,7 @@ class EnforcementServiceIT {
     assertEquals(Money.ZERO, seen.operatorOwesOn(today));
 
     // a visitor's fine, imposed on 2021-12-01: due 2022-01-30, so the 3% surcharge is due today
-    ViolationDraft visitorDraft = draft(ViolationKind.VISITOR, kst("2021-11-28T12:00"));
+    ViolationDraft visitorDraft = draft(ViolationKind.VISITOR, kst("2022-01-05T12:10"));
     visitorDraft.setVisitorName("박방문");
     Violation visitor =
         as(jongno, () -> enforcement.logViolation(inspection.getId(), visitorDraft));
