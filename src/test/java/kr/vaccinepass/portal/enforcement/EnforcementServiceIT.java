@@ -239,7 +239,7 @@ class EnforcementServiceIT {
             jongno,
             () ->
                 enforcement.recordPayment(
-                    v.getId(), Money.won(1_200_000), LocalDate.of(2022, 2, 21)));
+                    v.getId(), Money.won(1_200_000), LocalDate.of(2022, 2, 20)));
 
     assertEquals(FineState.VOLUNTARILY_PAID, paid.getState());
     var reloaded = as(owner, () -> owners.violationsOf(cafe.getId())).get(0).getFineCase();
@@ -490,6 +490,78 @@ class EnforcementServiceIT {
     assertEquals(
         FineState.PRIOR_NOTICE_SENT,
         as(jongno, () -> enforcement.violation(visitor.getId())).getFineCase().getState());
+  }
+
+  @Test
+  void theCaseDecidesWhatMayBePaidAndWhenThroughTheService() throws Exception {
+    // the test clock stands on 2022-02-20: the prior notice is of today, its period ends 03-02
+    LocalDate today = LocalDate.of(2022, 2, 20);
+    Inspection inspection = open(cafe, kst("2022-01-05T12:00"));
+    Violation v = log(inspection, ViolationKind.OPERATOR, kst("2022-01-05T12:05"));
+    as(jongno, () -> enforcement.sendPriorNotice(v.getId(), LocalDate.of(2022, 3, 2)));
+
+    assertRefused(v, 1_200_000, LocalDate.of(2022, 1, 5), "fine.payment.beforePriorNotice");
+    assertRefused(v, 1_200_000, today.minusDays(1), "fine.payment.beforePriorNotice");
+    assertRefused(v, 1_200_000, today.plusDays(1), "fine.payment.future");
+    assertRefused(v, 1_000_000_000_000L, today, "fine.payment.implausible");
+    assertRefused(v, 1_199_999, today, "fine.payment.short");
+
+    var paid = as(jongno, () -> enforcement.recordPayment(v.getId(), Money.won(1_500_000), today));
+
+    assertEquals(FineState.VOLUNTARILY_PAID, paid.getState());
+    Violation seen =
+        as(owner, () -> owners.violationsOf(cafe.getId())).stream()
+            .filter(x -> x.getId().equals(v.getId()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Money.won(1_500_000), seen.getFineCase().getPaid());
+    assertEquals(Money.won(300_000), seen.getFineCase().refund(), "the 20% paid too much");
+    assertTrue(seen.getFineCase().isRefundDue());
+    assertEquals(Money.won(300_000), seen.refundToOperator());
+    assertEquals(Money.ZERO, seen.operatorOwesOn(today));
+
+    // a visitor's fine, imposed on 2021-12-01: due 2022-01-30, so the 3% surcharge is due today
+    ViolationDraft visitorDraft = draft(ViolationKind.VISITOR, kst("2022-01-05T12:10"));
+    visitorDraft.setVisitorName("박방문");
+    Violation visitor =
+        as(jongno, () -> enforcement.logViolation(inspection.getId(), visitorDraft));
+    tx.begin();
+    em.createNativeQuery(
+            "update fine_case set state = 'IMPOSED', prior_notice_on = date '2021-11-20',"
+                + " opinion_deadline = date '2021-11-30', imposed_on = date '2021-12-01'"
+                + " where id = (select fine_case_id from violation where id = ?1)")
+        .setParameter(1, visitor.getId())
+        .executeUpdate();
+    tx.commit();
+    Violation visitorSeen =
+        as(owner, () -> owners.violationsOf(cafe.getId())).stream()
+            .filter(x -> x.getId().equals(visitor.getId()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Money.ZERO, visitorSeen.operatorOwesOn(today), "the visitor's, not the owner's");
+    assertNull(visitorSeen.operatorMayPayReducedOn(today));
+    assertEquals(Money.won(103_000), visitorSeen.getFineCase().payableOn(today));
+
+    assertRefused(visitor, 103_000, LocalDate.of(2021, 11, 30), "fine.payment.beforeImposition");
+    assertRefused(visitor, 100_000, today, "fine.payment.short");
+    assertRefused(visitor, 175_001, today, "fine.payment.implausible");
+    var visitorPaid =
+        as(jongno, () -> enforcement.recordPayment(visitor.getId(), Money.won(103_000), today));
+    assertEquals(FineState.PAID, visitorPaid.getState());
+    assertFalse(visitorPaid.isRefundDue());
+  }
+
+  /** The payment is refused with that key, and nothing of it is stored. */
+  private void assertRefused(Violation v, long won, LocalDate paidOn, String key) {
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> as(jongno, () -> enforcement.recordPayment(v.getId(), Money.won(won), paidOn)),
+            key);
+    assertEquals(key, e.messageKey());
+    var fine = as(jongno, () -> enforcement.violation(v.getId())).getFineCase();
+    assertNull(fine.getPaid(), key);
+    assertFalse(fine.getState().closed(), key);
   }
 
   private List<FineTotals> totals(Actor who, List<ViolationFilter> filters) {

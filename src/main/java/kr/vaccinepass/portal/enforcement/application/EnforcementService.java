@@ -15,7 +15,6 @@ import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.domain.CaseFacts;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
-import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.FineTotals;
 import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
@@ -170,18 +169,16 @@ public class EnforcementService {
     return fine;
   }
 
-  /** Records a payment: the reduced one within the opinion period, else the imposed one. */
+  /**
+   * Records a payment; the case decides whether it is the reduced one or the imposed one, and what
+   * may be paid on that day (up to today, by the portal's clock).
+   */
   public FineCase recordPayment(
       long violationId,
       @NotNull(message = "{fine.payment.amountRequired}") Money amount,
       @NotNull(message = "{fine.payment.dateRequired}") LocalDate paidOn) {
     FineCase fine = fineOf(violationId);
-    long by = actors.require().accountId();
-    if (fine.getState() == FineState.PRIOR_NOTICE_SENT) {
-      fine.payVoluntarily(amount, paidOn, clock.instant(), by);
-    } else {
-      fine.pay(amount, paidOn, clock.instant(), by);
-    }
+    fine.pay(amount, paidOn, today(), clock.instant(), actors.require().accountId());
     return fine;
   }
 

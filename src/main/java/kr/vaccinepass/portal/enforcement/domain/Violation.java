@@ -195,6 +195,34 @@ public class Violation implements CountedViolation {
         || (fineCase.getState() != FineState.WAIVED && fineCase.getState() != FineState.CANCELLED);
   }
 
+  /**
+   * What the facility's operator owes for this case on that day: on their own (operator) case what
+   * the fine case says is due; nothing on a visitor's case, which is the visitor's own (the party
+   * of a fine is who violated, 질서위반행위규제법 Art. 16), nor on a closed one.
+   */
+  public Money operatorOwesOn(LocalDate day) {
+    return isOperatorsCase() && !fineCase.getState().closed() ? fineCase.dueOn(day) : Money.ZERO;
+  }
+
+  /**
+   * The reduced amount the operator may pay on that day (Art. 18), while the opinion period of
+   * their own case runs; null otherwise, and always for a visitor's case.
+   */
+  public Money operatorMayPayReducedOn(LocalDate day) {
+    return isOperatorsCase() && fineCase.voluntaryPaymentOpenOn(day)
+        ? fineCase.payableOn(day)
+        : null;
+  }
+
+  /** What the agency owes back to the operator on their own case; never a visitor's refund. */
+  public Money refundToOperator() {
+    return isOperatorsCase() ? fineCase.refund() : Money.ZERO;
+  }
+
+  private boolean isOperatorsCase() {
+    return kind == ViolationKind.OPERATOR && fineCase != null;
+  }
+
   public Sanction proposedSanction() {
     return switch (sanctionKind) {
       case NONE -> Sanction.NONE;

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
-import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.FineStep;
 import kr.vaccinepass.portal.enforcement.domain.FineTransition;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
@@ -73,11 +72,8 @@ public class CaseBacking implements Serializable {
     if (fine != null) {
       people = accounts.displayNames(fine.getHistory().stream().map(FineTransition::by).toList());
       opinionDeadline = today.plusDays(FineCase.OPINION_DAYS);
-      Money due =
-          fine.getState() == FineState.PRIOR_NOTICE_SENT
-              ? fine.voluntaryAmount()
-              : fine.dueOn(today);
-      paymentWon = due.won();
+      Money payable = fine.payableOn(today);
+      paymentWon = payable == null ? null : payable.won();
       paidOn = today;
       receivedOn = today;
       grounds = null;
