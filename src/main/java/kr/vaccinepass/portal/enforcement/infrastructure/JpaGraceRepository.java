@@ -20,9 +20,9 @@ import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
 import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 
 /**
- * Grace declarations in JPA; the covered cases found in SQL: violation → fine case, → facility for
- * the type, → 시군구 for the 시도. The region is the case's own 시군구 (the violation's, fixed when it was
- * logged), which is the facility's at that time.
+ * Grace declarations in JPA; the covered cases found in SQL: violation → fine case, → 시군구 for the
+ * 시도. The region and the facility type are the case's own (the violation's, fixed when it was
+ * logged), which were the facility's at that time.
  */
 @ApplicationScoped
 class JpaGraceRepository implements GraceRepository {
@@ -148,7 +148,6 @@ class JpaGraceRepository implements GraceRepository {
         new StringBuilder(
             " from violation v"
                 + " join fine_case f on f.id = v.fine_case_id"
-                + " join facility fa on fa.id = v.facility_id"
                 + " join sigungu g on g.code = v.sigungu_code"
                 + " where v.occurred_at >= :startsAt and v.occurred_at < :endsAt"
                 + " and v.cause in (:causes)"
@@ -164,7 +163,7 @@ class JpaGraceRepository implements GraceRepository {
       sql.append(" and (").append(String.join(" or ", region)).append(")");
     }
     if (!scope.allTypes()) {
-      sql.append(" and fa.type_code in (:types)");
+      sql.append(" and v.facility_type_code in (:types)");
     }
     return sql.toString();
   }
