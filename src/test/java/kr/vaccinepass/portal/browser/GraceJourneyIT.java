@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
@@ -73,6 +74,7 @@ class GraceJourneyIT extends BrowserJourney {
       assertEquals(
           String.format("지금까지 기록된 사건 중 %,d건이 면제됩니다.", toWaive),
           browser.id("confirmForm:count").getText());
+      assertEquals(List.of(), browser.securityPolicyViolations(), "the dialog opens under the CSP");
       assertEquals(
           0,
           count("select count(*) from grace_declaration where reason = ?", reason),

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a grace declaration covers: its window at every boundary (start inclusive, end exclusive,
- * whole KST days), its regions (a 시군구 inside or outside a chosen 시도, a chosen 시군구), its facility
- * types, each cause under each kind, and nothing once revoked; its validation; and how overlapping
- * declarations hold and release a case.
+ * whole KST days), its regions (a 시군구 inside or outside a chosen 시도, a chosen 시군구; what a choice
+ * means is GraceScopeTest's table), its facility types, each cause under each kind, and nothing
+ * once revoked; its validation; and how overlapping declarations hold and release a case.
  */
 class GraceDeclarationTest {
   private static final ZoneId KST = ZoneId.of("Asia/Seoul");
@@ -95,7 +95,7 @@ class GraceDeclarationTest {
     SEOUL + ",           " + BUSAN_JUNG + ", " + GYEONGGI + ", " + SUWON + ",   false",
     SEOUL + " " + GYEONGGI + ", '',       " + GYEONGGI + ", " + SUWON + ",   true", // two 시도
   })
-  void aSigunguIsCoveredWhenItOrItsSidoIsChosen(
+  void aSigunguIsCoveredWhenChosenOrInAWholeChosenSido(
       String sido, String sigungu, String caseSido, String caseSigungu, boolean covered) {
     GraceScope scope = GraceScope.of(codes(sido), codes(sigungu));
     GraceDeclaration d =
