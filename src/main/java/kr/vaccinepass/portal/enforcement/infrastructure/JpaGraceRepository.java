@@ -7,8 +7,9 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +29,9 @@ import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 class JpaGraceRepository implements GraceRepository {
   private static final List<String> ACTIVE =
       List.of(GraceStatus.APPLYING.name(), GraceStatus.APPLIED.name());
+
+  /** The advisory lock between logging a case and starting a run ("grace" in ASCII). */
+  static final long NEW_CASES = 0x6772616365L;
 
   @PersistenceContext EntityManager em;
 
@@ -237,18 +241,27 @@ class JpaGraceRepository implements GraceRepository {
   }
 
   @Override
-  public Set<Long> heldByActive(Collection<Long> fineCaseIds) {
+  public Map<Long, GraceDeclaration> activeHolders(Collection<Long> fineCaseIds) {
     if (fineCaseIds.isEmpty()) {
-      return Set.of();
+      return Map.of();
     }
-    return new HashSet<>(
-        ids(
-            em.createNativeQuery(
-                    "select distinct w.fine_case_id from grace_waiver w"
-                        + " join grace_declaration d on d.id = w.declaration_id"
-                        + " where w.fine_case_id in (:ids) and d.status in (:active)")
-                .setParameter("ids", fineCaseIds)
-                .setParameter("active", ACTIVE)));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select distinct on (w.fine_case_id) w.fine_case_id, w.declaration_id"
+                    + " from grace_waiver w join grace_declaration d on d.id = w.declaration_id"
+                    + " where w.fine_case_id in (:ids) and d.status in (:active)"
+                    + " order by w.fine_case_id, w.declaration_id")
+            .setParameter("ids", fineCaseIds)
+            .setParameter("active", ACTIVE)
+            .getResultList();
+    Map<Long, GraceDeclaration> holders = new HashMap<>();
+    for (Object[] row : rows) {
+      holders.put(
+          ((Number) row[0]).longValue(),
+          em.find(GraceDeclaration.class, ((Number) row[1]).longValue()));
+    }
+    return holders;
   }
 
   @Override
@@ -292,6 +305,32 @@ class JpaGraceRepository implements GraceRepository {
                 .setParameter("d", declarationId)
                 .getSingleResult())
         .longValue();
+  }
+
+  @Override
+  public long countToWaive(GraceDeclaration d) {
+    Query q = em.createNativeQuery("select count(*)" + covered(d) + " and f.state <> 'WAIVED'");
+    bindCovered(q, d);
+    return ((Number) q.getSingleResult()).longValue();
+  }
+
+  @Override
+  public void admitNewCase() {
+    advisoryLock("pg_advisory_xact_lock_shared");
+  }
+
+  @Override
+  public void awaitCasesInFlight() {
+    advisoryLock("pg_advisory_xact_lock");
+  }
+
+  /**
+   * A transaction-level advisory lock on {@link #NEW_CASES}, released when the transaction ends.
+   */
+  private void advisoryLock(String function) {
+    em.createNativeQuery("select count(*) from (select " + function + "(:key)) l")
+        .setParameter("key", NEW_CASES)
+        .getSingleResult();
   }
 
   private static List<Long> ids(Query q) {

@@ -211,7 +211,9 @@ public class FacilityInspectionBacking implements Serializable {
           String step;
           if (t.from() == null) {
             step = messages.text("inspector.facility.history.fineOpened");
-          } else if (t.from() == t.to()) {
+          } else if (t.event() != null) {
+            step = messages.text("fine.history." + t.event().name(), t.reason());
+          } else if (t.opinion()) {
             step = messages.text("fine.history.opinion");
           } else {
             step = messages.text("fine.state." + t.to().name());
