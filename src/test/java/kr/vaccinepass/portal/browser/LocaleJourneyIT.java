@@ -62,6 +62,8 @@ class LocaleJourneyIT extends BrowserJourney {
     List<String> found = new ArrayList<>();
     Set<String> visited = new TreeSet<>();
     try (Browser browser = Browser.open(base)) {
+      casePath = logAVisitorViolation(browser);
+      browser.driver().manage().deleteAllCookies();
       readAll(browser, pages.get("public"), englishWords, found, visited);
       signInAndRead(
           browser,
@@ -90,8 +92,43 @@ class LocaleJourneyIT extends BrowserJourney {
     }
     Set<String> all = new TreeSet<>();
     pages.values().forEach(all::addAll);
-    assertEquals(all, visited, "every page was read in both languages");
     assertEquals(List.of(), found, "text in the other language:\n" + String.join("\n", found));
+    assertEquals(all, visited, "every page was read in both languages");
+  }
+
+  private String casePath;
+
+  /**
+   * A case for the case pages to show: a visitor's violation at the demo café (a visitor's fine
+   * does not count towards the operator's escalation, which other journeys check at the same
+   * venue).
+   */
+  private static String logAVisitorViolation(Browser browser) {
+    browser
+        .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
+        .waitForPath("/inspector/dashboard.xhtml");
+    browser.go("/inspector/facilities.xhtml");
+    browser.type("facilityListForm:facilities:globalFilter", "한옥카페");
+    browser.waitFor(
+        org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("#facilityListForm\\:facilities_data > tr"), 1));
+    browser.waitForAjax().waitForText("종로 한옥카페");
+    browser.find("#facilityListForm\\:facilities a").click();
+    browser.waitForPath("/inspector/facility.xhtml");
+    browser.type("inspectionForm:notes", "정기 점검");
+    browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+    browser.choose("violationForm:kind", "이용자");
+    browser.type("violationForm:occurredAt_input", "2022-01-05 12:00");
+    browser.id("violationForm:occurredAt_input").sendKeys(org.openqa.selenium.Keys.TAB);
+    browser.waitForText("저장하면 정해질 처분");
+    browser.type("violationForm:visitorName", "홍길동");
+    browser.type("violationForm:visitorBirthDate_input", "1990-05-05");
+    browser.id("violationForm:visitorBirthDate_input").sendKeys(org.openqa.selenium.Keys.TAB);
+    browser.type("violationForm:visitorPhone", "010-5555-1234");
+    browser.type("violationForm:description", "방역패스 없이 입장");
+    browser.click("violationForm:save");
+    browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+    return browser.path();
   }
 
   private void signInAndRead(
@@ -157,11 +194,13 @@ class LocaleJourneyIT extends BrowserJourney {
    * The address of a page: a detail page (one that needs an id) is opened through the first link to
    * it on its list.
    */
-  private static String pathOf(Browser browser, String page) {
+  private String pathOf(Browser browser, String page) {
+    if (page.equals("/inspector/case.xhtml")) {
+      return casePath;
+    }
     Map<String, String> lists =
         Map.of(
             "/inspector/facility.xhtml", "/inspector/facilities.xhtml",
-            "/inspector/case.xhtml", "/inspector/violations.xhtml",
             "/admin/facility.xhtml", "/admin/facilities.xhtml");
     String list = lists.get(page);
     if (list == null) {
