@@ -94,9 +94,15 @@ public class Messages {
     FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
   }
 
+  /**
+   * The session's chosen language, read from the session itself: a view's locale is not yet set
+   * while some beans are created (and outside a request, Korean).
+   */
   private static Locale locale() {
     FacesContext ctx = FacesContext.getCurrentInstance();
-    return ctx == null || ctx.getViewRoot() == null ? Locale.KOREAN : ctx.getViewRoot().getLocale();
+    return ctx == null
+        ? Locale.KOREAN
+        : LocaleBacking.chosen(ctx.getExternalContext().getSession(false));
   }
 
   private static String lookup(String bundle, String key, Locale locale) {
