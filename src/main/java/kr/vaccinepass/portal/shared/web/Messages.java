@@ -63,10 +63,15 @@ public class Messages {
     add(clientId, FacesMessage.SEVERITY_ERROR, text(key, args));
   }
 
-  /** Shows the refusal next to formId:field when that input exists, else at the top. */
+  /**
+   * Shows the refusal (and those raised with it) next to formId:field when that input exists, else
+   * at the top.
+   */
   public void show(BusinessException e, String formId) {
-    String clientId = e.field().map(f -> clientIdOf(formId, f)).orElse(null);
-    add(clientId, FacesMessage.SEVERITY_ERROR, text(e.messageKey(), e.arguments()));
+    for (BusinessException refusal : e.all()) {
+      String clientId = refusal.field().map(f -> clientIdOf(formId, f)).orElse(null);
+      add(clientId, FacesMessage.SEVERITY_ERROR, text(refusal.messageKey(), refusal.arguments()));
+    }
   }
 
   /** The service's own validation refused what the page let through: show each violation. */
