@@ -141,7 +141,9 @@ public class AccountService {
         || accounts.existsByEmail(Account.normalizeEmail(email))) {
       return false;
     }
-    checkPassword(password, password, email, "password");
+    List<BusinessException> refused = new ArrayList<>();
+    checkPassword(password, password, email, "password", refused);
+    BusinessException.together(refused).ifPresent(this::refuse);
     accounts.add(
         Account.staff(
             email, hashing.hash(password), name, "02-000-0000", Role.ADMIN, null, clock.instant()));
