@@ -73,11 +73,15 @@ class LocaleJourneyIT extends BrowserJourney {
           englishWords,
           found,
           visited);
+      // and two pages that refuse while they load (a message raised in a view action)
+      List<String> inspector = new ArrayList<>(pages.get("inspector"));
+      inspector.add("/inspector/case.xhtml?id=999999999");
+      inspector.add("/inspector/facility.xhtml?id=999999999");
       signInAndRead(
           browser,
           DemoData.INSPECTOR_EMAIL,
           DemoData.INSPECTOR_PASSWORD,
-          pages.get("inspector"),
+          inspector,
           englishWords,
           found,
           visited);
@@ -89,9 +93,12 @@ class LocaleJourneyIT extends BrowserJourney {
           englishWords,
           found,
           visited);
+      dateOutsideTheRangeIsRefusedInOurWords(browser);
     }
     Set<String> all = new TreeSet<>();
     pages.values().forEach(all::addAll);
+    all.add("/inspector/case.xhtml?id=999999999");
+    all.add("/inspector/facility.xhtml?id=999999999");
     assertEquals(List.of(), found, "text in the other language:\n" + String.join("\n", found));
     assertEquals(all, visited, "every page was read in both languages");
   }
@@ -129,6 +136,23 @@ class LocaleJourneyIT extends BrowserJourney {
     browser.click("violationForm:save");
     browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
     return browser.path();
+  }
+
+  /** A date the picker does not allow is refused in the bundles' words, not the framework's. */
+  private void dateOutsideTheRangeIsRefusedInOurWords(Browser browser) {
+    browser.driver().manage().deleteAllCookies();
+    browser.signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD);
+    browser.go(casePath).waitForAjax();
+    browser.find("#facility").click();
+    browser.waitForPath("/inspector/facility.xhtml").waitForAjax();
+    browser.choose("violationForm:kind", "이용자");
+    browser.type("violationForm:visitorBirthDate_input", "2030-01-01");
+    browser.id("violationForm:visitorBirthDate_input").sendKeys(org.openqa.selenium.Keys.TAB);
+    browser.click("violationForm:save");
+    browser.waitForText("이전의 날짜를 입력하세요.");
+    String message = browser.id("violationForm:visitorBirthDateMessage").getText();
+    org.junit.jupiter.api.Assertions.assertFalse(
+        message.contains("유효성") || message.contains("Validation"), message);
   }
 
   private void signInAndRead(
@@ -195,6 +219,9 @@ class LocaleJourneyIT extends BrowserJourney {
    * it on its list.
    */
   private String pathOf(Browser browser, String page) {
+    if (page.contains("?")) {
+      return page;
+    }
     if (page.equals("/inspector/case.xhtml")) {
       return casePath;
     }
