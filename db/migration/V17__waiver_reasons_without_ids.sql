@@ -7,3 +7,8 @@
 update fine_transition
    set reason = regexp_replace(reason, '^\[grace [0-9]+( revoked)?\] ?', '')
  where reason ~ '^\[grace [0-9]+( revoked)?\]';
+
+-- and the reason a waived case shows (V13 filled it from the history, prefix included)
+update fine_case
+   set waiver_reason = regexp_replace(waiver_reason, '^\[grace [0-9]+( revoked)?\] ?', '')
+ where waiver_reason ~ '^\[grace [0-9]+( revoked)?\]';

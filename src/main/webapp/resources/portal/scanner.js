@@ -3,14 +3,50 @@
 var Scanner = (function () {
   var audio = null;
   var camera = null;
-  var lastText = null;
-  var lastAt = 0;
   var watchdog = null;
   var WAIT_MS = 6000;
+  /* One presentation of a QR: the same text again within this long of its last reading is the same
+     presentation (a hand-held scanner's double Enter, the camera reading the code ten times a
+     second while it is held up). Later, it is a second presentation, which the portal refuses. */
+  var SAME_PRESENTATION_MS = 3000;
+  var lastText = null;
+  var lastAt = 0;
+  var answersBefore = null;
 
-  /* A scan was sent: if no answer has come in a few seconds (the session ended and the sign-in page
-     answered, the network is down), say so instead of leaving the owner with a spinner. */
+  function party() {
+    var select = document.getElementById('scanForm:party_input');
+    return select ? select.value : '';
+  }
+
+  /* Whether this text is the presentation just sent; each reading of it extends the window, so a
+     code held in front of the camera for long stays one presentation. A solo diner asked again
+     (another party) is a new question. */
+  function samePresentation(text) {
+    var now = Date.now();
+    var key = text + '|' + party();
+    var same = key === lastText && now - lastAt < SAME_PRESENTATION_MS;
+    lastText = key;
+    lastAt = now;
+    return same;
+  }
+
+  function answers() {
+    var panel = document.getElementById('scanForm:result');
+    return panel ? panel.getAttribute('data-answers') : null;
+  }
+
+  /* A scan is about to be sent: the same presentation read again is dropped (the request is not
+     sent, the field is emptied). Else, if no answer has come in a few seconds (the session ended
+     and the sign-in page answered, the network is down), say so instead of leaving the owner with
+     a spinner. */
   function sent() {
+    var f = field();
+    var text = f ? f.value.trim() : '';
+    if (text && samePresentation(text)) {
+      f.value = '';
+      return false;
+    }
+    answersBefore = text ? answers() : null;
     clearTimeout(watchdog);
     watchdog = setTimeout(lost, WAIT_MS);
     return true;
@@ -60,6 +96,10 @@ var Scanner = (function () {
       return;
     }
     var panel = document.getElementById('scanForm:result');
+    if (answersBefore !== null && answers() === answersBefore) {
+      // not answered (overloaded, database down: nothing recorded): the same QR may be sent again
+      lastText = null;
+    }
     if (panel && panel.getAttribute('data-tone') === 'red') {
       chime();
     }
@@ -97,12 +137,7 @@ var Scanner = (function () {
     }
     camera = new Html5Qrcode(elementId);
     camera.start({ facingMode: 'environment' }, { fps: 10, qrbox: 250 }, function (text) {
-      var now = Date.now();
-      if (text === lastText && now - lastAt < 3000) {
-        return; // the same QR still in front of the lens
-      }
-      lastText = text;
-      lastAt = now;
+      // the same QR still in front of the lens is dropped when sent (samePresentation)
       field().value = text;
       document.getElementById('scanForm:scan').click();
     }).catch(function () {

@@ -272,6 +272,40 @@ class CheckinApiIT {
   }
 
   @Test
+  void aDevicesRetryStaysIdempotentAndIsNoRefusal() throws Exception {
+    String token = wallet.issue(DemoWallet.Profile.FULLY_VACCINATED, "KAKAO").token();
+
+    HttpResponse<String> first = checkIn(facility.getId(), key, token);
+    HttpResponse<String> retry = checkIn(facility.getId(), key, token);
+
+    assertEquals(201, retry.statusCode(), retry.body());
+    assertEquals(first.body(), retry.body(), "the answer the device missed, with its visit");
+    assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(null));
+    assertEquals(1, countVisits(facility.getId()));
+    assertEquals(0, refusals("REPLAYED"), "a device's retry is not a refusal");
+  }
+
+  @Test
+  void theScannerPageRefusesASecondPresentationOfAnAdmittedToken() throws Exception {
+    String token = wallet.issue(DemoWallet.Profile.FULLY_VACCINATED, "TOSS").token();
+
+    CheckinAnswer first =
+        as(owner, () -> checkins.checkInAtDoor(facility.getId(), token, DiningParty.NONE));
+    CheckinAnswer second =
+        as(owner, () -> checkins.checkInAtDoor(facility.getId(), token, DiningParty.NONE));
+    ledger.purge(Instant.MAX); // as after a restart, or on another node: the database remembers
+    CheckinAnswer elsewhere =
+        as(owner, () -> checkins.checkInAtDoor(facility.getId(), token, DiningParty.NONE));
+
+    assertEquals(CheckinCode.PASS, first.code());
+    assertEquals(CheckinCode.REPLAYED, second.code(), "a screenshot passed on admits nobody");
+    assertEquals(false, second.replayed(), "a refusal of its own, not the first answer again");
+    assertEquals(CheckinCode.REPLAYED, elsewhere.code());
+    assertEquals(1, countVisits(facility.getId()));
+    assertEquals(2, refusals("REPLAYED"), "each second presentation is a refusal");
+  }
+
+  @Test
   void aSuspendedFacilityRefusesCheckIns() throws Exception {
     tx.begin();
     em.createNativeQuery("update facility set status = 'SUSPENDED' where id = ?1")
@@ -385,6 +419,18 @@ class CheckinApiIT {
     var m = java.util.regex.Pattern.compile("\"visitId\":(\\d+)").matcher(body);
     assertTrue(m.find(), body);
     return Long.parseLong(m.group(1));
+  }
+
+  /** Today's refusals of the facility with this code, once the counter is written. */
+  private long refusals(String code) throws Exception {
+    denials.flush();
+    tx.begin();
+    try {
+      return visits.denials(
+          clock.instant().atZone(ClockProducer.KST).toLocalDate(), facility.getId(), code);
+    } finally {
+      tx.commit();
+    }
   }
 
   private long countVisits(long facilityId) {

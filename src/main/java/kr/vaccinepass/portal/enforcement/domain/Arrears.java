@@ -31,4 +31,9 @@ public final class Arrears {
     long months = Math.min(MAX_MONTHS, ChronoUnit.MONTHS.between(paymentDeadline, day));
     return fine.timesBasisPoints(SURCHARGE_BP).plus(fine.timesBasisPoints(MONTHLY_BP * months));
   }
+
+  /** The most arrears a fine can ever carry: 3% and 60 months of 1.2%, each rounded down. */
+  public static Money ceiling(Money fine) {
+    return fine.timesBasisPoints(SURCHARGE_BP).plus(fine.timesBasisPoints(MONTHLY_BP * MAX_MONTHS));
+  }
 }

@@ -89,6 +89,10 @@ public class FineCase {
   @Column(name = "refund_due", nullable = false)
   private boolean refundDue;
 
+  /** Why the case is waived now: the reason of the declaration that holds it (null unless so). */
+  @Column(name = "waiver_reason")
+  private String waiverReason;
+
   @Column(name = "opinion")
   private String opinion;
 
@@ -165,20 +169,6 @@ public class FineCase {
   /** The reduced amount for paying within the opinion period (20% off). */
   public Money voluntaryAmount() {
     return amount.timesBasisPoints(VOLUNTARY_BP);
-  }
-
-  /** Paying the reduced amount within the opinion period closes the case; no objection follows. */
-  public void payVoluntarily(Money sum, LocalDate on, Instant at, long by) {
-    require(FineState.VOLUNTARILY_PAID, FineState.PRIOR_NOTICE_SENT);
-    if (on.isAfter(opinionDeadline)) {
-      throw BusinessException.onField("paidOn", "fine.voluntary.late", opinionDeadline);
-    }
-    if (sum.compareTo(voluntaryAmount()) < 0) {
-      throw BusinessException.onField("amount", "fine.payment.short", voluntaryAmount());
-    }
-    paid = sum;
-    paidOn = on;
-    move(FineState.VOLUNTARILY_PAID, at, by, null);
   }
 
   /** The imposition (부과), once the opinion period is over. */
@@ -273,15 +263,98 @@ public class FineCase {
     return state == FineState.IMPOSED ? Arrears.on(amount, objectionDeadline(), day) : Money.ZERO;
   }
 
-  public void pay(Money sum, LocalDate on, Instant at, long by) {
-    require(FineState.PAID, FineState.IMPOSED);
-    Money due = dueOn(on);
+  /**
+   * Records a payment, the one rule of what may be paid and when. Within the opinion period the
+   * reduced amount settles the case and closes it with no objection afterwards (Art. 18); after the
+   * imposition the fine and, once the payment deadline has passed, the arrears (Arts. 20, 24).
+   *
+   * <ul>
+   *   <li>The payment is dated between the notice it answers (the prior notice for the reduced
+   *       amount, the imposition notice otherwise) and today, never later: a notice is never before
+   *       its case, nor a case before its violation, so neither is a payment.
+   *   <li>The reduced amount is open only until the last day of the opinion period.
+   *   <li>At least what settles the case on the payment's day ({@link #payableOn}); more is
+   *       accepted and the difference is owed back ({@link #refund()}).
+   *   <li>At most {@link #mostEverDue()}: a larger sum is a typing error, not a payment (our rule,
+   *       not the law's).
+   * </ul>
+   */
+  public void pay(Money sum, LocalDate paidOn, LocalDate today, Instant at, long by) {
+    FineState to =
+        switch (state) {
+          case PRIOR_NOTICE_SENT -> FineState.VOLUNTARILY_PAID;
+          case IMPOSED -> FineState.PAID;
+          default -> throw invalid(FineState.PAID);
+        };
+    if (paidOn.isAfter(today)) {
+      throw BusinessException.onField("paidOn", "fine.payment.future", today);
+    }
+    if (state == FineState.PRIOR_NOTICE_SENT && paidOn.isBefore(priorNoticeOn)) {
+      throw BusinessException.onField("paidOn", "fine.payment.beforePriorNotice", priorNoticeOn);
+    }
+    if (state == FineState.IMPOSED && paidOn.isBefore(imposedOn)) {
+      throw BusinessException.onField("paidOn", "fine.payment.beforeImposition", imposedOn);
+    }
+    Money due = payableOn(paidOn);
+    if (due == null) {
+      throw BusinessException.onField("paidOn", "fine.voluntary.late", opinionDeadline);
+    }
+    if (sum.compareTo(mostEverDue()) > 0) {
+      throw BusinessException.onField("amount", "fine.payment.implausible", sum, mostEverDue());
+    }
     if (sum.compareTo(due) < 0) {
       throw BusinessException.onField("amount", "fine.payment.short", due);
     }
     paid = sum;
-    paidOn = on;
-    move(FineState.PAID, at, by, null);
+    this.paidOn = paidOn;
+    move(to, at, by, null);
+    refundDue = !refund().isZero();
+  }
+
+  /**
+   * What settles the case if paid on that day: the reduced amount up to the end of the opinion
+   * period (Art. 18), the fine with the arrears of that day once imposed (Arts. 20, 24); null when
+   * no payment can be taken then (before the prior notice, between the opinion period and the
+   * imposition, or once the case is closed).
+   */
+  public Money payableOn(LocalDate day) {
+    return switch (state) {
+      case PRIOR_NOTICE_SENT -> day.isAfter(opinionDeadline) ? null : voluntaryAmount();
+      case IMPOSED -> dueOn(day);
+      default -> null;
+    };
+  }
+
+  /**
+   * The most this case could ever ask for: the fine and the arrears at their ceiling (Art. 24). A
+   * payment above it is refused as an error of entry; the cap is the portal's decision.
+   */
+  public Money mostEverDue() {
+    return amount.plus(Arrears.ceiling(amount));
+  }
+
+  /**
+   * What the agency owes back: all that was paid on a paid case that was waived, else what was paid
+   * beyond the amount that settled the case on its payment day; zero when nothing is owed.
+   */
+  public Money refund() {
+    if (paid == null) {
+      return Money.ZERO;
+    }
+    FineState settled = state == FineState.WAIVED ? stateBeforeWaiver : state;
+    Money due =
+        switch (settled) {
+          case VOLUNTARILY_PAID -> voluntaryAmount();
+          case PAID -> dueOn(FineState.IMPOSED, amount, imposedOn, paidOn);
+          default -> null;
+        };
+    if (due == null) {
+      return Money.ZERO;
+    }
+    if (state == FineState.WAIVED) {
+      return paid;
+    }
+    return paid.compareTo(due) > 0 ? paid.minus(due) : Money.ZERO;
   }
 
   /** A written objection (이의제기) within 60 days: the imposition loses its effect. */
@@ -316,39 +389,63 @@ public class FineCase {
 
   /**
    * Waived by a grace declaration: any case not cancelled; a case already paid becomes "waived,
-   * refund due". The previous state is kept so that revoking the declaration restores it.
+   * refund due" of all it paid. The previous state is kept so that revoking the declaration
+   * restores it.
    */
   public void waive(String reason, Instant at, long by) {
     if (state == FineState.CANCELLED || state == FineState.WAIVED) {
       throw invalid(FineState.WAIVED);
     }
     stateBeforeWaiver = state;
-    refundDue = state == FineState.PAID || state == FineState.VOLUNTARILY_PAID;
+    waiverReason = reason;
     move(FineState.WAIVED, at, by, reason);
+    refundDue = !refund().isZero();
   }
 
-  /** Undoes a waiver: back to the state before it, nothing else changed. */
+  /**
+   * One more grace declaration holds the waived case (overlapping declarations): recorded, with
+   * that declaration's reason; the case stays as it is and keeps the reason it was waived with.
+   */
+  public void holdToo(String reason, Instant at, long by) {
+    requireWaived();
+    history.add(new FineTransition(state, state, at, by, reason, FineEvent.GRACE_HOLD));
+  }
+
+  /**
+   * A revoked declaration lets go of the case while another still holds it: the release is recorded
+   * with the revocation's reason, and the case now shows the reason of the declaration that holds
+   * it.
+   */
+  public void handOver(String releaseReason, String holderReason, Instant at, long by) {
+    requireWaived();
+    history.add(new FineTransition(state, state, at, by, releaseReason, FineEvent.GRACE_RELEASE));
+    waiverReason = holderReason;
+  }
+
+  private void requireWaived() {
+    if (state != FineState.WAIVED) {
+      throw invalid(FineState.WAIVED);
+    }
+  }
+
+  /** Undoes a waiver: back to the state before it (a refund only for an overpayment). */
   public void restore(String reason, Instant at, long by) {
     if (state != FineState.WAIVED) {
       throw invalid(stateBeforeWaiver == null ? FineState.DRAFT : stateBeforeWaiver);
     }
     FineState back = stateBeforeWaiver;
     stateBeforeWaiver = null;
-    refundDue = false;
+    waiverReason = null;
     move(back, at, by, reason);
+    refundDue = !refund().isZero();
   }
 
-  /** Why the case is waived (the declaration's reason, from its history); null when it is not. */
+  /**
+   * Why the case is waived: the reason of the declaration that holds it (after a revocation, the
+   * one that still holds it); null when it is not waived.
+   */
   public String waiverReason() {
-    if (state != FineState.WAIVED) {
-      return null;
-    }
-    for (int i = history.size() - 1; i >= 0; i--) {
-      if (history.get(i).to() == FineState.WAIVED) {
-        return history.get(i).reason();
-      }
-    }
-    return null;
+    return state == FineState.WAIVED ? waiverReason : null;
   }
 
   private void require(FineState to, FineState from) {

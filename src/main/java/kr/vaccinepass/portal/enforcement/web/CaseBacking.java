@@ -10,12 +10,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
-import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.FineStep;
 import kr.vaccinepass.portal.enforcement.domain.FineTransition;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
-import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
@@ -34,7 +32,6 @@ public class CaseBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient EnforcementService enforcement;
-  @Inject transient FacilityService facilities;
   @Inject transient AccountService accounts;
   @Inject transient Messages messages;
 
@@ -68,16 +65,14 @@ public class CaseBacking implements Serializable {
   private void refresh() {
     violation = enforcement.violation(id);
     today = enforcement.today();
-    facilityName = facilities.get(violation.getFacilityId()).getName();
+    // the facility of the case's day: it may since have moved to another 시군구
+    facilityName = violation.getFacility().name();
     FineCase fine = violation.getFineCase();
     if (fine != null) {
       people = accounts.displayNames(fine.getHistory().stream().map(FineTransition::by).toList());
       opinionDeadline = today.plusDays(FineCase.OPINION_DAYS);
-      Money due =
-          fine.getState() == FineState.PRIOR_NOTICE_SENT
-              ? fine.voluntaryAmount()
-              : fine.dueOn(today);
-      paymentWon = due.won();
+      Money payable = fine.payableOn(today);
+      paymentWon = payable == null ? null : payable.won();
       paidOn = today;
       receivedOn = today;
       grounds = null;

@@ -220,7 +220,10 @@ public class FacilityInspectionBacking implements Serializable {
           String step;
           if (t.from() == null) {
             step = messages.text("inspector.facility.history.fineOpened");
-          } else if (t.from() == t.to()) {
+          } else if (t.event() != null) {
+            // the administrator's own words follow the step's name
+            step = messages.text("fine.history." + t.event().name()) + " " + t.reason();
+          } else if (t.opinion()) {
             step = messages.text("fine.history.opinion");
           } else {
             step = messages.text("fine.state." + t.to().name());

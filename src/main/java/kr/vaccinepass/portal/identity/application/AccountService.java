@@ -128,6 +128,15 @@ public class AccountService {
     return names;
   }
 
+  /** An account's name and phone, to print as the contact of a notice; empty for an unknown id. */
+  @RolesAllowed({Role.OWNER_NAME, Role.INSPECTOR_NAME, Role.ADMIN_NAME})
+  public Optional<Contact> contact(long id) {
+    return accounts.findById(id).map(a -> new Contact(a.getDisplayName(), a.getPhone()));
+  }
+
+  /** Whom to call about a record: a name and a phone number. */
+  public record Contact(String name, String phone) {}
+
   public Optional<Account> findByEmail(String email) {
     return accounts.findByEmail(Account.normalizeEmail(email));
   }

@@ -100,6 +100,17 @@ public class CheckinResource {
     } catch (DeviceKeys.InvalidDeviceKey e) {
       response.resume(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
       return;
+    } catch (DeviceKeys.LookupsExhausted e) {
+      // not a verdict on the key: the device sends the same request again after Retry-After
+      response.resume(
+          Response.fromResponse(
+                  Problem.of(
+                      429,
+                      "TOO_MANY_FAILED_LOOKUPS",
+                      "too many unknown device keys from this address; try again shortly"))
+              .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+              .build());
+      return;
     }
     CheckinRequest request;
     try {

@@ -29,6 +29,7 @@ import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 import kr.vaccinepass.portal.visit.domain.CheckinCode;
+import kr.vaccinepass.portal.visit.domain.CheckinPath;
 import kr.vaccinepass.portal.visit.domain.Visit;
 
 /**
@@ -70,7 +71,8 @@ public class CheckinService {
         directory.find(facilityId).filter(f -> f.ownerId() == owner.accountId());
     // a hand-held scanner types the token and Enter: the line around it is not part of it
     String scanned = token == null ? null : token.strip();
-    return answered(checkIn(facility, facilityId, scanned, party, owner.accountId()));
+    return answered(
+        checkIn(facility, facilityId, scanned, party, owner.accountId(), CheckinPath.SCANNER_PAGE));
   }
 
   /**
@@ -102,7 +104,7 @@ public class CheckinService {
       long keyFacility, long facilityId, String token, DiningParty party) {
     Optional<FacilitySnapshot> facility =
         keyFacility == facilityId ? directory.find(facilityId) : Optional.empty();
-    return checkIn(facility, facilityId, token, party, null);
+    return checkIn(facility, facilityId, token, party, null, CheckinPath.DEVICE_API);
   }
 
   private CompletableFuture<CheckinAnswer> checkIn(
@@ -110,7 +112,8 @@ public class CheckinService {
       long facilityId,
       String compact,
       DiningParty party,
-      Long recordedBy) {
+      Long recordedBy,
+      CheckinPath path) {
     Instant now = clock.instant();
     if (found.isEmpty()) {
       return done(refuse(0, CheckinCode.FACILITY_NOT_FOUND, now));
@@ -132,10 +135,11 @@ public class CheckinService {
     // the identity of the check-in (issuer, nonce, signed claims), never the token's text
     String hash = token.hash();
     if (verification.problem() == TokenProblem.EXPIRED) {
-      // a device retrying after its network failed gets the answer it missed, not "expired"
+      // a device retrying after its network failed gets the answer it missed, not "expired"; at
+      // the scanner page it is a second presentation
       NonceLedger.Entry answered = ledger.find(token.nonce());
       if (answered != null && answered.sameToken(facilityId, hash)) {
-        return earlier(answered).thenApply(CheckinAnswer::repeated);
+        return earlier(answered).thenApply(given -> again(given, facilityId, path, now));
       }
     }
     if (!verification.genuine()) {
@@ -146,7 +150,7 @@ public class CheckinService {
     NonceLedger.Entry earlier =
         ledger.claim(token.nonce(), facilityId, hash, asked, token.expiresAt());
     if (earlier == null) {
-      return decideAndSettle(facility, token, hash, asked, recordedBy, now);
+      return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
     }
     if (!earlier.sameToken(facilityId, hash)) {
       return done(refuse(facilityId, CheckinCode.REPLAYED, now));
@@ -159,9 +163,9 @@ public class CheckinService {
               if (!askAgain
                   || !ledger.reclaim(
                       token.nonce(), earlier, facilityId, hash, asked, token.expiresAt())) {
-                return done(given.repeated());
+                return done(again(given, facilityId, path, now));
               }
-              return decideAndSettle(facility, token, hash, asked, recordedBy, now);
+              return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
             });
   }
 
@@ -172,10 +176,11 @@ public class CheckinService {
       String hash,
       DiningParty asked,
       Long recordedBy,
+      CheckinPath path,
       Instant now) {
     CompletableFuture<CheckinAnswer> answer;
     try {
-      answer = decide(facility, token, hash, asked, recordedBy, now);
+      answer = decide(facility, token, hash, asked, recordedBy, path, now);
     } catch (RuntimeException e) {
       ledger.release(token.nonce(), e);
       throw e;
@@ -196,6 +201,7 @@ public class CheckinService {
       String hash,
       DiningParty party,
       Long recordedBy,
+      CheckinPath path,
       Instant now) {
     PassDecision decision = rules.decide(token.facts(), facility.type(), now, party);
     if (!decision.admitted()) {
@@ -220,7 +226,10 @@ public class CheckinService {
           .submit(visit)
           .orTimeout(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS)
           .thenApply(
-              id -> id == null ? recordedBefore(facility, token, hash, now) : admitted.withId(id));
+              id ->
+                  id == null
+                      ? recordedBefore(facility, token, hash, path, now)
+                      : admitted.withId(id));
     }
     Long id;
     try {
@@ -232,12 +241,13 @@ public class CheckinService {
       }
       id = null;
     }
-    return done(id == null ? recordedBefore(facility, token, hash, now) : admitted.withId(id));
+    return done(
+        id == null ? recordedBefore(facility, token, hash, path, now) : admitted.withId(id));
   }
 
   /** The nonce was recorded before this node's ledger knew (a restart, another node). */
   private CheckinAnswer recordedBefore(
-      FacilitySnapshot facility, PassToken token, String hash, Instant now) {
+      FacilitySnapshot facility, PassToken token, String hash, CheckinPath path, Instant now) {
     Visit v =
         writer
             .byNonce(token.nonce())
@@ -245,13 +255,26 @@ public class CheckinService {
     if (v.getFacilityId() != facility.id() || !hash.equals(v.getTokenHash())) {
       return refuse(facility.id(), CheckinCode.REPLAYED, now);
     }
-    return new CheckinAnswer(
+    CheckinAnswer recorded =
+        new CheckinAnswer(
             CheckinCode.valueOf(v.getOutcome().name()),
             v.getReason(),
             v.getId(),
             v.getVisitedAt(),
-            false)
-        .repeated();
+            false);
+    return again(recorded, facility.id(), path, now);
+  }
+
+  /**
+   * The same token at the same facility once more: the answer is the domain's ({@link
+   * CheckinAnswer#again}); a second presentation it refuses is counted like any refusal.
+   */
+  private CheckinAnswer again(CheckinAnswer given, long facilityId, CheckinPath path, Instant now) {
+    CheckinAnswer answer = given.again(path, now);
+    if (answer.countedAsRefusal()) {
+      denials.count(facilityId, answer.code());
+    }
+    return answer;
   }
 
   /** Waits for an answer, for the callers that answer synchronously (the scanner page, tests). */

@@ -52,11 +52,14 @@ public class DeviceKeys {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    boolean overBudget(String address, long now) {
+    /** Milliseconds until the address may look up again; 0 when it may now. */
+    long waitFor(String address, long now) {
       Window w = windows.get(address);
       return w != null
-          && now - w.start() <= FAILURE_WINDOW_MILLIS
-          && w.count() >= FAILURES_PER_WINDOW;
+              && now - w.start() <= FAILURE_WINDOW_MILLIS
+              && w.count() >= FAILURES_PER_WINDOW
+          ? FAILURE_WINDOW_MILLIS - (now - w.start())
+          : 0;
     }
 
     void failed(String address, long now) {
@@ -90,6 +93,24 @@ public class DeviceKeys {
     }
   }
 
+  /**
+   * The caller's address has used its budget of failed lookups: a key never seen before is not
+   * looked up until the window has passed. Not a verdict on the key (it may be a good key of a new
+   * device behind the same address): the caller tries again after {@link #retryAfterSeconds()}.
+   */
+  public static final class LookupsExhausted extends RuntimeException {
+    private final long retryAfterSeconds;
+
+    LookupsExhausted(long waitMillis) {
+      super("too many failed device key lookups from this address", null, false, false);
+      this.retryAfterSeconds = Math.max(1, (waitMillis + 999) / 1000);
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
   public long facilityOf(String secret) {
     return facilityOf(secret, null);
   }
@@ -97,9 +118,10 @@ public class DeviceKeys {
   /**
    * As {@link #facilityOf(String)}, for a caller at that network address: an address whose last
    * {@link #FAILURES_PER_WINDOW} lookups within {@link #FAILURE_WINDOW_MILLIS} found no key gets no
-   * more lookups until the window has passed (keys already in memory still open their facility), so
-   * that a flood of distinct made-up keys from one address costs a bounded number of database
-   * lookups.
+   * more lookups until the window has passed ({@link LookupsExhausted}; keys already in memory
+   * still open their facility), so that a flood of distinct made-up keys from one address costs a
+   * bounded number of database lookups, while a good key of a new device behind that address is
+   * only delayed, never called invalid.
    */
   public long facilityOf(String secret, String address) {
     if (secret == null || !SHAPE.matcher(secret).matches()) {
@@ -114,8 +136,11 @@ public class DeviceKeys {
         throw new InvalidDeviceKey();
       }
       // only never-seen keys: a known key whose minute ran out is looked up again in any case
-      if (entry == null && address != null && failures.overBudget(address, now)) {
-        throw new InvalidDeviceKey();
+      if (entry == null && address != null) {
+        long wait = failures.waitFor(address, now);
+        if (wait > 0) {
+          throw new LookupsExhausted(wait);
+        }
       }
       DeviceKey key;
       try {

@@ -5,7 +5,8 @@ import kr.vaccinepass.portal.pass.domain.PassReason;
 
 /**
  * The answer to one check-in: the code, the pass rule's reason when the rules were asked, and the
- * visit recorded when admitted. The same token at the same facility always gets the same answer.
+ * visit recorded when admitted. What the same token at the same facility gets again depends on the
+ * path it came by ({@link #again}).
  *
  * @param replayed true when this answer was given before (an idempotent repeat)
  */
@@ -27,5 +28,24 @@ public record CheckinAnswer(
 
   public CheckinAnswer repeated() {
     return new CheckinAnswer(code, reason, visitId, checkedAt, true);
+  }
+
+  /**
+   * The answer to the same token presented again at the same facility, {@code now}. A device's
+   * retry of its own request gets this answer again (no second visit). At the scanner page an
+   * admitted token shown a second time is a copy passed on within its 15 s: one token admits one
+   * person, so it is REPLAYED, refused now (issue 14, "the door"). A refusal shown again stays that
+   * refusal.
+   */
+  public CheckinAnswer again(CheckinPath path, Instant now) {
+    if (admitted() && !path.retriesItsRequests()) {
+      return refused(CheckinCode.REPLAYED, now);
+    }
+    return repeated();
+  }
+
+  /** Whether this answer counts in the refusal statistics: a refusal, not a repeat of one. */
+  public boolean countedAsRefusal() {
+    return !admitted() && !replayed;
   }
 }

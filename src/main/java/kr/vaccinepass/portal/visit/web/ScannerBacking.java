@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.visit.web;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,12 +21,14 @@ import kr.vaccinepass.portal.visit.application.VisitRecordService;
 import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
 import kr.vaccinepass.portal.visit.domain.CheckMethod;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
+import kr.vaccinepass.portal.visit.domain.CheckinCode;
 
 /**
- * The door scanner (owner/scanner.xhtml): choose the facility, then scan visitor after visitor.
- * While a verification-system incident is open where the facility is (checked on load, on each scan
- * and every 30 seconds), it is in incident mode: a red banner and buttons that record a visitor
- * checked another way.
+ * The door scanner (owner/scanner.xhtml): choose the facility, then scan visitor after visitor. The
+ * device remembers its door's facility ({@link DoorFacilityCookie}), and the page shows its name
+ * large. While a verification-system incident is open where the facility is (checked on load, on
+ * each scan and every 30 seconds), it is in incident mode: a red banner and buttons that record a
+ * visitor checked another way.
  */
 @Named
 @ViewScoped
@@ -46,6 +49,7 @@ public class ScannerBacking implements Serializable {
   private String token;
   private CheckinAnswer answer;
   private long scans;
+  private long answers;
   private VisitRecordService.IncidentMode incident;
   private long doorChecksToday;
   private String doorAnswer;
@@ -53,7 +57,11 @@ public class ScannerBacking implements Serializable {
   @PostConstruct
   void init() {
     facilities = choice.facilities();
-    facilityId = choice.pick(null, facilities);
+    // this device's door first, when the owner owns it; else the session's, else the first
+    facilityId =
+        choice.pick(
+            DoorFacilityCookie.read(FacesContext.getCurrentInstance().getExternalContext()),
+            facilities);
     refreshIncident();
   }
 
@@ -71,9 +79,13 @@ public class ScannerBacking implements Serializable {
     }
   }
 
+  /** The owner chose the facility of this door: the device remembers it for the next sessions. */
   public void facilityChanged() {
     incident = null;
     doorAnswer = null;
+    if (facilityId != null && facilities.stream().anyMatch(f -> f.getId().equals(facilityId))) {
+      DoorFacilityCookie.write(FacesContext.getCurrentInstance().getExternalContext(), facilityId);
+    }
     refreshIncident();
   }
 
@@ -122,6 +134,7 @@ public class ScannerBacking implements Serializable {
       return;
     }
     token = null;
+    answers++;
     refreshIncident();
     // the dining party is asked per visitor: the next one starts from "none" again
     party = DiningParty.NONE;
@@ -144,15 +157,17 @@ public class ScannerBacking implements Serializable {
     return messages.text("pass.reason." + answer.reason().name());
   }
 
-  /** What the owner can do next: the same QR again, or a refused guest who dines alone. */
+  /**
+   * What the owner can do next: ask for the visitor's own QR, or let a refused guest dine alone.
+   */
   public String getHint() {
     if (answer == null) {
       return null;
     }
-    if (answer.replayed()) {
-      return messages.text("scanner.repeated");
+    if (answer.code() == CheckinCode.REPLAYED) {
+      return messages.text("scanner.replayedHint");
     }
-    if (answer.code() == kr.vaccinepass.portal.visit.domain.CheckinCode.NO_PASS && isRestaurant()) {
+    if (answer.code() == CheckinCode.NO_PASS && isRestaurant()) {
       return messages.text("scanner.soloDinerHint");
     }
     return null;
@@ -164,6 +179,15 @@ public class ScannerBacking implements Serializable {
       return "idle";
     }
     return answer.admitted() ? "green" : "red";
+  }
+
+  /** The chosen facility's name, shown large at the top of the scanner. */
+  public String getFacilityName() {
+    return facilities.stream()
+        .filter(f -> f.getId().equals(facilityId))
+        .map(Facility::getName)
+        .findFirst()
+        .orElse(null);
   }
 
   public boolean isRestaurant() {
@@ -228,5 +252,13 @@ public class ScannerBacking implements Serializable {
 
   public long getScans() {
     return scans;
+  }
+
+  /**
+   * How many answers this page has shown: the scanner's script tells by it whether a scan was
+   * answered or not (overloaded, database down), and only an answered one is a presentation.
+   */
+  public long getAnswers() {
+    return answers;
   }
 }

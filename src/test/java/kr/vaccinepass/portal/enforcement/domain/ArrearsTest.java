@@ -43,4 +43,18 @@ class ArrearsTest {
   void arrearsByTheMonth(long fine, LocalDate day, long surcharge) {
     assertEquals(Money.won(surcharge), Arrears.on(Money.won(fine), DEADLINE, day));
   }
+
+  @ParameterizedTest(name = "the most arrears of {0} KRW → {1}")
+  @CsvSource({
+    "1500000, 1125000", // 3% + 60 × 1.2% = 75%
+    "100000, 75000",
+    "33333, 24998" // each part rounded down, as Arrears.on rounds them
+  })
+  void theCeilingIsTheArrearsOfSixtyMonths(long fine, long ceiling) {
+    assertEquals(Money.won(ceiling), Arrears.ceiling(Money.won(fine)));
+    assertEquals(
+        Arrears.on(Money.won(fine), DEADLINE, DEADLINE.plusYears(30)),
+        Arrears.ceiling(Money.won(fine)),
+        "never more than the arrears of any day");
+  }
 }

@@ -28,6 +28,9 @@ class FineCaseTest {
   private static final LocalDate DEADLINE = NOTICE.plusDays(10); // 2021-12-30
   private static final LocalDate IMPOSED = LocalDate.of(2022, 1, 3);
 
+  /** The day payments are recorded on, unless a test says otherwise: after every payment day. */
+  private static final LocalDate TODAY = LocalDate.of(2022, 6, 1);
+
   /** A case brought to the named state by the valid steps. */
   static FineCase in(FineState state) {
     FineCase fine = FineCase.draft(FINE, AT, BY);
@@ -36,12 +39,12 @@ class FineCaseTest {
       case PRIOR_NOTICE_SENT -> notice(fine);
       case VOLUNTARILY_PAID -> {
         notice(fine);
-        fine.payVoluntarily(Money.won(1_200_000), DEADLINE, AT, BY);
+        fine.pay(Money.won(1_200_000), DEADLINE, TODAY, AT, BY);
       }
       case IMPOSED -> imposed(fine);
       case PAID -> {
         imposed(fine);
-        fine.pay(FINE, IMPOSED.plusDays(30), AT, BY);
+        fine.pay(FINE, IMPOSED.plusDays(30), TODAY, AT, BY);
       }
       case OBJECTED -> {
         imposed(fine);
@@ -76,14 +79,14 @@ class FineCaseTest {
         step(
             FineState.PRIOR_NOTICE_SENT,
             FineState.VOLUNTARILY_PAID,
-            f -> f.payVoluntarily(Money.won(1_200_000), DEADLINE, AT, BY)),
+            f -> f.pay(Money.won(1_200_000), DEADLINE, TODAY, AT, BY)),
         // imposition the day after the opinion period
         step(
             FineState.PRIOR_NOTICE_SENT,
             FineState.IMPOSED,
             f -> f.impose(DEADLINE.plusDays(1), AT, BY)),
         // payment of the full fine before the deadline
-        step(FineState.IMPOSED, FineState.PAID, f -> f.pay(FINE, IMPOSED, AT, BY)),
+        step(FineState.IMPOSED, FineState.PAID, f -> f.pay(FINE, IMPOSED, TODAY, AT, BY)),
         // objection on the 60th day (Art. 20)
         step(
             FineState.IMPOSED,
@@ -135,7 +138,7 @@ class FineCaseTest {
         step(
             FineState.DRAFT,
             FineState.VOLUNTARILY_PAID,
-            f -> f.payVoluntarily(Money.won(1_200_000), NOTICE, AT, BY)),
+            f -> f.pay(Money.won(1_200_000), NOTICE, TODAY, AT, BY)),
         // no objection after a voluntary payment
         step(
             FineState.VOLUNTARILY_PAID,
@@ -154,8 +157,9 @@ class FineCaseTest {
         step(FineState.WAIVED, FineState.WAIVED, f -> f.waive("grace", AT, BY)),
         // only a waived case is restored
         step(FineState.IMPOSED, FineState.IMPOSED, f -> f.restore("revoked", AT, BY)),
-        // no payment before the imposition (the voluntary one has its own step)
-        step(FineState.PRIOR_NOTICE_SENT, FineState.PAID, f -> f.pay(FINE, DEADLINE, AT, BY)));
+        // a case paid once is not paid again
+        step(FineState.VOLUNTARILY_PAID, FineState.PAID, f -> f.pay(FINE, DEADLINE, TODAY, AT, BY)),
+        step(FineState.PAID, FineState.PAID, f -> f.pay(FINE, IMPOSED, TODAY, AT, BY)));
   }
 
   @ParameterizedTest(name = "{0} ↛ {1}")
@@ -202,12 +206,11 @@ class FineCaseTest {
     FineCase fine = in(FineState.PRIOR_NOTICE_SENT);
     assertEquals(Money.won(1_200_000), fine.voluntaryAmount());
     if (outcome.equals("VOLUNTARILY_PAID")) {
-      fine.payVoluntarily(Money.won(won), on, AT, BY);
+      fine.pay(Money.won(won), on, TODAY, AT, BY);
       assertEquals(FineState.VOLUNTARILY_PAID, fine.getState());
     } else {
       BusinessException e =
-          assertThrows(
-              BusinessException.class, () -> fine.payVoluntarily(Money.won(won), on, AT, BY));
+          assertThrows(BusinessException.class, () -> fine.pay(Money.won(won), on, TODAY, AT, BY));
       assertEquals(outcome, e.messageKey());
       assertEquals(FineState.PRIOR_NOTICE_SENT, fine.getState());
     }
@@ -263,11 +266,11 @@ class FineCaseTest {
     FineCase fine = in(FineState.IMPOSED);
     LocalDate on = IMPOSED.plusDays(days);
     if (outcome.equals("PAID")) {
-      fine.pay(Money.won(won), on, AT, BY);
+      fine.pay(Money.won(won), on, TODAY, AT, BY);
       assertEquals(FineState.PAID, fine.getState());
     } else {
       BusinessException e =
-          assertThrows(BusinessException.class, () -> fine.pay(Money.won(won), on, AT, BY));
+          assertThrows(BusinessException.class, () -> fine.pay(Money.won(won), on, TODAY, AT, BY));
       assertEquals(outcome, e.messageKey());
     }
   }
@@ -327,6 +330,28 @@ class FineCaseTest {
   }
 
   @Test
+  void aWaivedCaseRecordsEachHoldAndReleaseAndShowsTheReasonThatHoldsIt() {
+    FineCase fine = in(FineState.DRAFT);
+    fine.waive("first", AT, BY);
+    fine.holdToo("second", AT, BY);
+    assertEquals("first", fine.waiverReason());
+    fine.handOver("first revoked", "second", AT, BY);
+    assertEquals("second", fine.waiverReason());
+    assertEquals(FineState.WAIVED, fine.getState());
+    List<FineTransition> h = fine.getHistory();
+    assertEquals(FineEvent.GRACE_HOLD, h.get(h.size() - 2).event());
+    assertEquals(FineEvent.GRACE_RELEASE, h.get(h.size() - 1).event());
+    assertEquals("first revoked", h.get(h.size() - 1).reason());
+
+    FineCase draft = in(FineState.DRAFT);
+    BusinessException notWaived =
+        assertThrows(BusinessException.class, () -> draft.holdToo("x", AT, BY));
+    assertEquals("fine.transition.invalid", notWaived.messageKey());
+    assertThrows(BusinessException.class, () -> draft.handOver("x", "y", AT, BY));
+    assertEquals(1, draft.getHistory().size());
+  }
+
+  @Test
   void aDraftNeedsAnAmount() {
     assertThrows(BusinessException.class, () -> FineCase.draft(Money.ZERO, AT, BY));
     assertTrue(FineState.PAID.closed());
@@ -337,15 +362,9 @@ class FineCaseTest {
       java.util.Map.of(
           FineStep.PRIOR_NOTICE,
           f -> notice(f),
-          // as the service does: the reduced payment in the opinion period, else the imposed one
+          // one step: the case decides whether it is the reduced payment or the imposed one
           FineStep.PAYMENT,
-          f -> {
-            if (f.getState() == FineState.PRIOR_NOTICE_SENT) {
-              f.payVoluntarily(Money.won(1_200_000), DEADLINE, AT, BY);
-            } else {
-              f.pay(FINE, IMPOSED, AT, BY);
-            }
-          },
+          f -> f.pay(FINE, f.getImposedOn() == null ? DEADLINE : IMPOSED, TODAY, AT, BY),
           FineStep.IMPOSITION,
           f -> f.impose(DEADLINE.plusDays(1), AT, BY),
           FineStep.OBJECTION,
@@ -424,5 +443,109 @@ class FineCaseTest {
 
   static Stream<FineState> everyState() {
     return Stream.of(FineState.values());
+  }
+
+  /**
+   * The one payment rule, on the case: when a payment may be dated and how much settles it. The
+   * fine is 1,500,000원; the violation and the case are of 2021-12-20 (the notice's day), the
+   * opinion period ends 2021-12-30, the imposition is of 2022-01-03 and its payment deadline
+   * 2022-03-04.
+   */
+  @ParameterizedTest(name = "{0}, today {1}: {2}원 paid on {3} → {4}, refund {5}")
+  @CsvSource({
+    // the date: between the notice and today
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1200000, 2021-12-19, fine.payment.beforePriorNotice, 0",
+    // before the violation of 2021-12-20 (a notice is never before its case, nor a case before
+    // its violation)
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1200000, 2021-11-30, fine.payment.beforePriorNotice, 0",
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1200000, 2021-12-20, VOLUNTARILY_PAID, 0",
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1200000, 2021-12-25, VOLUNTARILY_PAID, 0",
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1200000, 2021-12-26, fine.payment.future, 0",
+    "IMPOSED, 2022-01-10, 1500000, 2022-01-02, fine.payment.beforeImposition, 0",
+    "IMPOSED, 2022-01-10, 1500000, 2021-12-20, fine.payment.beforeImposition, 0",
+    "IMPOSED, 2022-01-10, 1500000, 2022-01-03, PAID, 0",
+    "IMPOSED, 2022-01-10, 1500000, 2022-01-11, fine.payment.future, 0",
+    // the reduced amount (Art. 18) on the last day of the opinion period, not a day later
+    "PRIOR_NOTICE_SENT, 2022-01-02, 1200000, 2021-12-30, VOLUNTARILY_PAID, 0",
+    "PRIOR_NOTICE_SENT, 2022-01-02, 1199999, 2021-12-30, fine.payment.short, 0",
+    "PRIOR_NOTICE_SENT, 2022-01-02, 1200000, 2021-12-31, fine.voluntary.late, 0",
+    // the full fine within the opinion period: the case closes, the 20% is owed back
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1500000, 2021-12-25, VOLUNTARILY_PAID, 300000",
+    // the fine alone up to the payment deadline (Art. 20), the arrears after it (Art. 24)
+    "IMPOSED, 2022-06-01, 1500000, 2022-03-04, PAID, 0",
+    "IMPOSED, 2022-06-01, 1500000, 2022-03-05, fine.payment.short, 0",
+    "IMPOSED, 2022-06-01, 1544999, 2022-03-05, fine.payment.short, 0",
+    "IMPOSED, 2022-06-01, 1545000, 2022-03-05, PAID, 0",
+    "IMPOSED, 2022-06-01, 1545000, 2022-04-04, fine.payment.short, 0",
+    "IMPOSED, 2022-06-01, 1563000, 2022-04-04, PAID, 0",
+    "IMPOSED, 2022-06-01, 1600000, 2022-03-05, PAID, 55000",
+    // an absurd amount is refused: at most the fine and the most arrears (1.75 × the fine)
+    "PRIOR_NOTICE_SENT, 2021-12-25, 1000000000000, 2021-12-25, fine.payment.implausible, 0",
+    "PRIOR_NOTICE_SENT, 2021-12-25, 2625001, 2021-12-25, fine.payment.implausible, 0",
+    "PRIOR_NOTICE_SENT, 2021-12-25, 2625000, 2021-12-25, VOLUNTARILY_PAID, 1425000",
+    "IMPOSED, 2022-06-01, 2625001, 2022-03-05, fine.payment.implausible, 0",
+    "IMPOSED, 2022-06-01, 1000000000000, 2022-01-03, fine.payment.implausible, 0"
+  })
+  void thePaymentRule(
+      FineState state, LocalDate today, long won, LocalDate paidOn, String outcome, long refund) {
+    FineCase fine = in(state);
+    List<FineTransition> before = List.copyOf(fine.getHistory());
+    if (outcome.equals(FineState.PAID.name()) || outcome.equals("VOLUNTARILY_PAID")) {
+      fine.pay(Money.won(won), paidOn, today, AT, BY);
+      assertEquals(FineState.valueOf(outcome), fine.getState());
+      assertEquals(Money.won(won), fine.getPaid());
+      assertEquals(paidOn, fine.getPaidOn());
+      assertEquals(Money.won(refund), fine.refund());
+      assertEquals(refund > 0, fine.isRefundDue());
+      assertFalse(fine.possibleSteps().contains(FineStep.PAYMENT), "paid once");
+    } else {
+      BusinessException e =
+          assertThrows(
+              BusinessException.class, () -> fine.pay(Money.won(won), paidOn, today, AT, BY));
+      assertEquals(outcome, e.messageKey());
+      assertEquals(
+          outcome.equals("fine.payment.short") || outcome.equals("fine.payment.implausible")
+              ? "amount"
+              : "paidOn",
+          e.field().orElseThrow());
+      assertEquals(state, fine.getState());
+      assertNull(fine.getPaid());
+      assertEquals(before, fine.getHistory());
+    }
+  }
+
+  @ParameterizedTest(name = "in {0} on {1}: payable {2}")
+  @CsvSource({
+    "DRAFT, 2021-12-25, ", // nothing can be paid before the prior notice
+    "PRIOR_NOTICE_SENT, 2021-12-30, 1200000", // the reduced amount to the last day
+    "PRIOR_NOTICE_SENT, 2021-12-31, ", // then nothing until the imposition
+    "IMPOSED, 2022-03-04, 1500000",
+    "IMPOSED, 2022-03-05, 1545000",
+    "PAID, 2022-03-05, ",
+    "WAIVED, 2022-03-05, "
+  })
+  void whatSettlesTheCaseOnADayIsWhatThePaymentRuleAsks(FineState state, LocalDate day, Long won) {
+    assertEquals(won == null ? null : Money.won(won), in(state).payableOn(day));
+    assertEquals(Money.won(2_625_000), in(state).mostEverDue());
+  }
+
+  @Test
+  void aPaidCaseThatIsWaivedOwesEverythingBackAndItsRestoreOnlyTheOverpayment() {
+    FineCase fine = in(FineState.PRIOR_NOTICE_SENT);
+    fine.pay(Money.won(1_300_000), DEADLINE, TODAY, AT, BY);
+    assertEquals(Money.won(100_000), fine.refund(), "paid 100,000원 more than the reduced amount");
+
+    fine.waive("grace", AT, BY);
+    assertEquals(Money.won(1_300_000), fine.refund(), "waived: all of it goes back");
+    assertTrue(fine.isRefundDue());
+
+    fine.restore("revoked", AT, BY);
+    assertEquals(Money.won(100_000), fine.refund());
+    assertTrue(fine.isRefundDue());
+
+    FineCase unpaid = in(FineState.IMPOSED);
+    unpaid.waive("grace", AT, BY);
+    assertEquals(Money.ZERO, unpaid.refund());
+    assertFalse(unpaid.isRefundDue());
   }
 }

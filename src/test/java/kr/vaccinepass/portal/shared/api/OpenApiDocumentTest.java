@@ -122,6 +122,7 @@ class OpenApiDocumentTest {
             .collect(Collectors.toCollection(TreeSet::new));
     expected.add("DEVICE_KEY_REQUIRED");
     expected.add("DEVICE_KEY_INVALID");
+    expected.add("TOO_MANY_FAILED_LOOKUPS");
     expected.add("OVERLOADED");
     // the transport's answers, from ApiExceptionMapper and BodyLimit
     expected.add("SERVICE_UNAVAILABLE");

@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.visit.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +79,12 @@ class DeviceKeysTest {
     int before = lookups.get();
     for (int i = 0; i < DeviceKeys.FAILURES_PER_WINDOW + 200; i++) {
       String madeUp = String.format("vpd_%043d", i);
-      assertThrows(DeviceKeys.InvalidDeviceKey.class, () -> keys.facilityOf(madeUp, "10.0.0.2"));
+      // the budget's lookups say "unknown"; past it the address is told to wait (no lookup)
+      Class<? extends RuntimeException> expected =
+          i < DeviceKeys.FAILURES_PER_WINDOW
+              ? DeviceKeys.InvalidDeviceKey.class
+              : DeviceKeys.LookupsExhausted.class;
+      assertThrows(expected, () -> keys.facilityOf(madeUp, "10.0.0.2"));
     }
     assertEquals(DeviceKeys.FAILURES_PER_WINDOW, lookups.get() - before);
     // a key already known opens its facility from there too; another address is not affected
@@ -87,5 +93,21 @@ class DeviceKeysTest {
         DeviceKeys.InvalidDeviceKey.class,
         () -> keys.facilityOf("vpd_" + "B".repeat(43), "10.0.0.3"));
     assertEquals(DeviceKeys.FAILURES_PER_WINDOW + 1, lookups.get() - before);
+  }
+
+  @Test
+  void aGoodKeyNeverSeenFromAnAddressOverItsBudgetIsToldToWaitNotThatItIsWrong() {
+    for (int i = 0; i < DeviceKeys.FAILURES_PER_WINDOW; i++) {
+      String madeUp = String.format("vpd_%043d", i);
+      assertThrows(DeviceKeys.InvalidDeviceKey.class, () -> keys.facilityOf(madeUp, "10.0.0.9"));
+    }
+    // a venue behind the same address pairs a new device: it must try again, not get a new key
+    DeviceKeys.LookupsExhausted wait =
+        assertThrows(
+            DeviceKeys.LookupsExhausted.class, () -> keys.facilityOf(issued.secret(), "10.0.0.9"));
+    assertTrue(wait.retryAfterSeconds() >= 1, "Retry-After " + wait.retryAfterSeconds());
+    assertTrue(
+        wait.retryAfterSeconds() <= DeviceKeys.FAILURE_WINDOW_MILLIS / 1000,
+        "Retry-After " + wait.retryAfterSeconds());
   }
 }
