@@ -299,16 +299,17 @@ public class GraceDeclaration {
   }
 
   /**
-   * The reason written into a waived case's history: the declaration's number and reason, so the
-   * record names the declaration even after it is revoked.
+   * The reason written into a waived case's history, which owners and inspectors read: the
+   * declaration's own words, never its database id (which declaration holds the case is recorded by
+   * the link between them).
    */
   public String waiverReason() {
-    return "[grace " + id + "] " + reason;
+    return reason;
   }
 
-  /** The reason written into a restored case's history. */
+  /** The reason written into a restored case's history: why the declaration was revoked. */
   public String restoreReason() {
-    return "[grace " + id + " revoked] " + (revokeReason == null ? "" : revokeReason);
+    return revokeReason == null ? "" : revokeReason;
   }
 
   /**

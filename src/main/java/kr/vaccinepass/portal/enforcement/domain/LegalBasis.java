@@ -9,10 +9,11 @@ public final class LegalBasis {
 
   // 감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2: the order to keep the measures (방역지침) at
   // a facility, binding its operators and its users alike; 제83조: the fine for not keeping them;
-  // 시행령 제48조 and 별표 3: the amounts (the eased table of 2022-02-09 is a change of 별표 3)
+  // the enforcement decree's table of fines (과태료의 부과기준): cited without its article and annex
+  // numbers, which no source at hand confirms. The screens cite the same (penalty.basis, bundles).
   private static final String DUTY = "감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2 (방역지침 준수)";
   private static final String FINE = "같은 법 제83조 (과태료)";
-  private static final String TABLE = "같은 법 시행령 제48조 별표 3 (과태료의 부과기준)";
+  private static final String TABLE = "같은 법 시행령 별표 (과태료의 부과기준)";
 
   /** The articles, in the order a notice cites them (the same for operators and visitors). */
   public static String citation() {

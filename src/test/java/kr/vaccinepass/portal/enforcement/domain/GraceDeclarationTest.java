@@ -339,6 +339,14 @@ class GraceDeclarationTest {
   }
 
   @Test
+  void aWaivedCaseReadsTheDeclarationsWordsNotItsId() {
+    GraceDeclaration d = declare(kst("2021-12-13T00:00"), kst("2021-12-14T00:00"), GraceKind.FULL);
+    FineCase imposed = FineCaseTest.in(FineState.IMPOSED);
+    assertTrue(d.hold(imposed, NOW, ADMIN));
+    assertEquals("방역패스 시스템 장애로 벌칙 유예", imposed.waiverReason(), "what owners and inspectors read");
+  }
+
+  @Test
   void aCancelledCaseIsNotWaived() {
     GraceDeclaration d = declare(kst("2021-12-13T00:00"), kst("2021-12-14T00:00"), GraceKind.FULL);
     FineCase cancelled = FineCaseTest.in(FineState.CANCELLED);

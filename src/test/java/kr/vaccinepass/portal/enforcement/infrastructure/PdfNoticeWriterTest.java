@@ -61,7 +61,7 @@ class PdfNoticeWriterTest {
     "PRIOR_NOTICE, 감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2",
     "IMPOSITION, 감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2",
     "IMPOSITION, 제83조",
-    "IMPOSITION, 같은 법 시행령 제48조 별표 3",
+    "IMPOSITION, 같은 법 시행령 별표 (과태료의 부과기준)",
     "IMPOSITION, 서울특별시 종로구 방역패스 점검 담당", // the issuing department
     "IMPOSITION, 담당자 김점검 (전화 02-2148-1234)", // and its contact
     "PRIOR_NOTICE, 담당자 김점검 (전화 02-2148-1234)",
