@@ -178,6 +178,103 @@ class BadInputJourneyIT extends BrowserJourney {
     }
   }
 
+  @Test
+  void aNoticeDownloadPostedForAnotherCaseAnswersThe404Page() throws Exception {
+    String name = "종로 통지서시험 노래방 " + ThreadLocalRandom.current().nextInt(1_000_000);
+    long facilityId =
+        TestDatabase.createFacility(name, "KARAOKE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
+    try (Browser browser = Browser.open(base)) {
+      browser
+          .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
+          .waitForPath("/inspector/dashboard.xhtml");
+      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
+      browser.type("inspectionForm:notes", "통지서 점검");
+      browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+      browser.choose("violationForm:kind", "운영자(사업주)");
+      browser.type("violationForm:occurredAt_input", "2022-01-05 12:00");
+      browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
+      browser.waitForText("저장하면 정해질 처분");
+      browser.type("violationForm:description", "QR 확인 없이 입장시킴");
+      browser.click("violationForm:save");
+      browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      browser.click("priorNoticeForm:send").waitForText("사전통지를 발송했습니다.");
+      browser.id("documentsForm:priorNoticePdf");
+      String url = browser.driver().getCurrentUrl();
+      long caseId = Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+      String viewState =
+          browser
+              .driver()
+              .findElements(By.name("jakarta.faces.ViewState"))
+              .get(0)
+              .getAttribute("value");
+
+      // the crafted form itself is right: for the page's own case it answers the PDF
+      HttpResponse<String> own = downloadPriorNotice(browser, caseId, viewState);
+      assertEquals(200, own.statusCode(), own.body());
+      assertTrue(
+          own.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"),
+          own.headers().toString());
+
+      // the case now belongs to 강남구; and an id that does not exist
+      TestDatabase.update(
+          "update violation set sigungu_code = ? where id = ?", DemoData.GANGNAM, caseId);
+      for (long id : new long[] {caseId, 999_999_999L}) {
+        HttpResponse<String> refused = downloadPriorNotice(browser, id, viewState);
+        assertEquals(404, refused.statusCode(), id + ": " + refused.body());
+        assertTrue(refused.body().contains(NOT_FOUND), id + ": " + refused.body());
+        assertFalse(refused.body().contains("일시적인 오류"), id + ": " + refused.body());
+        assertFalse(refused.body().contains("%PDF"), id + ": no notice");
+      }
+    }
+  }
+
+  @Test
+  void aFacilityNameAndAddressPastTheirLimitAreRefusedNotCut() throws Exception {
+    String name = "종로 길이시험 카페 " + ThreadLocalRandom.current().nextInt(1_000_000);
+    long facilityId =
+        TestDatabase.createFacility(name, "RESTAURANT_CAFE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
+    try (Browser browser = Browser.open(base)) {
+      browser
+          .signIn(DemoData.OWNER_EMAIL, DemoData.OWNER_PASSWORD)
+          .waitForPath("/owner/dashboard.xhtml");
+      browser.go("/owner/facility-form.xhtml?id=" + facilityId).waitForText("시설 정보 수정");
+      // past the fields' maxlength, as a script or a pasted form sends it
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+          .executeScript(
+              "arguments[0].value = '카'.repeat(100000); arguments[1].value = '서'.repeat(100000);",
+              browser.id("facilityForm:name"),
+              browser.id("facilityForm:roadAddress"));
+      browser.click("facilityForm:save").waitForText("시설명은 100자 이하로 입력하세요.");
+      browser.waitForText("주소는 200자 이하로 입력하세요.");
+      assertFalse(browser.text().contains("저장했습니다"), browser.text());
+    }
+    try (var db = TestDatabase.connect();
+        var query = db.prepareStatement("select name, road_address from facility where id = ?")) {
+      query.setLong(1, facilityId);
+      try (var row = query.executeQuery()) {
+        assertTrue(row.next());
+        assertEquals(name, row.getString(1), "the name is not cut to 100 and stored");
+        assertFalse(row.getString(2).startsWith("서서서"), "nor the address");
+      }
+    }
+  }
+
+  /** The case page's prior-notice download, posted as the browser would (not AJAX). */
+  private HttpResponse<String> downloadPriorNotice(Browser browser, long caseId, String viewState)
+      throws Exception {
+    String form =
+        "documentsForm=documentsForm&documentsForm%3ApriorNoticePdf="
+            + "&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+    return http()
+        .send(
+            request(browser, "/inspector/case.xhtml?id=" + caseId)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   private static org.openqa.selenium.WebElement photoInput(Browser browser) {
     browser.waitForAjax();
     return browser.driver().findElement(By.id("evidenceForm:photo_input"));

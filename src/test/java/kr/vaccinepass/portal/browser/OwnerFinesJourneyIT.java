@@ -53,6 +53,18 @@ class OwnerFinesJourneyIT extends BrowserJourney {
       assertTrue(absurd.contains("2,625,000원"), absurd);
       assertEquals("사전통지(의견 제출 기간)", browser.id("state").getText());
 
+      // a minus sign typed stays in the field and is refused there, never recorded as positive
+      browser.type("paymentForm:amount_input", "-1200000");
+      assertTrue(
+          browser.id("paymentForm:amount_input").getAttribute("value").startsWith("-"),
+          "the field keeps the minus sign: "
+              + browser.id("paymentForm:amount_input").getAttribute("value"));
+      browser.click("paymentForm:record").waitForText("음수(-)는 입력할 수 없습니다");
+      assertTrue(
+          browser.id("paymentForm:amountMessage").getText().contains("0원 이상"),
+          browser.id("paymentForm:amountMessage").getText());
+      assertEquals("사전통지(의견 제출 기간)", browser.id("state").getText());
+
       browser.type("paymentForm:amount_input", "1200000");
       browser.type("paymentForm:paidOn_input", "2022-01-05");
       browser.click("paymentForm:record").waitForText("사전통지일(2022-02-20) 이후여야");

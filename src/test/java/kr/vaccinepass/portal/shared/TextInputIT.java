@@ -145,6 +145,38 @@ class TextInputIT {
         () -> as(owner, () -> facilities.update(cafe.getId(), bidi)));
   }
 
+  /**
+   * What a QA tester sent past the pages' maxlength (a script, a crafted POST): 100,000 characters
+   * in each field that was stored cut to its column. The services refuse them whole, with the
+   * field's message; the pages no longer cut them first (WholeInputTextRenderer).
+   */
+  @Test
+  void textsFarPastTheirLimitAreRefusedNotCut() {
+    String far = "가".repeat(100_000);
+    SignUpForm signUp = TestData.owner();
+    signUp.setName(far);
+    refused("{account.name.tooLong}", () -> accounts.signUpOwner(signUp));
+    FacilityDraft name = TestData.facilityInJongno();
+    name.setName(far);
+    refused("{facility.name.tooLong}", () -> as(owner, () -> facilities.register(name)));
+    FacilityDraft address = FacilityDraft.of(cafe);
+    address.setRoadAddress(far);
+    refused(
+        "{facility.roadAddress.tooLong}",
+        () -> as(owner, () -> facilities.update(cafe.getId(), address)));
+    ViolationDraft visitor = draft();
+    visitor.setKind(ViolationKind.VISITOR);
+    visitor.setVisitorName(far);
+    refused(
+        "{visit.name.tooLong}",
+        () -> as(jongno, () -> enforcement.logViolation(inspection.getId(), visitor)));
+    ViolationDraft description = draft();
+    description.setDescription(far);
+    refused(
+        "{violation.description.tooLong}",
+        () -> as(jongno, () -> enforcement.logViolation(inspection.getId(), description)));
+  }
+
   @Test
   void inspectionsViolationsAndFineSteps() {
     Instant at = kst("2021-12-20T13:00");
