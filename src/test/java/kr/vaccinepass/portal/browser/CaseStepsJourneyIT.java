@@ -87,9 +87,18 @@ class CaseStepsJourneyIT extends BrowserJourney {
       // the first fine: imposed and paid in full (the amount is offered)
       browser.go("/inspector/case.xhtml?id=" + first).waitForText("1,500,000원");
       sendPriorNotice(browser);
+      // within the opinion period what settles the case today is the reduced amount (Art. 18),
+      // the one the payment would be taken at, and the form offers it
+      assertEquals("1,200,000원", browser.id("dueToday").getText());
+      assertTrue(browser.id("dueTodayHint").getText().contains("2022-03-"), "until the deadline");
+      assertEquals("1,200,000", browser.id("paymentForm:amount_input").getAttribute("value"));
       opinionPeriodPassed(first);
+      // between the opinion period and the imposition no payment is taken: the page says so
+      browser.go("/inspector/case.xhtml?id=" + first).waitForText("1,500,000원");
+      assertEquals("오늘은 납부를 받을 수 없습니다", browser.id("dueToday").getText());
       browser.go("/inspector/case.xhtml?id=" + first).waitForText("1,500,000원");
       impose(browser);
+      assertEquals("1,500,000원", browser.id("dueToday").getText());
       assertEquals("1,500,000", browser.id("paymentForm:amount_input").getAttribute("value"));
       browser.click("paymentForm:record").waitForText("납부를 기록했습니다.");
       assertEquals("납부 완료", browser.id("state").getText());
