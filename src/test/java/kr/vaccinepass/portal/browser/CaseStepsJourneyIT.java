@@ -100,6 +100,10 @@ class CaseStepsJourneyIT extends BrowserJourney {
       impose(browser);
       assertEquals("1,500,000원", browser.id("dueToday").getText());
       assertEquals("1,500,000", browser.id("paymentForm:amount_input").getAttribute("value"));
+      // a day the picker cannot read: the example is the portal's today, not the wall clock's
+      browser.type("paymentForm:paidOn_input", "2022.02.20");
+      browser.click("paymentForm:record").waitForText("올바른 날짜를 입력하세요. 예: " + TODAY);
+      browser.type("paymentForm:paidOn_input", TODAY);
       browser.click("paymentForm:record").waitForText("납부를 기록했습니다.");
       assertEquals("납부 완료", browser.id("state").getText());
 
