@@ -79,6 +79,10 @@ public class BodyLimit implements ContainerRequestFilter {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        // readAllBytes asks for nothing when its buffer is full: that is not a byte past the cap
+        return 0;
+      }
       // one byte beyond the cap is enough to know the body is too long: never read more
       int allowed = (int) Math.min(length, limit + 1L - count);
       if (allowed <= 0) {
