@@ -238,6 +238,35 @@ class DoorSyncIT {
   }
 
   @Test
+  void theLaterUseIsTheReplayEvenWhenItsDoorSyncedFirst() {
+    Actor otherOwner = owner();
+    Facility second = as(otherOwner, () -> facilities.register(TestData.facilityInJongno()));
+    String secondKey =
+        as(otherOwner, () -> records.createDeviceKey(second.getId(), "door").secret());
+    Instant at = clock.instant().minusSeconds(2400);
+    String screenshot = coov(VACCINATED, at);
+    String laterBatch = batch(record("late", screenshot, at.plusSeconds(60), "PASS", "VACCINATED"));
+
+    // the second door (12:01) reaches the server before the first (12:00)
+    JsonObject laterFirst = answers(sync(second.getId(), secondKey, laterBatch)).getJsonObject(0);
+    JsonObject earlier =
+        answers(
+                sync(
+                    facility.getId(),
+                    key,
+                    batch(record("early", screenshot, at, "PASS", "VACCINATED"))))
+            .getJsonObject(0);
+    JsonObject laterAgain = answers(sync(second.getId(), secondKey, laterBatch)).getJsonObject(0);
+
+    assertEquals("STORED", laterFirst.getString("status"));
+    assertEquals("STORED", earlier.getString("status"));
+    assertEquals("REPLAY", laterAgain.getString("status"), "the later use is the replay");
+    assertEquals(1, count("select count(*) from visit where facility_id = ?1"));
+    assertEquals(0, countAt(second.getId(), "select count(*) from visit where facility_id = ?1"));
+    assertEquals(1, refusalsAt(second.getId(), "REPLAYED", at.plusSeconds(60)), "counted once");
+  }
+
+  @Test
   void aKeyRevokedAfterTheDoorAdmittedIsFlaggedNotSilentlyAccepted() {
     Actor admin = admin();
     KeyPair pair = PassKeys.generate();

@@ -154,7 +154,7 @@ public class DoorSyncService {
         server = CheckinCode.of(decision.outcome());
       }
     }
-    Earlier earlier = authentic ? earlier(token, facility.id()) : Earlier.NONE;
+    Earlier earlier = authentic ? earlier(token, facility.id(), sent.at()) : Earlier.NONE;
     DoorRecordVerdict verdict =
         doorRules.decide(
             new DoorRecordRules.Facts(
@@ -165,6 +165,12 @@ public class DoorSyncService {
       return new Answer(sent.recordId(), verdict.status(), verdict.code(), null, null, false);
     }
     Long visitId = earlier.visitId();
+    if (verdict.storesVisit() && earlier.displaced() != null) {
+      // this use is earlier than the one another door sent first: that one becomes the replay
+      DoorRecord later = earlier.displaced();
+      visits.displaceDoorVisit(later);
+      visits.addDenials(day(later.at()), later.facilityId(), CheckinCode.REPLAYED.name(), 1);
+    }
     if (verdict.storesVisit()) {
       PassDecision recorded =
           verdict.status() == DoorSyncStatus.STORED ? decision : PassDecision.of(sent.doorReason());
@@ -218,16 +224,37 @@ public class DoorSyncService {
         : decision.reason().name();
   }
 
-  private record Earlier(NonceSeen seen, Long visitId) {
-    static final Earlier NONE = new Earlier(NonceSeen.NEW, null);
+  /**
+   * Where the token's nonce was recorded before.
+   *
+   * @param displaced a door-verified visit of the same token at another facility, but later than
+   *     this record: this record is the first use, that one the replay (it only reached the server
+   *     first)
+   */
+  private record Earlier(NonceSeen seen, Long visitId, DoorRecord displaced) {
+    static final Earlier NONE = new Earlier(NonceSeen.NEW, null, null);
+
+    Earlier(NonceSeen seen, Long visitId) {
+      this(seen, visitId, null);
+    }
   }
 
   /** Where the token's nonce was recorded before: a visit (online or door), or a door record. */
-  private Earlier earlier(PassToken token, long facilityId) {
+  private Earlier earlier(PassToken token, long facilityId, Instant at) {
     Optional<Visit> visit = visits.findByNonce(token.nonce());
     if (visit.isPresent()) {
       Visit v = visit.get();
       boolean same = v.getFacilityId() == facilityId && token.hash().equals(v.getTokenHash());
+      if (!same
+          && v.isDoorVerified()
+          && token.hash().equals(v.getTokenHash())
+          && v.getVisitedAt().isAfter(at)) {
+        Optional<DoorRecord> later =
+            visits.admittedDoorRecord(token.nonce()).filter(r -> v.getId().equals(r.visitId()));
+        if (later.isPresent()) {
+          return new Earlier(NonceSeen.NEW, null, later.get());
+        }
+      }
       return same
           ? new Earlier(NonceSeen.SAME_CHECKIN, v.getId())
           : new Earlier(NonceSeen.ELSEWHERE, null);
@@ -237,6 +264,9 @@ public class DoorSyncService {
     if (record.isPresent()) {
       DoorRecord r = record.get();
       boolean same = r.facilityId() == facilityId && token.hash().equals(r.tokenHash());
+      if (!same && token.hash().equals(r.tokenHash()) && r.at().isAfter(at)) {
+        return new Earlier(NonceSeen.NEW, null, r);
+      }
       return same
           ? new Earlier(NonceSeen.SAME_CHECKIN, r.visitId())
           : new Earlier(NonceSeen.ELSEWHERE, null);

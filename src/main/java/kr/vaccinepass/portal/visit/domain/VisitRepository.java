@@ -83,6 +83,12 @@ public interface VisitRepository {
   /** A kept door record of that nonce that admitted the token (stored or duplicate), if any. */
   Optional<DoorRecord> admittedDoorRecord(String nonce);
 
+  /**
+   * A door-verified visit that turned out to be the later use of its token: its visit and nonce
+   * claim are removed and its record becomes a replay (REPLAYED), for an earlier use to take them.
+   */
+  void displaceDoorVisit(DoorRecord record);
+
   /** Keeps a door record and its answer; false when that (facility, record id) was kept already. */
   boolean addDoorRecord(DoorRecord record);
 }

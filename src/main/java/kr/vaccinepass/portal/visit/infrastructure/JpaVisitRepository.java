@@ -485,6 +485,24 @@ class JpaVisitRepository implements VisitRepository {
   }
 
   @Override
+  public void displaceDoorVisit(DoorRecord r) {
+    em.createNativeQuery("delete from visit_claim where claim = ?1 and visit_id = ?2")
+        .setParameter(1, "nonce:" + r.nonce())
+        .setParameter(2, r.visitId())
+        .executeUpdate();
+    em.createNativeQuery("delete from visit where id = ?1 and visited_at = ?2")
+        .setParameter(1, r.visitId())
+        .setParameter(2, r.at())
+        .executeUpdate();
+    em.createNativeQuery(
+            "update door_record set status = 'REPLAY', server_code = 'REPLAYED', reason = null,"
+                + " visit_id = null, flagged = false where facility_id = ?1 and record_id = ?2")
+        .setParameter(1, r.facilityId())
+        .setParameter(2, r.recordId())
+        .executeUpdate();
+  }
+
+  @Override
   public boolean addDoorRecord(DoorRecord r) {
     return em.createNativeQuery(
                 "insert into door_record ("
