@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
@@ -17,10 +21,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The 13 December grace, in the browser. The seed holds the declaration of that day; the
  * administrator first revokes it, as if declared by mistake, so that the day is fined again. The
  * inspector then logs an operator violation of 2021-12-13 12:05 and it is fined 1,500,000원; the
- * administrator declares the whole day's grace in one click and watches it applied; the inspector's
- * list shows the case waived with the declaration's reason; the administrator revokes it and the
- * case is back where it was. The database is left as the migration made it for the tests that
- * follow.
+ * administrator declares the whole day's grace, reads the confirmation (the scope in words and the
+ * number of cases the dry run counted), confirms, and watches it applied below the form; the
+ * inspector's list shows the case waived with the declaration's reason; the administrator revokes
+ * it and the case is back where it was. The database is left as the migration made it for the tests
+ * that follow.
  */
 class GraceJourneyIT extends BrowserJourney {
   private static final String SEED_REASON = "방역패스 과태료 부과 첫날";
@@ -56,10 +61,35 @@ class GraceJourneyIT extends BrowserJourney {
       browser.id("declareForm:day_input").sendKeys(Keys.TAB);
       browser.type("declareForm:reason", reason);
       browser.type("declareForm:announcementRef", "질병관리청 2021-12-13 19:30 발표");
+      long toWaive = casesToWaiveOn13December();
+      assertTrue(toWaive >= 1, "at least the case just logged");
       browser.click("declareForm:declare");
-      browser.confirm();
-      browser.waitForText("유예를 선언했습니다.");
+      // the confirmation states the scope in words and the count of the dry run
+      browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("confirmForm:count")));
+      assertEquals("전국", browser.id("confirmForm:places").getText());
+      assertEquals("모든 유형", browser.id("confirmForm:types").getText());
+      assertEquals("전체 벌칙 유예", browser.id("confirmForm:kind").getText());
+      assertEquals(
+          "2021-12-13 00:00부터 2021-12-14 00:00 전까지", browser.id("confirmForm:window").getText());
+      assertEquals(
+          String.format("지금까지 기록된 사건 중 %,d건이 면제됩니다.", toWaive),
+          browser.id("confirmForm:count").getText());
+      assertEquals(List.of(), browser.securityPolicyViolations(), "the dialog opens under the CSP");
+      assertEquals(
+          0,
+          count("select count(*) from grace_declaration where reason = ?", reason),
+          "nothing declared before the confirmation");
+      browser.click("confirmForm:confirmDeclare");
+      // the result and the progress are shown below the form where the administrator clicked
+      browser.waitFor(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("declareForm:declareProgress"), "유예를 선언했습니다."));
+      browser.waitFor(
+          ExpectedConditions.visibilityOfElementLocated(By.id("declareForm:progressText")));
       waitForStatus(browser, reason, "적용됨");
+      assertTrue(
+          browser.id("declareForm:declareProgress").getText().contains("적용됨"),
+          browser.id("declareForm:declareProgress").getText());
       assertTrue(row(browser, reason).contains("전국"), row(browser, reason));
 
       signOutAndIn(browser, DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD);
@@ -91,6 +121,29 @@ class GraceJourneyIT extends BrowserJourney {
           "update grace_declaration set status = 'APPLIED', revoked_at = null, revoked_by = null,"
               + " revoke_reason = null where declared_by is null"
               + " and starts_at = timestamptz '2021-12-13 00:00:00+09'");
+    }
+  }
+
+  /** The cases of 2021-12-13 (KST) a nationwide full grace would waive now. */
+  private static long casesToWaiveOn13December() throws Exception {
+    return count(
+        "select count(*) from violation v join fine_case f on f.id = v.fine_case_id"
+            + " where v.occurred_at >= timestamptz '2021-12-13 00:00:00+09'"
+            + " and v.occurred_at < timestamptz '2021-12-14 00:00:00+09'"
+            + " and f.state not in ('CANCELLED', 'WAIVED')",
+        null);
+  }
+
+  private static long count(String sql, String arg) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      if (arg != null) {
+        s.setString(1, arg);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
     }
   }
 

@@ -32,6 +32,7 @@ import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityDraft;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
@@ -562,6 +563,113 @@ class EnforcementServiceIT {
     var fine = as(jongno, () -> enforcement.violation(v.getId())).getFineCase();
     assertNull(fine.getPaid(), key);
     assertFalse(fine.getState().closed(), key);
+  }
+
+  @Test
+  void aFacilityWithAnOpenCaseKeepsItsJurisdictionTypeAndBusinessNumber() {
+    Inspection inspection = open(cafe, kst("2021-12-20T12:00"));
+    Violation open = log(inspection, ViolationKind.OPERATOR, kst("2021-12-20T12:05"));
+    assertEquals(FineState.DRAFT, open.getFineCase().getState());
+
+    var toGangnam = TestData.facility(TestData.SEOUL, TestData.GANGNAM);
+    toGangnam.setBusinessNumber(cafe.getBusinessNumber().formatted());
+    var toKaraoke = FacilityDraft.of(cafe);
+    toKaraoke.setTypeCode("KARAOKE");
+    var toAnotherNumber = FacilityDraft.of(cafe);
+    toAnotherNumber.setBusinessNumber(TestData.businessNumber());
+    for (var change : List.of(toGangnam, toKaraoke, toAnotherNumber)) {
+      BusinessException refused =
+          assertThrows(
+              BusinessException.class,
+              () -> as(owner, () -> facilities.update(cafe.getId(), change)));
+      assertEquals("facility.openCases.factsFixed", refused.messageKey());
+    }
+    Facility still = as(owner, () -> facilities.get(cafe.getId()));
+    assertEquals(TestData.JONGNO, still.getSigungu().getCode());
+    assertEquals("RESTAURANT_CAFE", still.getType().getCode());
+    assertEquals(cafe.getBusinessNumber(), still.getBusinessNumber());
+
+    // what does not move the case may change
+    var renamed = FacilityDraft.of(cafe);
+    renamed.setName("새 이름의 카페");
+    as(owner, () -> facilities.update(cafe.getId(), renamed));
+    // and the case keeps the name of its day
+    Violation kept = as(jongno, () -> enforcement.violation(open.getId()));
+    assertEquals(cafe.getName(), kept.getFacility().name());
+  }
+
+  @Test
+  void aFacilityWithOnlyClosedCasesMovesAndItsCasesStayWithTheJurisdictionThatLoggedThem() {
+    Actor gangnam = inspector(TestData.GANGNAM);
+    Inspection inspection =
+        as(
+            jongno,
+            () -> enforcement.openInspection(cafe.getId(), kst("2021-12-20T12:00"), "종로 메모"));
+    Violation v = log(inspection, ViolationKind.OPERATOR, kst("2021-12-20T12:05"));
+    as(jongno, () -> enforcement.sendPriorNotice(v.getId(), LocalDate.of(2022, 3, 3)));
+    LocalDate today = as(jongno, () -> enforcement.today());
+    as(
+        jongno,
+        () -> enforcement.recordPayment(v.getId(), v.getFineCase().voluntaryAmount(), today));
+    assertTrue(
+        as(jongno, () -> enforcement.violation(v.getId())).getFineCase().getState().closed());
+
+    var moved = TestData.facility(TestData.SEOUL, TestData.GANGNAM);
+    moved.setName("강남으로 옮긴 카페");
+    moved.setBusinessNumber(cafe.getBusinessNumber().formatted());
+    as(owner, () -> facilities.update(cafe.getId(), moved));
+    assertEquals(
+        TestData.GANGNAM, as(owner, () -> facilities.get(cafe.getId())).getSigungu().getCode());
+
+    // the 종로구 inspector still has the case, and prints it with the facts of its day
+    Violation theirs = as(jongno, () -> enforcement.violation(v.getId()));
+    assertEquals(TestData.JONGNO, theirs.getSigunguCode());
+    assertEquals(cafe.getName(), theirs.getFacility().name());
+    String text =
+        pdfText(as(jongno, () -> enforcement.notice(v.getId(), Notice.Kind.PRIOR_NOTICE)));
+    assertTrue(text.contains("서울특별시 종로구청장"), text);
+    assertTrue(text.contains(cafe.getName()), text);
+    assertFalse(text.contains("강남"), text);
+    assertTrue(
+        as(
+                jongno,
+                // that day's paid operator cases only: other test classes leave many 종로 cases
+                () ->
+                    enforcement.violations(
+                        new ViolationFilter(
+                            ViolationKind.OPERATOR,
+                            FineState.VOLUNTARILY_PAID,
+                            LocalDate.of(2021, 12, 20),
+                            LocalDate.of(2021, 12, 20)),
+                        PageRequest.first(200)))
+            .stream()
+            .anyMatch(
+                r ->
+                    r.violation().getId().equals(v.getId())
+                        && r.facilityName().equals(cafe.getName())));
+    // so does the owner's notice
+    assertTrue(
+        pdfText(as(owner, () -> owners.notice(v.getId(), Notice.Kind.PRIOR_NOTICE)))
+            .contains("서울특별시 종로구청장"));
+
+    // the 강남구 inspector sees the facility, but not 종로구's inspections, notes or cases
+    assertEquals(List.of(), as(gangnam, () -> enforcement.inspectionsOfFacility(cafe.getId())));
+    assertEquals(List.of(), as(gangnam, () -> enforcement.violationsOfFacility(cafe.getId())));
+    assertThrows(
+        NotFoundException.class, () -> as(gangnam, () -> enforcement.violation(v.getId())));
+    assertThrows(
+        NotFoundException.class,
+        () -> as(gangnam, () -> enforcement.notice(v.getId(), Notice.Kind.PRIOR_NOTICE)));
+    // and what 강남구 does there from now on is 강남구's
+    Inspection theirsNow =
+        as(
+            gangnam,
+            () -> enforcement.openInspection(cafe.getId(), kst("2022-01-20T12:00"), "강남 메모"));
+    assertEquals(
+        List.of(theirsNow.getId()),
+        as(gangnam, () -> enforcement.inspectionsOfFacility(cafe.getId())).stream()
+            .map(Inspection::getId)
+            .toList());
   }
 
   private List<FineTotals> totals(Actor who, List<ViolationFilter> filters) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.GracePreview;
 import kr.vaccinepass.portal.enforcement.application.GraceRunner;
 import kr.vaccinepass.portal.enforcement.application.GraceService;
 import kr.vaccinepass.portal.enforcement.application.GraceWaivers;
@@ -257,7 +258,10 @@ class GraceServiceIT {
     awaitFinished(noon.getId());
 
     assertEquals(FineState.WAIVED, state(lunch));
-    assertEquals(lunchSteps + 1, steps(lunch), "waived once, held by both");
+    assertEquals(lunchSteps + 2, steps(lunch), "waived once, then held by the second too");
+    assertEquals("GRACE_HOLD", String.valueOf(lastColumn(lunch, "event")));
+    assertTrue(lastReason(lunch).contains("서울 점심시간 장애"), lastReason(lunch));
+    assertTrue(waiverReason(lunch).contains("종로구 전산 장애"), waiverReason(lunch));
     assertEquals(Set.of(fineId(lunch), fineId(evening)), links(day.getId()));
     assertEquals(Set.of(fineId(lunch)), links(noon.getId()));
     assertEquals(1, as(admin, () -> grace.progress(noon.getId())).done());
@@ -266,13 +270,139 @@ class GraceServiceIT {
     awaitFinished(day.getId());
 
     assertEquals(FineState.WAIVED, state(lunch), "the noon declaration still covers it");
+    assertTrue(
+        waiverReason(lunch).contains("서울 점심시간 장애"),
+        "the case shows the declaration that still holds it: " + waiverReason(lunch));
+    assertEquals(lunchSteps + 3, steps(lunch), "the release is recorded");
+    assertEquals("GRACE_RELEASE", String.valueOf(lastColumn(lunch, "event")));
+    assertTrue(lastReason(lunch).contains("종로구 선언 철회"), lastReason(lunch));
     assertEquals(FineState.DRAFT, state(evening));
 
     as(admin, () -> grace.revoke(noon.getId(), "서울 선언 철회"));
     awaitFinished(noon.getId());
 
     assertEquals(FineState.DRAFT, state(lunch));
-    assertEquals(lunchSteps + 2, steps(lunch));
+    assertEquals(lunchSteps + 4, steps(lunch));
+    assertEquals(null, column(lunch, "waiver_reason"));
+  }
+
+  @Test
+  void aPreviewCountsTheCasesADeclarationWouldWaiveAndWritesNothing() throws Exception {
+    Inspection here = open(jongno, jongnoCafe, "2022-01-28T08:00");
+    Inspection there = open(busan, busanCafe, "2022-01-28T08:00");
+    Violation jongnoCase = visitor(jongno, here, "2022-01-28T10:00", ViolationCause.NO_VALID_PASS);
+    Violation second = visitor(jongno, here, "2022-01-28T11:00", ViolationCause.NO_VALID_PASS);
+    Violation cancelled = visitor(jongno, here, "2022-01-28T12:00", ViolationCause.NO_VALID_PASS);
+    as(jongno, () -> enforcement.cancelFine(cancelled.getId(), "logged in error"));
+    visitor(busan, there, "2022-01-28T10:00", ViolationCause.NO_VALID_PASS);
+    GraceDeclaration other =
+        as(
+            admin,
+            () ->
+                grace.declare(
+                    kst("2022-01-28T10:30"),
+                    kst("2022-01-28T11:30"),
+                    GraceKind.FULL,
+                    GraceScope.NATIONWIDE,
+                    "한 시간 유예",
+                    null));
+    awaitFinished(other.getId());
+    int declarations = as(admin, () -> grace.declarations()).size();
+    int steps = steps(jongnoCase);
+
+    // 서울특별시 chosen to narrow the list, then 종로구: only 종로구, not Busan nor all of Seoul
+    GracePreview preview =
+        as(
+            admin,
+            () ->
+                grace.previewDay(
+                    LocalDate.of(2022, 1, 28),
+                    GraceKind.FULL,
+                    GraceScope.asChosen(Set.of(TestData.SEOUL), Set.of(TestData.JONGNO)),
+                    "종로구 유예",
+                    null));
+
+    assertEquals(1, preview.toWaive(), "the 10:00 case (11:00 is waived already, 12:00 cancelled)");
+    assertEquals(1, preview.alreadyWaived());
+    assertEquals(Set.of(TestData.JONGNO), preview.scope().sigunguCodes());
+    assertEquals(Set.of(), preview.scope().sidoCodes());
+    assertEquals(kst("2022-01-28T00:00"), preview.startsAt());
+    assertEquals(declarations, as(admin, () -> grace.declarations()).size(), "nothing stored");
+    assertEquals(steps, steps(jongnoCase));
+    assertEquals(FineState.DRAFT, state(jongnoCase));
+    assertEquals(FineState.WAIVED, state(second));
+
+    BusinessException noReason =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    admin,
+                    () ->
+                        grace.preview(
+                            kst("2022-01-28T00:00"),
+                            kst("2022-01-29T00:00"),
+                            GraceKind.FULL,
+                            GraceScope.NATIONWIDE,
+                            " ",
+                            null)));
+    assertEquals("grace.reason.required", noReason.messageKey());
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            as(
+                jongno,
+                () ->
+                    grace.previewDay(
+                        LocalDate.of(2022, 1, 28),
+                        GraceKind.FULL,
+                        GraceScope.NATIONWIDE,
+                        "x",
+                        null)));
+  }
+
+  /**
+   * The race of issue 14: the violation's transaction begins before the declaration commits and
+   * commits after the declaration's run would have finished. The run waits for it, so the case is
+   * waived.
+   */
+  @Test
+  void aViolationLoggedWhileADeclarationCommitsAndRunsIsWaived() throws Exception {
+    Inspection here = open(jongno, jongnoCafe, "2022-01-27T08:00");
+    Violation racing;
+    GraceDeclaration d;
+    boolean finishedWhileOpen;
+    tx.begin();
+    try {
+      racing = visitor(jongno, here, "2022-01-27T12:00", ViolationCause.NO_VALID_PASS);
+      // another transaction declares the day and commits; its run starts at once
+      d =
+          CompletableFuture.supplyAsync(
+                  () ->
+                      as(
+                          admin,
+                          () ->
+                              grace.declareDay(
+                                  LocalDate.of(2022, 1, 27),
+                                  GraceKind.FULL,
+                                  GraceScope.NATIONWIDE,
+                                  "경합 시험",
+                                  null)),
+                  executor)
+              .get();
+      finishedWhileOpen = finishedWithin(d.getId(), 3_000);
+      tx.commit();
+    } catch (Exception | AssertionError e) {
+      tx.rollback();
+      throw e;
+    }
+    GraceProgress end = awaitFinished(d.getId());
+
+    assertFalse(finishedWhileOpen, "the run waits for the violation's transaction");
+    assertEquals(GraceStatus.APPLIED, end.phase());
+    assertEquals(FineState.WAIVED, state(racing), "not left fined");
+    assertEquals(Set.of(fineId(racing)), links(d.getId()));
+    assertEquals(1, end.done());
   }
 
   @Test
@@ -469,6 +599,41 @@ class GraceServiceIT {
     }
   }
 
+  /**
+   * Whether the declaration's run finishes within that time, asked from other threads (this one may
+   * be in a transaction whose persistence context would answer from its cache).
+   */
+  private boolean finishedWithin(long id, long ms) throws Exception {
+    long until = System.currentTimeMillis() + ms;
+    while (System.currentTimeMillis() < until) {
+      if (CompletableFuture.supplyAsync(() -> as(admin, () -> grace.progress(id)), executor)
+          .get()
+          .finished()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  private String waiverReason(Violation v) throws Exception {
+    return String.valueOf(column(v, "waiver_reason"));
+  }
+
+  private Object lastColumn(Violation v, String column) throws Exception {
+    tx.begin();
+    @SuppressWarnings("unchecked")
+    List<Object> values =
+        em.createNativeQuery(
+                "select "
+                    + column
+                    + " from fine_transition where fine_case_id = ?1 order by step desc limit 1")
+            .setParameter(1, fineId(v))
+            .getResultList();
+    tx.commit();
+    return values.get(0);
+  }
+
   private List<Long> waiveAtCreation(Violation v) throws Exception {
     tx.begin();
     try {
@@ -509,11 +674,15 @@ class GraceServiceIT {
                     + " v as ("
                     + "  insert into violation (inspection_id, facility_id, sigungu_code, kind,"
                     + "   occurred_at, schedule, prior_count, fine_won, sanction_kind,"
-                    + "   sanction_length, warning_only, fine_case_id, created_at, created_by, cause)"
+                    + "   sanction_length, warning_only, fine_case_id, created_at, created_by, cause,"
+                    + "   facility_name, facility_type_code, facility_business_number,"
+                    + "   facility_road_address, operator_id, operator_name)"
                     + "  select :inspection, :facility, :sigungu, 'OPERATOR',"
                     + "   cast(:day as timestamptz) + make_interval(mins => cast(f.id % 1440 as int)),"
                     + "   '2021-11', 0, 1500000, 'SUSPENSION', 'P10D', false, f.id,"
-                    + "   cast(:day as timestamptz), :by, 'NO_VALID_PASS' from f)"
+                    + "   cast(:day as timestamptz), :by, 'NO_VALID_PASS',"
+                    + "   fa.name, fa.type_code, fa.business_number, fa.road_address, fa.owner_id,"
+                    + "   'operator' from f, facility fa where fa.id = :facility)"
                     + " select id from f")
             .setParameter("n", n)
             .setParameter("day", dayStart)

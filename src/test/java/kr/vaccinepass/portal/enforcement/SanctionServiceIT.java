@@ -192,7 +192,7 @@ class SanctionServiceIT {
     org.junit.jupiter.api.Assertions.assertTrue(jongnoTotal.operatorViolations() >= 2);
     org.junit.jupiter.api.Assertions.assertTrue(
         jongnoTotal.waivedOrCancelled().won() >= 1_500_000, jongnoTotal.toString());
-    assertEquals("서울특별시", jongnoTotal.sidoName());
+    assertEquals("서울특별시", jongnoTotal.sidoName().ko());
     assertThrows(
         kr.vaccinepass.portal.shared.domain.AccessDeniedException.class,
         () -> as(jongno, () -> overview.bySigungu()));

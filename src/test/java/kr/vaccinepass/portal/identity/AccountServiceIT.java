@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import java.util.List;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.identity.domain.Account;
 import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
@@ -73,6 +74,31 @@ class AccountServiceIT {
     var badPhone = TestData.owner();
     badPhone.setPhone("12345");
     assertThrows(ConstraintViolationException.class, () -> accounts.signUpOwner(badPhone));
+  }
+
+  @Test
+  void everyRefusalOfOneFormComesInTheSameRound() {
+    var first = TestData.owner();
+    accounts.signUpOwner(first);
+    var all = TestData.owner();
+    all.setEmail(first.getEmail());
+    all.setPassword("short1");
+    all.setPasswordConfirmation("short2");
+    BusinessException e = assertThrows(BusinessException.class, () -> accounts.signUpOwner(all));
+    assertEquals(
+        List.of(
+            "password:password.tooShort",
+            "passwordConfirmation:password.mismatch",
+            "email:account.email.taken"),
+        e.all().stream().map(r -> r.field().orElse("") + ":" + r.messageKey()).toList());
+
+    var staff = TestData.inspector(null);
+    staff.setEmail(first.getEmail());
+    BusinessException s =
+        assertThrows(BusinessException.class, () -> as(ADMIN, () -> accounts.createStaff(staff)));
+    assertEquals(
+        List.of("email:account.email.taken", "jurisdiction:account.jurisdiction.required"),
+        s.all().stream().map(r -> r.field().orElse("") + ":" + r.messageKey()).toList());
   }
 
   @Test

@@ -94,6 +94,44 @@ class I18nBundlesTest {
     assertEquals(Set.of(), missing);
   }
 
+  /**
+   * An English text has no Korean in it (only the language switch names Korean in Korean); a Korean
+   * name a reader needs (a law, a place) is given in English or comes as data.
+   */
+  @Test
+  void englishTextsHaveNoHangul() throws IOException {
+    Pattern hangul = Pattern.compile("[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]");
+    Set<String> offenders = new TreeSet<>();
+    for (String bundle : new String[] {MESSAGES + "_en", "ValidationMessages_en"}) {
+      Properties p = load(bundle);
+      for (String key : p.stringPropertyNames()) {
+        if (!key.equals("lang.ko") && hangul.matcher(p.getProperty(key)).find()) {
+          offenders.add(key + "=" + p.getProperty(key));
+        }
+      }
+    }
+    assertEquals(Set.of(), offenders);
+  }
+
+  /** Users never read a code: no text carries an enum constant such as VERIFICATION_FAILURE. */
+  @Test
+  void noTextShowsAnEnumConstant() throws IOException {
+    Pattern constant = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
+    Set<String> offenders = new TreeSet<>();
+    for (String bundle :
+        new String[] {
+          MESSAGES + "_ko", MESSAGES + "_en", "ValidationMessages_ko", "ValidationMessages_en"
+        }) {
+      Properties p = load(bundle);
+      for (String key : p.stringPropertyNames()) {
+        if (constant.matcher(p.getProperty(key)).find()) {
+          offenders.add(bundle + ": " + key + "=" + p.getProperty(key));
+        }
+      }
+    }
+    assertEquals(Set.of(), offenders);
+  }
+
   @Test
   void pagesHaveNoHardCodedText() throws IOException {
     Set<String> offenders = new TreeSet<>();
@@ -124,13 +162,17 @@ class I18nBundlesTest {
   }
 
   private static Set<String> keys(String bundle) throws IOException {
+    return new TreeSet<>(load(bundle).stringPropertyNames());
+  }
+
+  private static Properties load(String bundle) throws IOException {
     Properties p = new Properties();
     try (Reader r =
         Files.newBufferedReader(
             RESOURCES.resolve(bundle + ".properties"), StandardCharsets.UTF_8)) {
       p.load(r);
     }
-    return new TreeSet<>(p.stringPropertyNames());
+    return p;
   }
 
   private static Set<Path> files(Path root, String suffix) throws IOException {

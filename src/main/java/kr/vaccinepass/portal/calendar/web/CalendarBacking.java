@@ -82,7 +82,8 @@ public class CalendarBacking implements Serializable {
               .title(messages.text("calendar.grace", d.getReason()))
               .startDate(kst(d.getStartsAt()))
               .endDate(kst(d.getEndsAt()))
-              .styleClass("calendar-GRACE" + (d.getStatus().active() ? "" : " revoked"))
+              // the reason is the administrator's own words: user data, shown as typed
+              .styleClass("calendar-GRACE user-data" + (d.getStatus().active() ? "" : " revoked"))
               .build());
     }
     for (Incident i : incidents.incidents()) {
@@ -91,7 +92,7 @@ public class CalendarBacking implements Serializable {
               .title(messages.text("calendar.incident", i.getNote()))
               .startDate(kst(i.getStartsAt()))
               .endDate(kst(i.getEndsAt() == null ? i.getStartsAt() : i.getEndsAt()))
-              .styleClass("calendar-INCIDENT")
+              .styleClass("calendar-INCIDENT user-data")
               .build());
     }
   }

@@ -19,6 +19,7 @@ import kr.vaccinepass.portal.enforcement.domain.FineTotals;
 import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.GuidancePeriods;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.LoggedFacility;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.PenaltyRules;
@@ -26,10 +27,9 @@ import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
-import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilityService;
-import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
@@ -55,7 +55,7 @@ public class EnforcementService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
   @Inject NoticeDocuments notices;
-  @Inject FacilityDirectory directory;
+  @Inject AccountService accounts;
   @Inject GraceWaivers grace;
 
   private final PenaltyRules rules = new PenaltyRules();
@@ -87,6 +87,16 @@ public class EnforcementService {
     Inspection.requireJurisdiction(inspector, inspection.getSigunguCode());
     Facility facility = facilityInJurisdiction(inspection.getFacilityId());
     repository.lockFacility(facility.getId());
+    LoggedFacility facts =
+        new LoggedFacility(
+            facility.getName(),
+            facility.getType().getCode(),
+            facility.getBusinessNumber().digits(),
+            facility.getRoadAddress(),
+            facility.getOwnerId(),
+            accounts
+                .displayNames(List.of(facility.getOwnerId()))
+                .getOrDefault(facility.getOwnerId(), ""));
     int prior = priorCount(facility, draft.getKind(), draft.getOccurredAt());
     Penalty penalty =
         penalty(facility, draft.getKind(), draft.getCause(), draft.getOccurredAt(), prior);
@@ -94,6 +104,7 @@ public class EnforcementService {
         repository.add(
             Violation.log(
                 inspection,
+                facts,
                 draft.getKind(),
                 draft.getCause(),
                 draft.getOccurredAt(),
@@ -206,8 +217,8 @@ public class EnforcementService {
 
   /** A notice of the case as a PDF, once the case has reached it. */
   public byte[] notice(long violationId, Notice.Kind kind) {
-    Violation violation = violationInJurisdiction(violationId);
-    return notices.write(violation, facilityInJurisdiction(violation.getFacilityId()), kind);
+    // the case's own facts: the facility may since have moved to another 시군구
+    return notices.write(violationInJurisdiction(violationId), kind);
   }
 
   private FineCase fineOf(long violationId) {
@@ -238,27 +249,31 @@ public class EnforcementService {
     return violationInJurisdiction(violationId);
   }
 
-  /** The violations of a facility of the inspector's 시군구, newest first. */
+  /**
+   * The violations the inspector's 시군구 logged at a facility of their 시군구, newest first (not those
+   * another 시군구 logged before the facility moved).
+   */
   public List<Violation> violationsOfFacility(long facilityId) {
-    return repository.violationsOfFacility(facilityInJurisdiction(facilityId).getId());
+    return repository.violationsOfFacility(
+        facilityInJurisdiction(facilityId).getId(), actors.require().jurisdictionCode());
   }
 
-  /** The inspections of a facility of the inspector's 시군구, newest first. */
+  /**
+   * The inspections the inspector's 시군구 made at a facility of their 시군구, newest first: the notes of
+   * another 시군구's inspections stay with it.
+   */
   public List<Inspection> inspectionsOfFacility(long facilityId) {
-    return repository.inspectionsOfFacility(facilityInJurisdiction(facilityId).getId());
+    return repository.inspectionsOfFacility(
+        facilityInJurisdiction(facilityId).getId(), actors.require().jurisdictionCode());
   }
 
-  /** A page of the violations of the inspector's 시군구, filtered and sorted, with facility names. */
+  /**
+   * A page of the violations of the inspector's 시군구, filtered and sorted, with the facility's name
+   * of the case's day.
+   */
   public List<ViolationRow> violations(@NotNull ViolationFilter filter, @NotNull PageRequest page) {
     return repository.violations(actors.require().jurisdictionCode(), filter, page).stream()
-        .map(
-            v ->
-                new ViolationRow(
-                    v,
-                    directory
-                        .find(v.getFacilityId())
-                        .map(FacilitySnapshot::name)
-                        .orElse(String.valueOf(v.getFacilityId()))))
+        .map(v -> new ViolationRow(v, v.getFacility().name()))
         .toList();
   }
 

@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
@@ -34,10 +34,14 @@ public class GraceBatches {
 
   /**
    * Starts (or resumes) a run: records how many cases it handles in all. Empty when the declaration
-   * does not exist.
+   * does not exist. It first waits for the transactions logging a case that are under way (they may
+   * have begun before the declaration committed and not seen it): once they have ended, the run's
+   * batches see their cases; those that start later see the declaration and link themselves. The
+   * wait comes before the declaration's row lock, which a logging transaction may be waiting for.
    */
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<GraceStatus> start(long id) {
+    repository.awaitCasesInFlight();
     return repository
         .lock(id)
         .map(
@@ -82,7 +86,8 @@ public class GraceBatches {
 
   /**
    * Removes the declaration's next links and restores each of those cases that no other active
-   * declaration holds. Nothing unless the declaration is being revoked.
+   * declaration holds; a case another one still holds is handed over to it (it shows that one's
+   * reason). Nothing unless the declaration is being revoked.
    *
    * @return the number of links removed (0: none left)
    */
@@ -97,11 +102,11 @@ public class GraceBatches {
       return 0;
     }
     repository.unlink(id, ids);
-    Set<Long> heldElsewhere = repository.heldByActive(ids);
+    Map<Long, GraceDeclaration> holders = repository.activeHolders(ids);
     Instant now = clock.instant();
     long by = d.actingAccount();
     for (FineCase fine : repository.fineCases(ids)) {
-      d.release(fine, heldElsewhere.contains(fine.getId()), now, by);
+      d.release(fine, holders.get(fine.getId()), now, by);
     }
     d.unlinked(ids.size());
     return ids.size();

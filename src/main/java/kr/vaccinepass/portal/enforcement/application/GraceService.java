@@ -94,6 +94,66 @@ public class GraceService {
   }
 
   /**
+   * What {@link #declare} would do now, with the same checks, without writing anything: the
+   * declaration as it would be stored and the number of cases it would waive now.
+   */
+  public GracePreview preview(
+      @NotNull(message = "{grace.start.required}") Instant startsAt,
+      @NotNull(message = "{grace.end.required}") Instant endsAt,
+      @NotNull(message = "{grace.kind.required}") GraceKind kind,
+      @NotNull(message = "{grace.scope.required}") GraceScope scope,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
+    requireKnown(scope);
+    return preview(
+        GraceDeclaration.declare(
+            startsAt,
+            endsAt,
+            kind,
+            scope,
+            reason,
+            announcementRef,
+            clock.instant(),
+            actors.require().accountId()));
+  }
+
+  /** What {@link #declareDay} would do now, as {@link #preview} tells. */
+  public GracePreview previewDay(
+      @NotNull(message = "{grace.day.required}") LocalDate day,
+      @NotNull(message = "{grace.kind.required}") GraceKind kind,
+      @NotNull(message = "{grace.scope.required}") GraceScope scope,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
+    requireKnown(scope);
+    return preview(
+        GraceDeclaration.wholeDay(
+            day,
+            kind,
+            scope,
+            reason,
+            announcementRef,
+            clock.instant(),
+            actors.require().accountId()));
+  }
+
+  /** The counts for a declaration that is not stored (and never will be, as this one). */
+  private GracePreview preview(GraceDeclaration unsaved) {
+    long toWaive = repository.countToWaive(unsaved);
+    long covered = repository.countCovered(unsaved);
+    return new GracePreview(
+        unsaved.getStartsAt(),
+        unsaved.getEndsAt(),
+        unsaved.getKind(),
+        unsaved.scope(),
+        toWaive,
+        Math.max(0, covered - toWaive));
+  }
+
+  /**
    * Revokes a declaration with the reason: from now on it covers nothing; its waivers are undone in
    * batches, and each case returns to where it was unless another active declaration still holds
    * it.

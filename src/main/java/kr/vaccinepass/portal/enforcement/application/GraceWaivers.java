@@ -38,7 +38,9 @@ public class GraceWaivers {
   /**
    * Waives a case just logged (stored, so it has its id) if active declarations cover it, linked to
    * each of them, with the first one's reason in its history. A declaration revoked meanwhile is
-   * passed over (its row is locked for the check, so its revocation cannot miss the link).
+   * passed over (its row is locked for the check, so its revocation cannot miss the link). A
+   * declaration that commits while this transaction is under way, unseen here, waits for it before
+   * its run starts (see {@link GraceBatches#start}), so the run finds this case.
    *
    * @param by the account logging the case, in whose act the waiver is recorded
    * @return the declarations that now hold the case waived (empty: the case stands)
@@ -48,6 +50,8 @@ public class GraceWaivers {
     if (fine.getId() == null) {
       throw new IllegalStateException("the fine case must be stored before it is waived");
     }
+    // held until this transaction ends: a run that starts meanwhile waits for this case
+    repository.admitNewCase();
     Instant now = clock.instant();
     List<GraceDeclaration> holding = new ArrayList<>();
     for (GraceDeclaration d : coveringAll(facts)) {

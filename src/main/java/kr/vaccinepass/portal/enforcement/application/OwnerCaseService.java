@@ -14,7 +14,6 @@ import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
-import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PlainText;
 import kr.vaccinepass.portal.shared.domain.TextRules;
@@ -36,7 +35,6 @@ public class OwnerCaseService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
   @Inject NoticeDocuments notices;
-  @Inject FacilityService facilities;
 
   public List<Violation> violationsOf(long facilityId) {
     own(facilityId);
@@ -80,7 +78,7 @@ public class OwnerCaseService {
             .violation(violationId)
             .filter(v -> v.getKind() == ViolationKind.OPERATOR && isOwn(v.getFacilityId(), owner))
             .orElseThrow(() -> new NotFoundException("fine.notFound"));
-    return notices.write(violation, facilities.get(violation.getFacilityId()), kind);
+    return notices.write(violation, kind);
   }
 
   private void own(long facilityId) {

@@ -40,11 +40,20 @@ public interface EnforcementRepository {
   /** Every violation of one facility, newest first. */
   List<Violation> violationsOfFacility(long facilityId);
 
+  /**
+   * The violations of one facility that a 시군구 logged, newest first: a case stays with the
+   * jurisdiction that logged it, wherever the facility is now.
+   */
+  List<Violation> violationsOfFacility(long facilityId, String sigunguCode);
+
   /** The violations of a 시군구, newest first (null: all), a page of them. */
   List<Violation> violations(String sigunguCode, int offset, int size);
 
-  /** The inspections of one facility, newest first. */
-  List<Inspection> inspectionsOfFacility(long facilityId);
+  /**
+   * The inspections a 시군구 made at one facility, newest first: inspections and their notes stay with
+   * the jurisdiction that made them.
+   */
+  List<Inspection> inspectionsOfFacility(long facilityId, String sigunguCode);
 
   /**
    * A page of the violations of one 시군구 (never null: the jurisdiction is part of every query),

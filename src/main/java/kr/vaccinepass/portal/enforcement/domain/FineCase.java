@@ -89,6 +89,10 @@ public class FineCase {
   @Column(name = "refund_due", nullable = false)
   private boolean refundDue;
 
+  /** Why the case is waived now: the reason of the declaration that holds it (null unless so). */
+  @Column(name = "waiver_reason")
+  private String waiverReason;
+
   @Column(name = "opinion")
   private String opinion;
 
@@ -393,8 +397,35 @@ public class FineCase {
       throw invalid(FineState.WAIVED);
     }
     stateBeforeWaiver = state;
+    waiverReason = reason;
     move(FineState.WAIVED, at, by, reason);
     refundDue = !refund().isZero();
+  }
+
+  /**
+   * One more grace declaration holds the waived case (overlapping declarations): recorded, with
+   * that declaration's reason; the case stays as it is and keeps the reason it was waived with.
+   */
+  public void holdToo(String reason, Instant at, long by) {
+    requireWaived();
+    history.add(new FineTransition(state, state, at, by, reason, FineEvent.GRACE_HOLD));
+  }
+
+  /**
+   * A revoked declaration lets go of the case while another still holds it: the release is recorded
+   * with the revocation's reason, and the case now shows the reason of the declaration that holds
+   * it.
+   */
+  public void handOver(String releaseReason, String holderReason, Instant at, long by) {
+    requireWaived();
+    history.add(new FineTransition(state, state, at, by, releaseReason, FineEvent.GRACE_RELEASE));
+    waiverReason = holderReason;
+  }
+
+  private void requireWaived() {
+    if (state != FineState.WAIVED) {
+      throw invalid(FineState.WAIVED);
+    }
   }
 
   /** Undoes a waiver: back to the state before it (a refund only for an overpayment). */
@@ -404,21 +435,17 @@ public class FineCase {
     }
     FineState back = stateBeforeWaiver;
     stateBeforeWaiver = null;
+    waiverReason = null;
     move(back, at, by, reason);
     refundDue = !refund().isZero();
   }
 
-  /** Why the case is waived (the declaration's reason, from its history); null when it is not. */
+  /**
+   * Why the case is waived: the reason of the declaration that holds it (after a revocation, the
+   * one that still holds it); null when it is not waived.
+   */
   public String waiverReason() {
-    if (state != FineState.WAIVED) {
-      return null;
-    }
-    for (int i = history.size() - 1; i >= 0; i--) {
-      if (history.get(i).to() == FineState.WAIVED) {
-        return history.get(i).reason();
-      }
-    }
-    return null;
+    return state == FineState.WAIVED ? waiverReason : null;
   }
 
   private void require(FineState to, FineState from) {

@@ -200,14 +200,15 @@ public class GraceDeclaration {
   /**
    * This declaration takes hold of a covered case: one not yet waived is waived with this
    * declaration's reason (a paid one becomes "waived, refund due"); one already waived by another
-   * declaration stays as it is, only held by this one too. Overlapping declarations thus waive a
-   * case once. A cancelled case is refused ({@code fine.transition.invalid}): it has no fine to
-   * waive.
+   * declaration stays as it is, only held by this one too (recorded in its history). Overlapping
+   * declarations thus waive a case once. A cancelled case is refused ({@code
+   * fine.transition.invalid}): it has no fine to waive.
    *
    * @return whether the case was waived now
    */
   public boolean hold(FineCase fine, Instant at, long by) {
     if (fine.getState() == FineState.WAIVED) {
+      fine.holdToo(waiverReason(), at, by);
       return false;
     }
     fine.waive(waiverReason(), at, by);
@@ -216,13 +217,18 @@ public class GraceDeclaration {
 
   /**
    * This declaration lets go of a case it held: the case returns to exactly where it was before the
-   * waiver, unless another active declaration still holds it (overlapping declarations: revoking
-   * one keeps the case waived while the other covers it).
+   * waiver, unless another active declaration still holds it (overlapping declarations): then the
+   * release is recorded and the case shows the reason of the one that still holds it.
    *
+   * @param stillHolding an active declaration that holds the case too, or null
    * @return whether the case was restored now
    */
-  public boolean release(FineCase fine, boolean heldByAnotherActive, Instant at, long by) {
-    if (heldByAnotherActive || fine.getState() != FineState.WAIVED) {
+  public boolean release(FineCase fine, GraceDeclaration stillHolding, Instant at, long by) {
+    if (fine.getState() != FineState.WAIVED) {
+      return false;
+    }
+    if (stillHolding != null) {
+      fine.handOver(restoreReason(), stillHolding.waiverReason(), at, by);
       return false;
     }
     fine.restore(restoreReason(), at, by);
@@ -293,16 +299,17 @@ public class GraceDeclaration {
   }
 
   /**
-   * The reason written into a waived case's history: the declaration's number and reason, so the
-   * record names the declaration even after it is revoked.
+   * The reason written into a waived case's history, which owners and inspectors read: the
+   * declaration's own words, never its database id (which declaration holds the case is recorded by
+   * the link between them).
    */
   public String waiverReason() {
-    return "[grace " + id + "] " + reason;
+    return reason;
   }
 
-  /** The reason written into a restored case's history. */
+  /** The reason written into a restored case's history: why the declaration was revoked. */
   public String restoreReason() {
-    return "[grace " + id + " revoked] " + (revokeReason == null ? "" : revokeReason);
+    return revokeReason == null ? "" : revokeReason;
   }
 
   /**

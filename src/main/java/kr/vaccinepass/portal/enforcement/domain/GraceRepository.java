@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.enforcement.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,8 +60,11 @@ public interface GraceRepository {
   /** Removes the declaration's links to the cases. */
   void unlink(long declarationId, Collection<Long> fineCaseIds);
 
-  /** Of these cases, those an active declaration holds. */
-  Set<Long> heldByActive(Collection<Long> fineCaseIds);
+  /**
+   * Of these cases, those an active declaration holds, each with the oldest active declaration that
+   * holds it.
+   */
+  Map<Long, GraceDeclaration> activeHolders(Collection<Long> fineCaseIds);
 
   /**
    * Links a case just logged to the declaration and counts it, if the declaration is still active;
@@ -72,4 +76,24 @@ public interface GraceRepository {
 
   /** How many cases the declaration holds. */
   long countHeld(long declarationId);
+
+  /**
+   * How many cases, not cancelled and not waived yet, the declaration covers: those it would waive
+   * now (the others it covers are waived by another declaration already, and only held).
+   */
+  long countToWaive(GraceDeclaration declaration);
+
+  /**
+   * Taken by a transaction that logs a case, before it asks which declarations cover it, and held
+   * until it ends; many such transactions hold it at once. A run's start waits for them (see {@link
+   * #awaitCasesInFlight()}).
+   */
+  void admitNewCase();
+
+  /**
+   * Waits until every transaction that logs a case and holds {@link #admitNewCase()} has ended, and
+   * keeps new ones waiting until this transaction ends: a case whose transaction began before the
+   * declaration committed is then either seen by the run or sees the declaration itself.
+   */
+  void awaitCasesInFlight();
 }

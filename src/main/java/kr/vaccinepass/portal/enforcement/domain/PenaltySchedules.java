@@ -98,6 +98,11 @@ public final class PenaltySchedules {
     return schedules.get(0);
   }
 
+  /** The schedule of that name (as stored with each penalty), if this table has it. */
+  public java.util.Optional<PenaltySchedule> named(String name) {
+    return schedules.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
   /** The schedules, oldest first (unmodifiable). */
   public List<PenaltySchedule> all() {
     return schedules;

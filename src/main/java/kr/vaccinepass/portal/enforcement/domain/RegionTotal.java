@@ -1,13 +1,14 @@
 package kr.vaccinepass.portal.enforcement.domain;
 
+import kr.vaccinepass.portal.shared.domain.LocalizedName;
 import kr.vaccinepass.portal.shared.domain.Money;
 
 /** The enforcement of one 시군구 in figures: violations, and fines by where they stand. */
 public record RegionTotal(
     String sidoCode,
-    String sidoName,
+    LocalizedName sidoName,
     String sigunguCode,
-    String sigunguName,
+    LocalizedName sigunguName,
     long visitorViolations,
     long operatorViolations,
     long warnings,

@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.enforcement.domain;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Objects;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
@@ -45,8 +47,11 @@ public class Violation implements CountedViolation {
   @Column(name = "facility_id", nullable = false, updatable = false)
   private long facilityId;
 
+  /** The 시군구 that logged it (its inspection's): it keeps the case wherever the facility goes. */
   @Column(name = "sigungu_code", nullable = false, updatable = false)
   private String sigunguCode;
+
+  @Embedded private LoggedFacility facility;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, updatable = false)
@@ -112,10 +117,12 @@ public class Violation implements CountedViolation {
   public record VisitorIdentity(String name, LocalDate birthDate, String phone) {}
 
   /**
-   * Logs a violation during an inspection, with the penalty decided for it; opens its fine case.
+   * Logs a violation during an inspection, with the penalty decided for it and the facility's facts
+   * of the day; opens its fine case.
    */
   public static Violation log(
       Inspection inspection,
+      LoggedFacility facility,
       ViolationKind kind,
       ViolationCause cause,
       Instant occurredAt,
@@ -142,6 +149,7 @@ public class Violation implements CountedViolation {
       v.visitorBirthDate = visitor.birthDate() == null ? null : visitor.birthDate().toString();
     }
     v.inspection = inspection;
+    v.facility = Objects.requireNonNull(facility, "facility");
     v.facilityId = inspection.getFacilityId();
     v.sigunguCode = inspection.getSigunguCode();
     v.kind = kind;
@@ -248,6 +256,16 @@ public class Violation implements CountedViolation {
     return sigunguCode;
   }
 
+  /** The facility as it was when the violation was logged. */
+  public LoggedFacility getFacility() {
+    return facility;
+  }
+
+  /** Who the case is against: the visitor, or the facility's operator of the day. */
+  public String partyName() {
+    return kind == ViolationKind.VISITOR ? visitorName : facility.operatorName();
+  }
+
   public ViolationCause getCause() {
     return cause;
   }
@@ -286,6 +304,11 @@ public class Violation implements CountedViolation {
 
   public FineCase getFineCase() {
     return fineCase;
+  }
+
+  /** The inspector who logged it. */
+  public long getCreatedBy() {
+    return createdBy;
   }
 
   /** The case number on notices and pages: VP-(year of the violation, KST)-(id). */

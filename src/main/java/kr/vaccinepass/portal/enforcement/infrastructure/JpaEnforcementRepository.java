@@ -87,6 +87,18 @@ class JpaEnforcementRepository implements EnforcementRepository {
   }
 
   @Override
+  public List<Violation> violationsOfFacility(long facilityId, String sigunguCode) {
+    return em.createQuery(
+            "select v from Violation v left join fetch v.fineCase"
+                + " where v.facilityId = :facility and v.sigunguCode = :sigungu"
+                + " order by v.occurredAt desc, v.id desc",
+            Violation.class)
+        .setParameter("facility", facilityId)
+        .setParameter("sigungu", Objects.requireNonNull(sigunguCode, "the jurisdiction"))
+        .getResultList();
+  }
+
+  @Override
   public List<Violation> violations(String sigunguCode, int offset, int size) {
     TypedQuery<Violation> query =
         em.createQuery(
@@ -101,12 +113,13 @@ class JpaEnforcementRepository implements EnforcementRepository {
   }
 
   @Override
-  public List<Inspection> inspectionsOfFacility(long facilityId) {
+  public List<Inspection> inspectionsOfFacility(long facilityId, String sigunguCode) {
     return em.createQuery(
-            "select i from Inspection i where i.facilityId = :facility"
+            "select i from Inspection i where i.facilityId = :facility and i.sigunguCode = :sigungu"
                 + " order by i.inspectedAt desc, i.id desc",
             Inspection.class)
         .setParameter("facility", facilityId)
+        .setParameter("sigungu", Objects.requireNonNull(sigunguCode, "the jurisdiction"))
         .getResultList();
   }
 

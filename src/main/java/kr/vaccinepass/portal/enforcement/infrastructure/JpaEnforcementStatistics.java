@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementStatistics;
 import kr.vaccinepass.portal.enforcement.domain.RegionTotal;
+import kr.vaccinepass.portal.shared.domain.LocalizedName;
 import kr.vaccinepass.portal.shared.domain.Money;
 
 @ApplicationScoped
@@ -17,7 +18,7 @@ class JpaEnforcementStatistics implements EnforcementStatistics {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "select d.code, d.name_ko, g.code, g.name_ko,"
+                "select d.code, d.name_ko, d.name_en, g.code, g.name_ko, g.name_en,"
                     + " count(*) filter (where v.kind = 'VISITOR'),"
                     + " count(*) filter (where v.kind = 'OPERATOR'),"
                     + " count(*) filter (where v.warning_only),"
@@ -32,7 +33,7 @@ class JpaEnforcementStatistics implements EnforcementStatistics {
                     + " join sigungu g on g.code = v.sigungu_code"
                     + " join sido d on d.code = g.sido_code"
                     + " left join fine_case f on f.id = v.fine_case_id"
-                    + " group by d.code, d.name_ko, g.code, g.name_ko"
+                    + " group by d.code, d.name_ko, d.name_en, g.code, g.name_ko, g.name_en"
                     + " order by d.code, g.code")
             .getResultList();
     return rows.stream()
@@ -40,16 +41,16 @@ class JpaEnforcementStatistics implements EnforcementStatistics {
             r ->
                 new RegionTotal(
                     (String) r[0],
-                    (String) r[1],
-                    (String) r[2],
+                    new LocalizedName((String) r[1], (String) r[2]),
                     (String) r[3],
-                    ((Number) r[4]).longValue(),
-                    ((Number) r[5]).longValue(),
+                    new LocalizedName((String) r[4], (String) r[5]),
                     ((Number) r[6]).longValue(),
-                    Money.won(((Number) r[7]).longValue()),
-                    Money.won(((Number) r[8]).longValue()),
+                    ((Number) r[7]).longValue(),
+                    ((Number) r[8]).longValue(),
                     Money.won(((Number) r[9]).longValue()),
-                    Money.won(((Number) r[10]).longValue())))
+                    Money.won(((Number) r[10]).longValue()),
+                    Money.won(((Number) r[11]).longValue()),
+                    Money.won(((Number) r[12]).longValue())))
         .toList();
   }
 }

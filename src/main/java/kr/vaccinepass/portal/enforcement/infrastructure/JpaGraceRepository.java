@@ -7,8 +7,9 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,14 +21,17 @@ import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
 import kr.vaccinepass.portal.enforcement.domain.ViolationCause;
 
 /**
- * Grace declarations in JPA; the covered cases found in SQL: violation → fine case, → facility for
- * the type, → 시군구 for the 시도. The region is the case's own 시군구 (the violation's, fixed when it was
- * logged), which is the facility's at that time.
+ * Grace declarations in JPA; the covered cases found in SQL: violation → fine case, → 시군구 for the
+ * 시도. The region and the facility type are the case's own (the violation's, fixed when it was
+ * logged), which were the facility's at that time.
  */
 @ApplicationScoped
 class JpaGraceRepository implements GraceRepository {
   private static final List<String> ACTIVE =
       List.of(GraceStatus.APPLYING.name(), GraceStatus.APPLIED.name());
+
+  /** The advisory lock between logging a case and starting a run ("grace" in ASCII). */
+  static final long NEW_CASES = 0x6772616365L;
 
   @PersistenceContext EntityManager em;
 
@@ -148,7 +152,6 @@ class JpaGraceRepository implements GraceRepository {
         new StringBuilder(
             " from violation v"
                 + " join fine_case f on f.id = v.fine_case_id"
-                + " join facility fa on fa.id = v.facility_id"
                 + " join sigungu g on g.code = v.sigungu_code"
                 + " where v.occurred_at >= :startsAt and v.occurred_at < :endsAt"
                 + " and v.cause in (:causes)"
@@ -164,7 +167,7 @@ class JpaGraceRepository implements GraceRepository {
       sql.append(" and (").append(String.join(" or ", region)).append(")");
     }
     if (!scope.allTypes()) {
-      sql.append(" and fa.type_code in (:types)");
+      sql.append(" and v.facility_type_code in (:types)");
     }
     return sql.toString();
   }
@@ -238,18 +241,27 @@ class JpaGraceRepository implements GraceRepository {
   }
 
   @Override
-  public Set<Long> heldByActive(Collection<Long> fineCaseIds) {
+  public Map<Long, GraceDeclaration> activeHolders(Collection<Long> fineCaseIds) {
     if (fineCaseIds.isEmpty()) {
-      return Set.of();
+      return Map.of();
     }
-    return new HashSet<>(
-        ids(
-            em.createNativeQuery(
-                    "select distinct w.fine_case_id from grace_waiver w"
-                        + " join grace_declaration d on d.id = w.declaration_id"
-                        + " where w.fine_case_id in (:ids) and d.status in (:active)")
-                .setParameter("ids", fineCaseIds)
-                .setParameter("active", ACTIVE)));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select distinct on (w.fine_case_id) w.fine_case_id, w.declaration_id"
+                    + " from grace_waiver w join grace_declaration d on d.id = w.declaration_id"
+                    + " where w.fine_case_id in (:ids) and d.status in (:active)"
+                    + " order by w.fine_case_id, w.declaration_id")
+            .setParameter("ids", fineCaseIds)
+            .setParameter("active", ACTIVE)
+            .getResultList();
+    Map<Long, GraceDeclaration> holders = new HashMap<>();
+    for (Object[] row : rows) {
+      holders.put(
+          ((Number) row[0]).longValue(),
+          em.find(GraceDeclaration.class, ((Number) row[1]).longValue()));
+    }
+    return holders;
   }
 
   @Override
@@ -293,6 +305,32 @@ class JpaGraceRepository implements GraceRepository {
                 .setParameter("d", declarationId)
                 .getSingleResult())
         .longValue();
+  }
+
+  @Override
+  public long countToWaive(GraceDeclaration d) {
+    Query q = em.createNativeQuery("select count(*)" + covered(d) + " and f.state <> 'WAIVED'");
+    bindCovered(q, d);
+    return ((Number) q.getSingleResult()).longValue();
+  }
+
+  @Override
+  public void admitNewCase() {
+    advisoryLock("pg_advisory_xact_lock_shared");
+  }
+
+  @Override
+  public void awaitCasesInFlight() {
+    advisoryLock("pg_advisory_xact_lock");
+  }
+
+  /**
+   * A transaction-level advisory lock on {@link #NEW_CASES}, released when the transaction ends.
+   */
+  private void advisoryLock(String function) {
+    em.createNativeQuery("select count(*) from (select " + function + "(:key)) l")
+        .setParameter("key", NEW_CASES)
+        .getSingleResult();
   }
 
   private static List<Long> ids(Query q) {

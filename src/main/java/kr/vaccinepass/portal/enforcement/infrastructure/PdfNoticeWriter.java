@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.vaccinepass.portal.enforcement.domain.LegalBasis;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.NoticeWriter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
@@ -38,24 +39,26 @@ public class PdfNoticeWriter implements NoticeWriter {
 
   @Override
   public byte[] write(Notice n) {
+    boolean visitor = n.violationKind() == ViolationKind.VISITOR;
+    String department = n.issuer().government() + " 방역패스 점검 담당";
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"사건번호", n.caseNumber()});
-    rows.add(
-        new String[] {
-          "당사자", n.partyName() + (n.partyDetail().isEmpty() ? "" : " (" + n.partyDetail() + ")")
-        });
-    rows.add(new String[] {"시설", n.facilityName() + ", " + n.facilityAddress()});
-    rows.add(
-        new String[] {
-          "위반 내용",
-          n.violationKind() == ViolationKind.OPERATOR
-              ? "방역패스 확인 의무 위반 (운영자, 감염병의 예방 및 관리에 관한 법률)"
-              : "방역패스 없이 다중이용시설 이용 (이용자, 감염병의 예방 및 관리에 관한 법률)"
-        });
+    String detail =
+        n.partyDetail().isEmpty()
+            ? ""
+            : " (" + (visitor ? "생년월일 " : "사업자등록번호 ") + n.partyDetail() + ")";
+    rows.add(new String[] {"당사자", n.partyName() + detail});
+    rows.add(new String[] {"위반 장소", n.facilityName() + ", " + n.facilityAddress()});
+    rows.add(new String[] {"위반 내용", LegalBasis.offence(n.violationKind())});
     rows.add(new String[] {"위반 일시", TIME.format(n.occurredAt())});
+    rows.add(new String[] {"법적 근거", n.legalBasis()});
     rows.add(new String[] {"과태료 금액", won(n.amount().won())});
     List<String> body = new ArrayList<>();
     String title;
+    String pay =
+        "납부 방법: "
+            + n.issuer().head()
+            + "의 세외수입으로 납부합니다. 고지된 가상계좌로 이체하거나, 위택스(www.wetax.go.kr) 또는 가까운 금융기관 창구에서 납부할 수 있습니다.";
     if (n.kind() == Notice.Kind.PRIOR_NOTICE) {
       title = "과태료 부과 사전통지서";
       rows.add(new String[] {"통지일", DAY.format(n.noticeOn())});
@@ -66,15 +69,20 @@ public class PdfNoticeWriter implements NoticeWriter {
           "자진 납부 감경: 의견 제출 기한까지 과태료를 자진 납부하면 100분의 20을 감경한 "
               + won(n.voluntaryAmount().won())
               + "을 납부하면 됩니다(같은 법 제18조). 감경된 금액을 납부하면 과태료 사건은 종결되며, 그 후에는 이의를 제기할 수 없습니다.");
+      body.add(pay);
+      body.add("이의 제기: 과태료가 부과되면 부과 고지서를 받은 날부터 60일 이내에 서면으로 이의를 제기할 수 있습니다(같은 법 제20조).");
     } else {
       title = "과태료 부과 고지서";
       rows.add(new String[] {"부과일", DAY.format(n.imposedOn())});
       rows.add(new String[] {"납부 기한", DAY.format(n.objectionDeadline())});
       body.add("위와 같이 과태료를 부과하오니 납부 기한까지 납부하여 주십시오.");
+      body.add(pay);
       body.add(
           "이의 제기: 이 고지서를 받은 날부터 60일 이내("
               + DAY.format(n.objectionDeadline())
-              + "까지) 서면으로 이의를 제기할 수 있습니다(질서위반행위규제법 제20조). 이의를 제기하면 이 부과 처분은 효력을 잃고, 행정청은 14일 이내에 관할 법원에 통보합니다(같은 법 제21조).");
+              + "까지) "
+              + department
+              + "에 서면으로 이의를 제기할 수 있습니다(질서위반행위규제법 제20조). 이의를 제기하면 이 부과 처분은 효력을 잃고, 행정청은 14일 이내에 관할 법원에 통보합니다(같은 법 제21조).");
       long surcharge = n.amount().timesBasisPoints(300).won();
       long monthly = n.amount().timesBasisPoints(120).won();
       body.add(
@@ -84,7 +92,12 @@ public class PdfNoticeWriter implements NoticeWriter {
               + won(monthly)
               + "(1000분의 12)의 중가산금이 최대 60개월까지 더해집니다(같은 법 제24조).");
     }
-    body.add(n.agency() + "장");
+    rows.add(new String[] {"발급 부서", department});
+    rows.add(
+        new String[] {
+          "문의", "담당자 " + n.issuer().contactName() + " (전화 " + n.issuer().contactPhone() + ")"
+        });
+    body.add(n.issuer().head());
     return render(title, rows, body);
   }
 

@@ -14,7 +14,6 @@ import kr.vaccinepass.portal.enforcement.domain.FineStep;
 import kr.vaccinepass.portal.enforcement.domain.FineTransition;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
-import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
@@ -33,7 +32,6 @@ public class CaseBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient EnforcementService enforcement;
-  @Inject transient FacilityService facilities;
   @Inject transient AccountService accounts;
   @Inject transient Messages messages;
 
@@ -67,7 +65,8 @@ public class CaseBacking implements Serializable {
   private void refresh() {
     violation = enforcement.violation(id);
     today = enforcement.today();
-    facilityName = facilities.get(violation.getFacilityId()).getName();
+    // the facility of the case's day: it may since have moved to another 시군구
+    facilityName = violation.getFacility().name();
     FineCase fine = violation.getFineCase();
     if (fine != null) {
       people = accounts.displayNames(fine.getHistory().stream().map(FineTransition::by).toList());

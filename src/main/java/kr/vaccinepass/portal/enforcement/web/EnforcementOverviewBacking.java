@@ -11,6 +11,7 @@ import java.util.Map;
 import kr.vaccinepass.portal.enforcement.application.EnforcementOverview;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.web.BarChart;
+import kr.vaccinepass.portal.shared.web.Formats;
 import kr.vaccinepass.portal.shared.web.Messages;
 
 /** The administrators' enforcement figures (admin/enforcement.xhtml): by 시도 as a chart, by 시군구. */
@@ -21,6 +22,7 @@ public class EnforcementOverviewBacking implements Serializable {
 
   @Inject transient EnforcementOverview overview;
   @Inject transient Messages messages;
+  @Inject transient Formats formats;
 
   private List<Row> rows;
 
@@ -79,8 +81,8 @@ public class EnforcementOverviewBacking implements Serializable {
             .map(
                 t ->
                     new Row(
-                        t.sidoName(),
-                        t.sigunguName(),
+                        t.sidoName().in(formats.locale()),
+                        t.sigunguName().in(formats.locale()),
                         t.visitorViolations(),
                         t.operatorViolations(),
                         t.warnings(),
@@ -112,7 +114,7 @@ public class EnforcementOverviewBacking implements Serializable {
   }
 
   public String won(long amount) {
-    return Money.won(amount).format(java.util.Locale.KOREAN);
+    return formats.money(Money.won(amount));
   }
 
   /** Fines by 시도 as a Chart.js bar chart. */

@@ -3,10 +3,14 @@ package kr.vaccinepass.portal.enforcement.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import kr.vaccinepass.portal.enforcement.domain.PenaltySchedules;
 import kr.vaccinepass.portal.enforcement.domain.Sanction;
 import kr.vaccinepass.portal.shared.web.Messages;
 
-/** Enforcement's values as pages say them, from the bundles: a sanction with its length. */
+/**
+ * Enforcement's values as pages say them, from the bundles: a sanction with its length, the legal
+ * basis of a penalty (never the news sources the schedule was checked against).
+ */
 @Named
 @ApplicationScoped
 public class EnforcementTexts {
@@ -24,5 +28,16 @@ public class EnforcementTexts {
               : messages.text("sanction.SUSPENSION.months", sanction.length().toTotalMonths());
       default -> messages.text("sanction." + sanction.kind().name());
     };
+  }
+
+  /**
+   * The legal basis of a penalty decided by the schedule of that name: the statute's articles and
+   * the enforcement decree's penalty table, with the date that schedule came into force.
+   */
+  public String basis(String scheduleName) {
+    return PenaltySchedules.STANDARD
+        .named(scheduleName)
+        .map(s -> messages.text("penalty.basis.from", s.effectiveFrom().toString()))
+        .orElseGet(() -> messages.text("penalty.basis"));
   }
 }

@@ -4,12 +4,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
 import kr.vaccinepass.portal.enforcement.domain.FineTransition;
@@ -62,6 +64,8 @@ public class FacilityInspectionBacking implements Serializable {
 
   /** The visitor's details and the description, bound by the page to the draft itself. */
   private final ViolationDraft draft = new ViolationDraft();
+
+  @Inject transient jakarta.validation.Validator validator;
 
   private Penalty preview;
 
@@ -136,10 +140,6 @@ public class FacilityInspectionBacking implements Serializable {
 
   /** Logs the violation and goes to its case. */
   public String logViolation() {
-    if (inspectionId == null) {
-      messages.errorOn("violationForm:inspection", "inspector.facility.inspection.required");
-      return null;
-    }
     draft.setKind(kind);
     draft.setOccurredAt(kst(occurredAt));
     if (kind != ViolationKind.VISITOR) {
@@ -148,6 +148,15 @@ public class FacilityInspectionBacking implements Serializable {
       draft.setVisitorBirthDate(null);
       draft.setVisitorPhone(null);
       draft.setShown(null);
+    }
+    if (inspectionId == null) {
+      // no inspection to log it under: say so, and what else the draft lacks, in the same round
+      messages.errorOn("violationForm:inspection", "inspector.facility.inspection.required");
+      Set<ConstraintViolation<ViolationDraft>> lacking = validator.validate(draft);
+      if (!lacking.isEmpty()) {
+        messages.show(new ConstraintViolationException(lacking), "violationForm");
+      }
+      return null;
     }
     try {
       Violation logged = enforcement.logViolation(inspectionId, draft);
@@ -211,7 +220,10 @@ public class FacilityInspectionBacking implements Serializable {
           String step;
           if (t.from() == null) {
             step = messages.text("inspector.facility.history.fineOpened");
-          } else if (t.from() == t.to()) {
+          } else if (t.event() != null) {
+            // the administrator's own words follow the step's name
+            step = messages.text("fine.history." + t.event().name()) + " " + t.reason();
+          } else if (t.opinion()) {
             step = messages.text("fine.history.opinion");
           } else {
             step = messages.text("fine.state." + t.to().name());

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kr.vaccinepass.portal.enforcement.application.GracePreview;
 import kr.vaccinepass.portal.enforcement.application.GraceService;
 import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.GraceKind;
@@ -25,6 +26,7 @@ import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.region.Regions;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
+import org.primefaces.PrimeFaces;
 
 /**
  * admin/grace.xhtml: declare a grace period (a whole KST day in one click, or a window), see every
@@ -61,21 +63,54 @@ public class GraceBacking implements Serializable {
   /** The declaration whose batch work the progress bar follows. */
   private Long followedId;
 
+  private GracePreview preview;
+  private String resultKey;
+  private Place resultHere;
+
+  /** Where on the page the administrator acted. */
+  private enum Place {
+    DECLARE_FORM,
+    LIST
+  }
+
   @PostConstruct
   void load() {
     declarations = grace.declarations();
   }
 
-  public void declare() {
-    GraceScope scope =
-        new GraceScope(Set.copyOf(sidoCodes), Set.copyOf(sigunguCodes), Set.copyOf(typeCodes));
+  /**
+   * The dry run: what the declaration would waive now, for the confirmation dialog; the page opens
+   * it only when the service found nothing wrong with the form.
+   */
+  public void preview() {
     try {
+      GraceScope scope = scope();
+      preview =
+          wholeDay
+              ? grace.previewDay(day, kind, scope, reason, announcementRef)
+              : grace.preview(kst(startsAt), kst(endsAt), kind, scope, reason, announcementRef);
+      PrimeFaces.current().ajax().addCallbackParam("previewed", true);
+    } catch (BusinessException e) {
+      preview = null;
+      messages.show(e, "declareForm");
+    } catch (ConstraintViolationException e) {
+      preview = null;
+      messages.show(e, "declareForm");
+    }
+  }
+
+  /** The administrator confirmed what the dialog said: the declaration is made. */
+  public void declare() {
+    try {
+      GraceScope scope = scope();
       GraceDeclaration d =
           wholeDay
               ? grace.declareDay(day, kind, scope, reason, announcementRef)
               : grace.declare(kst(startsAt), kst(endsAt), kind, scope, reason, announcementRef);
       followedId = d.getId();
-      messages.info("grace.declared");
+      resultKey = "grace.declared";
+      resultHere = Place.DECLARE_FORM;
+      preview = null;
       reason = null;
       announcementRef = null;
       load();
@@ -84,6 +119,16 @@ public class GraceBacking implements Serializable {
     } catch (ConstraintViolationException e) {
       messages.show(e, "declareForm");
     }
+  }
+
+  /** The dialog was closed without declaring. */
+  public void cancelPreview() {
+    preview = null;
+  }
+
+  private GraceScope scope() {
+    return GraceScope.asChosen(Set.copyOf(sidoCodes), Set.copyOf(sigunguCodes))
+        .onlyTypes(Set.copyOf(typeCodes));
   }
 
   public void askRevoke(long id) {
@@ -95,8 +140,9 @@ public class GraceBacking implements Serializable {
     try {
       grace.revoke(revokedId, revokeReason);
       followedId = revokedId;
-      messages.info("grace.revoked");
-      org.primefaces.PrimeFaces.current().ajax().addCallbackParam("revoked", true);
+      resultKey = "grace.revoked";
+      resultHere = Place.LIST;
+      PrimeFaces.current().ajax().addCallbackParam("revoked", true);
       load();
     } catch (NotFoundException e) {
       messages.error(e.messageKey());
@@ -135,18 +181,44 @@ public class GraceBacking implements Serializable {
   /** The scope in words: nationwide, or the chosen regions; all types, or the chosen ones. */
   public String scopeText(GraceDeclaration d) {
     GraceScope s = d.scope();
-    String regionsText = regionChoice().describe(s, messages.text("grace.scope.nationwide"));
+    return s.allTypes() ? placesText(s) : placesText(s) + " · " + typesText(s);
+  }
+
+  /** The places of a scope by name: nationwide, or each whole 시도 and each 시군구. */
+  public String placesText(GraceScope s) {
+    return regionChoice().describe(s, messages.text("grace.scope.nationwide"));
+  }
+
+  /** The facility types of a scope by name: every type, or the chosen ones. */
+  public String typesText(GraceScope s) {
     if (s.allTypes()) {
-      return regionsText;
+      return messages.text("grace.types.all");
     }
-    return regionsText
-        + " · "
-        + String.join(
-            ", ",
-            facilities.types().stream()
-                .filter(t -> s.typeCodes().contains(t.getCode()))
-                .map(t -> t.name(locale.getLocale()))
-                .toList());
+    return String.join(
+        ", ",
+        facilities.types().stream()
+            .filter(t -> s.typeCodes().contains(t.getCode()))
+            .map(t -> t.name(locale.getLocale()))
+            .toList());
+  }
+
+  /** The dry run the confirmation dialog states (null until the form was checked). */
+  public GracePreview getPreview() {
+    return preview;
+  }
+
+  /**
+   * The outcome of the last declaration or revocation, and the progress of its run, are shown where
+   * the administrator acted: below the declaration form, or above the list.
+   */
+  public boolean shownAt(String place) {
+    Place here = resultHere == null ? Place.LIST : resultHere;
+    return here.name().equals(place);
+  }
+
+  /** The bundle key of what the last act did (null before any). */
+  public String getResultKey() {
+    return resultKey;
   }
 
   private RegionChoice regionChoice() {

@@ -18,6 +18,7 @@ import kr.vaccinepass.portal.facility.domain.FacilityFilter;
 import kr.vaccinepass.portal.facility.domain.FacilityRepository;
 import kr.vaccinepass.portal.facility.domain.FacilityScope;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.facility.domain.OpenCases;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.Page;
@@ -44,6 +45,7 @@ public class FacilityService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
   @Inject Event<FacilityChanged> changed;
+  @Inject OpenCases openCases;
 
   @RolesAllowed(Role.OWNER_NAME)
   public Facility register(@NotNull @Valid FacilityDraft draft) {
@@ -63,7 +65,10 @@ public class FacilityService {
     if (!facility.isEditableBy(owner)) {
       throw new NotFoundException("facility.notFound");
     }
-    facility.update(resolve(draft, facilityId), now());
+    FacilityDetails details = resolve(draft, facilityId);
+    // only a change of the facts of a case needs to know whether cases are open
+    boolean open = facility.changedCaseFact(details) != null && openCases.existAt(facilityId);
+    facility.update(details, open, now());
     changed.fire(new FacilityChanged(facilityId));
     return facility;
   }

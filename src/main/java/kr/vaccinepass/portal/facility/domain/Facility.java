@@ -82,12 +82,39 @@ public class Facility {
     return facility;
   }
 
-  /** The owner corrects the stated details; the 080 number and the owner stay. */
-  public void update(FacilityDetails details, Instant now) {
+  /**
+   * The owner corrects the stated details; the 080 number and the owner stay. While the facility
+   * has open cases, the facts those cases were logged under stay too: its 시군구 (the local government
+   * that imposes the fine, domain-rules.md 과태료), its type and its business number.
+   */
+  public void update(FacilityDetails details, boolean hasOpenCases, Instant now) {
     if (status == FacilityStatus.CLOSED) {
       throw BusinessException.of("facility.closed");
     }
+    if (hasOpenCases) {
+      String changed = changedCaseFact(details);
+      if (changed != null) {
+        throw BusinessException.onField(changed, "facility.openCases.factsFixed");
+      }
+    }
     apply(details, now);
+  }
+
+  /**
+   * The form field of the first fact of a case (시군구, type, business number) these details would
+   * change, or null when they change none.
+   */
+  public String changedCaseFact(FacilityDetails details) {
+    if (!details.sigungu().getCode().equals(sigungu.getCode())) {
+      return "sigunguCode";
+    }
+    if (!details.type().getCode().equals(type.getCode())) {
+      return "typeCode";
+    }
+    if (!details.businessNumber().digits().equals(businessNumber)) {
+      return "businessNumber";
+    }
+    return null;
   }
 
   private void apply(FacilityDetails details, Instant now) {

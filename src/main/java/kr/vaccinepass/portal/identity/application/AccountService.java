@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,8 +41,10 @@ public class AccountService {
   /** An owner signs up: public on purpose. Returns the new account's id. */
   public long signUpOwner(@NotNull @Valid SignUpForm form) {
     String email = Account.normalizeEmail(form.getEmail());
-    checkPassword(form.getPassword(), form.getPasswordConfirmation(), email, "password");
-    requireNewEmail(email);
+    List<BusinessException> refused = new ArrayList<>();
+    checkPassword(form.getPassword(), form.getPasswordConfirmation(), email, "password", refused);
+    requireNewEmail(email, refused);
+    BusinessException.together(refused).ifPresent(this::refuse);
     Account account =
         Account.owner(
             email,
@@ -58,16 +61,18 @@ public class AccountService {
   @RolesAllowed(Role.ADMIN_NAME)
   public long createStaff(@NotNull @Valid StaffAccountForm form) {
     String email = Account.normalizeEmail(form.getEmail());
-    checkPassword(form.getInitialPassword(), form.getInitialPassword(), email, "initialPassword");
-    requireNewEmail(email);
+    List<BusinessException> refused = new ArrayList<>();
+    checkPassword(
+        form.getInitialPassword(), form.getInitialPassword(), email, "initialPassword", refused);
+    requireNewEmail(email, refused);
     Sigungu jurisdiction = null;
     if (form.getRole() == Role.INSPECTOR) {
-      jurisdiction =
-          regions
-              .sigungu(form.getJurisdictionCode())
-              .orElseThrow(
-                  () -> BusinessException.onField("jurisdiction", "account.jurisdiction.required"));
+      jurisdiction = regions.sigungu(form.getJurisdictionCode()).orElse(null);
+      if (jurisdiction == null) {
+        refused.add(BusinessException.onField("jurisdiction", "account.jurisdiction.required"));
+      }
     }
+    BusinessException.together(refused).ifPresent(this::refuse);
     Account account =
         Account.staff(
             email,
@@ -123,6 +128,15 @@ public class AccountService {
     return names;
   }
 
+  /** An account's name and phone, to print as the contact of a notice; empty for an unknown id. */
+  @RolesAllowed({Role.OWNER_NAME, Role.INSPECTOR_NAME, Role.ADMIN_NAME})
+  public Optional<Contact> contact(long id) {
+    return accounts.findById(id).map(a -> new Contact(a.getDisplayName(), a.getPhone()));
+  }
+
+  /** Whom to call about a record: a name and a phone number. */
+  public record Contact(String name, String phone) {}
+
   public Optional<Account> findByEmail(String email) {
     return accounts.findByEmail(Account.normalizeEmail(email));
   }
@@ -136,27 +150,36 @@ public class AccountService {
         || accounts.existsByEmail(Account.normalizeEmail(email))) {
       return false;
     }
-    checkPassword(password, password, email, "password");
+    List<BusinessException> refused = new ArrayList<>();
+    checkPassword(password, password, email, "password", refused);
+    BusinessException.together(refused).ifPresent(this::refuse);
     accounts.add(
         Account.staff(
             email, hashing.hash(password), name, "02-000-0000", Role.ADMIN, null, clock.instant()));
     return true;
   }
 
-  private void checkPassword(String password, String confirmation, String email, String field) {
+  /** Every refusal of the form at once (a form reports all its errors in one round). */
+  private void refuse(BusinessException refusals) {
+    throw refusals;
+  }
+
+  private static void checkPassword(
+      String password,
+      String confirmation,
+      String email,
+      String field,
+      List<BusinessException> refused) {
     PasswordPolicy.violation(password, email)
-        .ifPresent(
-            key -> {
-              throw BusinessException.onField(field, key);
-            });
+        .ifPresent(key -> refused.add(BusinessException.onField(field, key)));
     if (!password.equals(confirmation)) {
-      throw BusinessException.onField("passwordConfirmation", "password.mismatch");
+      refused.add(BusinessException.onField("passwordConfirmation", "password.mismatch"));
     }
   }
 
-  private void requireNewEmail(String email) {
+  private void requireNewEmail(String email, List<BusinessException> refused) {
     if (accounts.existsByEmail(email)) {
-      throw BusinessException.onField("email", "account.email.taken");
+      refused.add(BusinessException.onField("email", "account.email.taken"));
     }
   }
 

@@ -50,8 +50,10 @@ public class AccountsBacking implements Serializable {
       messages.info("admin.accounts.created", form.getEmail());
       init();
     } catch (BusinessException e) {
+      refused();
       messages.show(e, "staffForm");
     } catch (ConstraintViolationException e) {
+      refused();
       messages.show(e, "staffForm");
     }
   }
@@ -113,5 +115,13 @@ public class AccountsBacking implements Serializable {
           ? null
           : global.getFilterValue().toString();
     }
+  }
+
+  /**
+   * The form was refused: its password fields come back empty (a password is never sent back to the
+   * browser), and the page says so beside them.
+   */
+  private static void refused() {
+    jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
   }
 }

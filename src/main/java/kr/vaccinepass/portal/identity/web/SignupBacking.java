@@ -24,8 +24,10 @@ public class SignupBacking {
       messages.infoAfterRedirect("signup.done");
       return "/public/login.xhtml?faces-redirect=true";
     } catch (BusinessException e) {
+      refused();
       messages.show(e, "signupForm");
     } catch (ConstraintViolationException e) {
+      refused();
       messages.show(e, "signupForm");
     }
     return null;
@@ -33,5 +35,13 @@ public class SignupBacking {
 
   public SignUpForm getForm() {
     return form;
+  }
+
+  /**
+   * The form was refused: its password fields come back empty (a password is never sent back to the
+   * browser), and the page says so beside them.
+   */
+  private static void refused() {
+    jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
   }
 }

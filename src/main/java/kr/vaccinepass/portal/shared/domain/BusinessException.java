@@ -1,5 +1,7 @@
 package kr.vaccinepass.portal.shared.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,7 @@ public class BusinessException extends RuntimeException {
   private final String messageKey;
   private final String field;
   private final transient Object[] arguments;
+  private final transient List<BusinessException> alsoRefused = new ArrayList<>();
 
   public BusinessException(String messageKey, String field, Object... arguments) {
     super(messageKey + (field == null ? "" : " [" + field + "]"));
@@ -27,6 +30,27 @@ public class BusinessException extends RuntimeException {
 
   public static BusinessException onField(String field, String messageKey, Object... arguments) {
     return new BusinessException(messageKey, field, arguments);
+  }
+
+  /**
+   * All the refusals of one request together, so that a form reports every error in one round: the
+   * first is thrown, carrying the others ({@link #all()}); none, nothing to throw.
+   */
+  public static Optional<BusinessException> together(List<BusinessException> refusals) {
+    if (refusals.isEmpty()) {
+      return Optional.empty();
+    }
+    BusinessException first = refusals.get(0);
+    first.alsoRefused.addAll(refusals.subList(1, refusals.size()));
+    return Optional.of(first);
+  }
+
+  /** This refusal and those raised with it ({@link #together}), in order. */
+  public List<BusinessException> all() {
+    List<BusinessException> all = new ArrayList<>();
+    all.add(this);
+    all.addAll(alsoRefused);
+    return List.copyOf(all);
   }
 
   public String messageKey() {

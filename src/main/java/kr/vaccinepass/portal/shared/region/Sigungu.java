@@ -43,6 +43,11 @@ public class Sigungu {
     return name.in(locale);
   }
 
+  /** The head of this local government, who issues its notices: "서울특별시 종로구청장". */
+  public String headTitleKo() {
+    return LocalGovernmentHead.titleKo(sido.getNameKo(), name.ko());
+  }
+
   /** "서울특별시 종로구" or "Jongno-gu, Seoul". */
   public String fullName(Locale locale) {
     if (name.ko().equals(sido.getNameKo())) {

@@ -26,9 +26,16 @@ public class LocaleBacking {
 
   @PostConstruct
   void read() {
-    HttpSession session = request.getSession(false);
-    Object chosen = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
-    locale = chosen instanceof Locale l ? l : Locale.KOREAN;
+    locale = chosen(request.getSession(false));
+  }
+
+  /**
+   * The language chosen in this session (an {@link HttpSession}, or null for none): Korean unless
+   * the user switched to English. The one source of the language, for pages, messages and views.
+   */
+  public static Locale chosen(Object session) {
+    Object chosen = session instanceof HttpSession s ? s.getAttribute(SESSION_ATTRIBUTE) : null;
+    return chosen instanceof Locale l ? l : Locale.KOREAN;
   }
 
   public Locale getLocale() {

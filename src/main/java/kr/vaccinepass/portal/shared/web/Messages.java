@@ -63,10 +63,15 @@ public class Messages {
     add(clientId, FacesMessage.SEVERITY_ERROR, text(key, args));
   }
 
-  /** Shows the refusal next to formId:field when that input exists, else at the top. */
+  /**
+   * Shows the refusal (and those raised with it) next to formId:field when that input exists, else
+   * at the top.
+   */
   public void show(BusinessException e, String formId) {
-    String clientId = e.field().map(f -> clientIdOf(formId, f)).orElse(null);
-    add(clientId, FacesMessage.SEVERITY_ERROR, text(e.messageKey(), e.arguments()));
+    for (BusinessException refusal : e.all()) {
+      String clientId = refusal.field().map(f -> clientIdOf(formId, f)).orElse(null);
+      add(clientId, FacesMessage.SEVERITY_ERROR, text(refusal.messageKey(), refusal.arguments()));
+    }
   }
 
   /** The service's own validation refused what the page let through: show each violation. */
@@ -94,9 +99,15 @@ public class Messages {
     FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
   }
 
+  /**
+   * The session's chosen language, read from the session itself: a view's locale is not yet set
+   * while some beans are created (and outside a request, Korean).
+   */
   private static Locale locale() {
     FacesContext ctx = FacesContext.getCurrentInstance();
-    return ctx == null || ctx.getViewRoot() == null ? Locale.KOREAN : ctx.getViewRoot().getLocale();
+    return ctx == null
+        ? Locale.KOREAN
+        : LocaleBacking.chosen(ctx.getExternalContext().getSession(false));
   }
 
   private static String lookup(String bundle, String key, Locale locale) {

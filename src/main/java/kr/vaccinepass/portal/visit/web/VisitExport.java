@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import kr.vaccinepass.portal.pass.web.IssuerNames;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.domain.Visit;
@@ -40,6 +41,7 @@ public class VisitExport {
   };
 
   @Inject Messages messages;
+  @Inject IssuerNames issuers;
 
   public byte[] csv(List<Visit> visits) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -107,7 +109,7 @@ public class VisitExport {
                 ? "visit.outcome.systemDown"
                 : "visit.outcome." + v.getOutcome().name()));
     row.add(v.getReason() == null ? "" : messages.text("pass.reason." + v.getReason().name()));
-    row.add(v.getIssuerCode() == null ? "" : v.getIssuerCode());
+    row.add(issuers.of(v.getIssuerCode()));
     row.add(nullToEmpty(v.maskedName()));
     row.add(nullToEmpty(v.maskedPhone()));
     row.add(nullToEmpty(v.maskedSafetyNumber()));

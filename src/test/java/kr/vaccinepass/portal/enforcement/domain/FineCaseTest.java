@@ -330,6 +330,28 @@ class FineCaseTest {
   }
 
   @Test
+  void aWaivedCaseRecordsEachHoldAndReleaseAndShowsTheReasonThatHoldsIt() {
+    FineCase fine = in(FineState.DRAFT);
+    fine.waive("first", AT, BY);
+    fine.holdToo("second", AT, BY);
+    assertEquals("first", fine.waiverReason());
+    fine.handOver("first revoked", "second", AT, BY);
+    assertEquals("second", fine.waiverReason());
+    assertEquals(FineState.WAIVED, fine.getState());
+    List<FineTransition> h = fine.getHistory();
+    assertEquals(FineEvent.GRACE_HOLD, h.get(h.size() - 2).event());
+    assertEquals(FineEvent.GRACE_RELEASE, h.get(h.size() - 1).event());
+    assertEquals("first revoked", h.get(h.size() - 1).reason());
+
+    FineCase draft = in(FineState.DRAFT);
+    BusinessException notWaived =
+        assertThrows(BusinessException.class, () -> draft.holdToo("x", AT, BY));
+    assertEquals("fine.transition.invalid", notWaived.messageKey());
+    assertThrows(BusinessException.class, () -> draft.handOver("x", "y", AT, BY));
+    assertEquals(1, draft.getHistory().size());
+  }
+
+  @Test
   void aDraftNeedsAnAmount() {
     assertThrows(BusinessException.class, () -> FineCase.draft(Money.ZERO, AT, BY));
     assertTrue(FineState.PAID.closed());

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a grace declaration covers: its window at every boundary (start inclusive, end exclusive,
- * whole KST days), its regions (a 시군구 inside or outside a chosen 시도, a chosen 시군구), its facility
- * types, each cause under each kind, and nothing once revoked; its validation; and how overlapping
- * declarations hold and release a case.
+ * whole KST days), its regions (a 시군구 inside or outside a chosen 시도, a chosen 시군구; what a choice
+ * means is GraceScopeTest's table), its facility types, each cause under each kind, and nothing
+ * once revoked; its validation; and how overlapping declarations hold and release a case.
  */
 class GraceDeclarationTest {
   private static final ZoneId KST = ZoneId.of("Asia/Seoul");
@@ -95,7 +95,7 @@ class GraceDeclarationTest {
     SEOUL + ",           " + BUSAN_JUNG + ", " + GYEONGGI + ", " + SUWON + ",   false",
     SEOUL + " " + GYEONGGI + ", '',       " + GYEONGGI + ", " + SUWON + ",   true", // two 시도
   })
-  void aSigunguIsCoveredWhenItOrItsSidoIsChosen(
+  void aSigunguIsCoveredWhenChosenOrInAWholeChosenSido(
       String sido, String sigungu, String caseSido, String caseSigungu, boolean covered) {
     GraceScope scope = GraceScope.of(codes(sido), codes(sigungu));
     GraceDeclaration d =
@@ -283,9 +283,19 @@ class GraceDeclarationTest {
   @Test
   void overlappingDeclarationsWaiveACaseOnceAndKeepItWaivedWhileOneHoldsIt() {
     GraceDeclaration wholeDay =
-        declare(kst("2021-12-13T00:00"), kst("2021-12-14T00:00"), GraceKind.FULL);
+        declare(
+            kst("2021-12-13T00:00"),
+            kst("2021-12-14T00:00"),
+            GraceKind.FULL,
+            GraceScope.NATIONWIDE,
+            "하루 전체 유예");
     GraceDeclaration lunch =
-        declare(kst("2021-12-13T11:40"), kst("2021-12-13T13:30"), GraceKind.FULL);
+        declare(
+            kst("2021-12-13T11:40"),
+            kst("2021-12-13T13:30"),
+            GraceKind.FULL,
+            GraceScope.NATIONWIDE,
+            "점심시간 유예");
     CaseFacts atLunch = facts(kst("2021-12-13T12:05"));
     FineCase paid = FineCaseTest.in(FineState.PAID);
     int steps = paid.getHistory().size();
@@ -297,19 +307,43 @@ class GraceDeclarationTest {
 
     assertEquals(FineState.WAIVED, paid.getState());
     assertTrue(paid.isRefundDue(), "a paid case is waived with a refund due");
-    assertEquals(steps + 1, paid.getHistory().size(), "waived once");
+    assertEquals(steps + 2, paid.getHistory().size(), "waived once, the second hold recorded");
     assertTrue(paid.getHistory().get(steps).reason().endsWith(wholeDay.getReason()));
+    FineTransition heldToo = paid.getHistory().get(steps + 1);
+    assertEquals(FineEvent.GRACE_HOLD, heldToo.event());
+    assertTrue(heldToo.reason().endsWith(lunch.getReason()), heldToo.reason());
+    assertEquals(FineState.WAIVED, heldToo.from());
+    assertFalse(heldToo.opinion());
+    assertTrue(paid.waiverReason().endsWith(wholeDay.getReason()), "the first one waived it");
 
     wholeDay.revoke("잘못 선언함", NOW, ADMIN);
-    assertFalse(wholeDay.release(paid, true, NOW, ADMIN), "the lunch declaration still holds it");
+    assertFalse(wholeDay.release(paid, lunch, NOW, ADMIN), "the lunch declaration still holds it");
     assertEquals(FineState.WAIVED, paid.getState());
-    lunch.revoke("잘못 선언함", NOW, ADMIN);
-    assertTrue(lunch.release(paid, false, NOW, ADMIN));
+    assertTrue(paid.isRefundDue());
+    assertTrue(
+        paid.waiverReason().endsWith(lunch.getReason()),
+        "the case shows the declaration that still holds it: " + paid.waiverReason());
+    FineTransition released = paid.getHistory().get(steps + 2);
+    assertEquals(FineEvent.GRACE_RELEASE, released.event());
+    assertTrue(released.reason().contains("잘못 선언함"), released.reason());
+
+    lunch.revoke("점심 선언도 철회", NOW, ADMIN);
+    assertTrue(lunch.release(paid, null, NOW, ADMIN));
 
     assertEquals(FineState.PAID, paid.getState(), "exactly the state before the waiver");
     assertFalse(paid.isRefundDue());
-    assertEquals(steps + 2, paid.getHistory().size());
-    assertFalse(lunch.release(paid, false, NOW, ADMIN), "a case no longer waived stays as it is");
+    assertEquals(null, paid.waiverReason());
+    assertEquals(steps + 4, paid.getHistory().size());
+    assertEquals(null, paid.getHistory().get(steps + 3).event(), "an ordinary restore");
+    assertFalse(lunch.release(paid, null, NOW, ADMIN), "a case no longer waived stays as it is");
+  }
+
+  @Test
+  void aWaivedCaseReadsTheDeclarationsWordsNotItsId() {
+    GraceDeclaration d = declare(kst("2021-12-13T00:00"), kst("2021-12-14T00:00"), GraceKind.FULL);
+    FineCase imposed = FineCaseTest.in(FineState.IMPOSED);
+    assertTrue(d.hold(imposed, NOW, ADMIN));
+    assertEquals("방역패스 시스템 장애로 벌칙 유예", imposed.waiverReason(), "what owners and inspectors read");
   }
 
   @Test

@@ -31,6 +31,7 @@ class ViolationOwnerViewTest {
     Violation v =
         Violation.log(
             inspection,
+            new LoggedFacility("종로 한옥카페", "RESTAURANT_CAFE", "1018100016", "북촌로 31", 7, "홍사업"),
             kind,
             ViolationCause.NO_VALID_PASS,
             AT,

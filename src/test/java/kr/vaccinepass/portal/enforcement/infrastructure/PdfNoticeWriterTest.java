@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.enforcement.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -23,8 +24,8 @@ class PdfNoticeWriterTest {
     return new Notice(
         kind,
         "VP-2021-42",
-        "서울특별시 종로구",
-        "종로 한옥카페",
+        new Notice.Issuer("서울특별시 종로구청장", "서울특별시 종로구", "김점검", "02-2148-1234"),
+        "홍길동",
         "101-81-00016",
         "종로 한옥카페",
         "서울특별시 종로구 북촌로 31",
@@ -52,13 +53,70 @@ class PdfNoticeWriterTest {
     "IMPOSITION, 60일 이내", // the objection right (Art. 20)
     "IMPOSITION, '45,000원'", // the 3% surcharge (Art. 24)
     "IMPOSITION, '18,000원'", // the monthly 1.2%
-    "IMPOSITION, 서울특별시 종로구장" // the agency
+    "IMPOSITION, 서울특별시 종로구청장", // the issuer: the head of the local government
+    "PRIOR_NOTICE, 서울특별시 종로구청장",
+    "PRIOR_NOTICE, 당사자 홍길동 (사업자등록번호 101-81-00016)", // the operator, not the venue
+    "PRIOR_NOTICE, 위반 장소 종로 한옥카페, 서울특별시 종로구 북촌로 31",
+    // the legal basis: the duty, the fine, and the decree's penalty table
+    "PRIOR_NOTICE, 감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2",
+    "IMPOSITION, 감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2",
+    "IMPOSITION, 제83조",
+    "IMPOSITION, 같은 법 시행령 별표 (과태료의 부과기준)",
+    "IMPOSITION, 서울특별시 종로구 방역패스 점검 담당", // the issuing department
+    "IMPOSITION, 담당자 김점검 (전화 02-2148-1234)", // and its contact
+    "PRIOR_NOTICE, 담당자 김점검 (전화 02-2148-1234)",
+    "IMPOSITION, 납부 방법", // how and where to pay
+    "IMPOSITION, 가상계좌",
+    "IMPOSITION, 위택스",
+    "PRIOR_NOTICE, 가상계좌",
+    "IMPOSITION, 질서위반행위규제법 제20조", // how to object
+    "IMPOSITION, 서면으로 이의를 제기할 수 있습니다"
   })
   void theNoticeSays(Notice.Kind kind, String expected) throws Exception {
     byte[] pdf = writer.write(notice(kind));
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
       assertTrue(text.contains(expected), text);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: the head of the government issues it, not the 시군구 + 장")
+  @CsvSource({"PRIOR_NOTICE", "IMPOSITION"})
+  void theIssuerIsTheHeadOfTheLocalGovernment(Notice.Kind kind) throws Exception {
+    String text = text(writer.write(notice(kind)));
+    assertFalse(text.contains("종로구장"), text);
+    assertFalse(text.contains("당사자 종로 한옥카페"), text);
+  }
+
+  @ParameterizedTest(name = "a visitor's {0} names the visitor")
+  @CsvSource({"PRIOR_NOTICE", "IMPOSITION"})
+  void aVisitorsNoticeNamesTheVisitor(Notice.Kind kind) throws Exception {
+    Notice operator = notice(kind);
+    Notice visitor =
+        new Notice(
+            kind,
+            operator.caseNumber(),
+            operator.issuer(),
+            "김민수",
+            "1990-03-04",
+            operator.facilityName(),
+            operator.facilityAddress(),
+            ViolationKind.VISITOR,
+            operator.occurredAt(),
+            Money.won(100_000),
+            Money.won(80_000),
+            operator.noticeOn(),
+            operator.opinionDeadline(),
+            operator.imposedOn(),
+            operator.objectionDeadline());
+    String text = text(writer.write(visitor));
+    assertTrue(text.contains("당사자 김민수 (생년월일 1990-03-04)"), text);
+    assertTrue(text.contains("감염병의 예방 및 관리에 관한 법률 제49조 제1항 제2호의2"), text);
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
   }
 

@@ -1,0 +1,18 @@
+package kr.vaccinepass.portal.enforcement.application;
+
+import java.time.Instant;
+import kr.vaccinepass.portal.enforcement.domain.GraceKind;
+import kr.vaccinepass.portal.enforcement.domain.GraceScope;
+
+/**
+ * What a grace declaration would do if made now (a dry run, nothing written): its window, kind and
+ * scope as they would be stored, the cases it would waive now, and the cases it covers that another
+ * declaration has waived already (it would only hold them too).
+ */
+public record GracePreview(
+    Instant startsAt,
+    Instant endsAt,
+    GraceKind kind,
+    GraceScope scope,
+    long toWaive,
+    long alreadyWaived) {}
