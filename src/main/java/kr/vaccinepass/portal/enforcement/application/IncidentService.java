@@ -92,6 +92,31 @@ public class IncidentService {
     return new Closed(incident, Optional.ofNullable(declared));
   }
 
+  /**
+   * What {@link #close} with a reason would declare, as a dry run for the confirmation: the
+   * VERIFICATION_FAILURE grace over the incident's window and regions, and the cases it would waive
+   * now. Refused as {@code close} would refuse (the end, the reason, the announcement reference);
+   * nothing is written.
+   */
+  public GracePreview previewClose(
+      long id,
+      Instant endsAt,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
+    Incident incident =
+        incidents.find(id).orElseThrow(() -> new NotFoundException("incident.notFound"));
+    Instant end = incident.endIfClosedAt(endsAt, clock.instant());
+    return grace.preview(
+        incident.getStartsAt(),
+        end,
+        GraceKind.VERIFICATION_FAILURE,
+        incident.scope(),
+        reason,
+        announcementRef);
+  }
+
   /** A closed incident and the grace declared with it, if any. */
   public record Closed(Incident incident, Optional<GraceDeclaration> grace) {}
 

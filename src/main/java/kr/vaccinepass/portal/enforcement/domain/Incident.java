@@ -98,6 +98,19 @@ public class Incident {
 
   /** Closes the incident: it was over at {@code endsAt} (after its start, not in the future). */
   public void close(Instant endsAt, long by, Instant now) {
+    Instant end = endIfClosedAt(endsAt, now);
+    this.endsAt = end;
+    this.closedAt = now;
+    this.closedBy = by;
+  }
+
+  /**
+   * The end this incident would have if closed at {@code endsAt} now (as stored), or the refusal
+   * {@link #close} would give: already closed, no end, an end not after the start, or in the
+   * future. The confirmation of a closing with a grace states the window from it before anything is
+   * written.
+   */
+  public Instant endIfClosedAt(Instant endsAt, Instant now) {
     if (this.endsAt != null) {
       throw BusinessException.of("incident.alreadyClosed");
     }
@@ -111,9 +124,7 @@ public class Incident {
     if (end.isAfter(now)) {
       throw BusinessException.onField("endsAt", "incident.end.future");
     }
-    this.endsAt = end;
-    this.closedAt = now;
-    this.closedBy = by;
+    return end;
   }
 
   /**

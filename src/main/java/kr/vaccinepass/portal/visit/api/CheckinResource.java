@@ -198,10 +198,6 @@ public class CheckinResource {
   }
 
   private static String deviceSecret(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Device ", 0, 7)) {
-      return null;
-    }
-    String secret = authorization.substring(7).trim();
-    return secret.isEmpty() ? null : secret;
+    return DeviceCaller.secret(authorization);
   }
 }
