@@ -44,21 +44,25 @@ public class IncidentService {
   @Inject Event<IncidentChanged> changed;
 
   /**
-   * Declares an incident from {@code startsAt} (now or earlier) in the scope's regions (none:
-   * nationwide); door scanners there switch to incident mode.
+   * Declares an incident from {@code startsAt} (now or earlier) in the scope's regions ({@link
+   * GraceScope#NATIONWIDE}: the whole country; null: no place chosen, refused with the form's other
+   * refusals); door scanners there switch to incident mode.
    */
   public Incident declare(
       Instant startsAt,
       GraceScope scope,
       @Size(max = TextRules.INCIDENT_NOTE, message = "{incident.noteTooLong}") @PlainText
           String note) {
-    GraceScope where = scope == null ? GraceScope.NATIONWIDE : scope;
-    requireNone(regions.unknownSido(where.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
-    requireNone(
-        regions.unknownSigungu(where.sigunguCodes()), "sigunguCodes", "grace.scope.unknownSigungu");
+    if (scope != null) {
+      requireNone(regions.unknownSido(scope.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
+      requireNone(
+          regions.unknownSigungu(scope.sigunguCodes()),
+          "sigunguCodes",
+          "grace.scope.unknownSigungu");
+    }
     Incident incident =
         incidents.add(
-            Incident.declare(startsAt, where, note, actors.require().accountId(), clock.instant()));
+            Incident.declare(startsAt, scope, note, actors.require().accountId(), clock.instant()));
     changed.fire(new IncidentChanged(incident.getId()));
     return incident;
   }

@@ -104,14 +104,13 @@ public class IncidentsBacking implements Serializable {
   }
 
   public void declare() {
-    if (!nationwide && sidoCodes.isEmpty() && sigunguCodes.isEmpty()) {
-      messages.errorOn("declareForm:sidoCodes", "incidents.scope.regionsRequired");
-      return;
-    }
+    // no place chosen: the service refuses it together with the form's other refusals
     GraceScope scope =
         nationwide
             ? GraceScope.NATIONWIDE
-            : GraceScope.of(new HashSet<>(sidoCodes), new HashSet<>(sigunguCodes));
+            : sidoCodes.isEmpty() && sigunguCodes.isEmpty()
+                ? null
+                : GraceScope.of(new HashSet<>(sidoCodes), new HashSet<>(sigunguCodes));
     try {
       incidents.declare(kst(startsAt), scope, note);
       messages.info("incidents.declared");
