@@ -108,14 +108,7 @@ class CaseStepsJourneyIT extends BrowserJourney {
       assertEquals("납부 완료", browser.id("state").getText());
 
       // a visitor's fine, cancelled: the reason is required
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.choose("violationForm:kind", "이용자");
-      browser.type("violationForm:occurredAt_input", "2022-01-07 19:00");
-      browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
-      browser.waitForText("100,000원");
-      browser.type("violationForm:visitorName", "홍길동");
-      browser.click("violationForm:save");
-      browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      logVisitorCase(browser, facilityId, name, "2022-01-07 19:00");
       browser.click("cancelForm:cancel").waitForText("취소 사유를 입력하세요.");
       browser.type("cancelForm:reason", "동명이인 오기록");
       browser.click("cancelForm:cancel").waitForText("과태료를 취소했습니다.");

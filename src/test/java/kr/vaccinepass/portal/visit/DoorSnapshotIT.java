@@ -10,11 +10,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -23,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
@@ -126,21 +124,11 @@ class DoorSnapshotIT {
 
   @Test
   void theSnapshotNeedsTheDeviceKey() {
-    assertProblem(get("/api/v1/door/snapshot", null), 401, "DEVICE_KEY_REQUIRED");
-    assertProblem(
+    VisitTestSupport.assertProblem(get("/api/v1/door/snapshot", null), 401, "DEVICE_KEY_REQUIRED");
+    VisitTestSupport.assertProblem(
         get("/api/v1/door/snapshot", "Device vpd_" + "y".repeat(43)), 401, "DEVICE_KEY_INVALID");
-    assertProblem(get("/api/v1/door/snapshot", "Bearer " + key), 401, "DEVICE_KEY_REQUIRED");
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElse("")
-            .startsWith("application/problem+json"));
-    assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
+    VisitTestSupport.assertProblem(
+        get("/api/v1/door/snapshot", "Bearer " + key), 401, "DEVICE_KEY_REQUIRED");
   }
 
   private static JsonObject json(String body) {
@@ -148,18 +136,7 @@ class DoorSnapshotIT {
   }
 
   private static HttpResponse<String> get(String path, String authorization) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(VisitTestSupport.BASE + path)).GET();
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return VisitTestSupport.get(
+        path, authorization == null ? Map.of() : Map.of("Authorization", authorization));
   }
 }

@@ -154,10 +154,11 @@ class DoorSyncIT {
     Actor otherOwner = owner();
     Facility other = as(otherOwner, () -> facilities.register(TestData.facilityInJongno()));
 
-    assertProblem(
+    VisitTestSupport.assertProblem(
         VisitTestSupport.post(path(facility.getId()), body, Map.of()), 401, "DEVICE_KEY_REQUIRED");
-    assertProblem(sync(facility.getId(), "vpd_" + "x".repeat(43), body), 401, "DEVICE_KEY_INVALID");
-    assertProblem(sync(other.getId(), key, body), 404, "FACILITY_NOT_FOUND");
+    VisitTestSupport.assertProblem(
+        sync(facility.getId(), "vpd_" + "x".repeat(43), body), 401, "DEVICE_KEY_INVALID");
+    VisitTestSupport.assertProblem(sync(other.getId(), key, body), 404, "FACILITY_NOT_FOUND");
     assertEquals(0, count("select count(*) from visit where facility_id = ?1"));
   }
 
@@ -168,9 +169,9 @@ class DoorSyncIT {
     for (int i = 0; i < 201; i++) {
       many.add(record("n-" + i, "a.b.c", now, "MALFORMED", null));
     }
-    assertProblem(
+    VisitTestSupport.assertProblem(
         sync(facility.getId(), key, batch(many.toArray(String[]::new))), 422, "BATCH_TOO_LARGE");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         sync(facility.getId(), key, "{\"records\":[],\"pad\":\"" + "x".repeat(140_000) + "\"}"),
         413,
         "PAYLOAD_TOO_LARGE");
@@ -310,13 +311,15 @@ class DoorSyncIT {
 
   @Test
   void aFailedRequestIsAProblemDocument() {
-    assertProblem(sync(facility.getId(), key, "not json"), 400, "MALFORMED");
-    assertProblem(sync(facility.getId(), key, "{\"records\":{}}"), 400, "MALFORMED");
-    assertProblem(
+    VisitTestSupport.assertProblem(sync(facility.getId(), key, "not json"), 400, "MALFORMED");
+    VisitTestSupport.assertProblem(
+        sync(facility.getId(), key, "{\"records\":{}}"), 400, "MALFORMED");
+    VisitTestSupport.assertProblem(
         sync(facility.getId(), key, batch(record("x", "a.b.c", clock.instant(), "PASS", null))),
         400,
         "MALFORMED");
-    assertProblem(sync(facility.getId(), key, "{\"records\":[{\"id\":\"x\"}]}"), 400, "MALFORMED");
+    VisitTestSupport.assertProblem(
+        sync(facility.getId(), key, "{\"records\":[{\"id\":\"x\"}]}"), 400, "MALFORMED");
   }
 
   // --- helpers
@@ -364,18 +367,6 @@ class DoorSyncIT {
     return Json.createReader(new StringReader(response.body()))
         .readObject()
         .getJsonArray("records");
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElse("")
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
   }
 
   private long count(String sql) {
