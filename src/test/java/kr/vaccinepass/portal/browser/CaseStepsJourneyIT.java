@@ -87,22 +87,28 @@ class CaseStepsJourneyIT extends BrowserJourney {
       // the first fine: imposed and paid in full (the amount is offered)
       browser.go("/inspector/case.xhtml?id=" + first).waitForText("1,500,000원");
       sendPriorNotice(browser);
+      // within the opinion period what settles the case today is the reduced amount (Art. 18),
+      // the one the payment would be taken at, and the form offers it
+      assertEquals("1,200,000원", browser.id("dueToday").getText());
+      assertTrue(browser.id("dueTodayHint").getText().contains("2022-03-"), "until the deadline");
+      assertEquals("1,200,000", browser.id("paymentForm:amount_input").getAttribute("value"));
       opinionPeriodPassed(first);
+      // between the opinion period and the imposition no payment is taken: the page says so
+      browser.go("/inspector/case.xhtml?id=" + first).waitForText("1,500,000원");
+      assertEquals("오늘은 납부를 받을 수 없습니다", browser.id("dueToday").getText());
       browser.go("/inspector/case.xhtml?id=" + first).waitForText("1,500,000원");
       impose(browser);
+      assertEquals("1,500,000원", browser.id("dueToday").getText());
       assertEquals("1,500,000", browser.id("paymentForm:amount_input").getAttribute("value"));
+      // a day the picker cannot read: the example is the portal's today, not the wall clock's
+      browser.type("paymentForm:paidOn_input", "2022.02.20");
+      browser.click("paymentForm:record").waitForText("올바른 날짜를 입력하세요. 예: " + TODAY);
+      browser.type("paymentForm:paidOn_input", TODAY);
       browser.click("paymentForm:record").waitForText("납부를 기록했습니다.");
       assertEquals("납부 완료", browser.id("state").getText());
 
       // a visitor's fine, cancelled: the reason is required
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.choose("violationForm:kind", "이용자");
-      browser.type("violationForm:occurredAt_input", "2022-01-07 19:00");
-      browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
-      browser.waitForText("100,000원");
-      browser.type("violationForm:visitorName", "홍길동");
-      browser.click("violationForm:save");
-      browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      logVisitorCase(browser, facilityId, name, "2022-01-07 19:00");
       browser.click("cancelForm:cancel").waitForText("취소 사유를 입력하세요.");
       browser.type("cancelForm:reason", "동명이인 오기록");
       browser.click("cancelForm:cancel").waitForText("과태료를 취소했습니다.");

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,20 @@ class IncidentJourneyIT extends BrowserJourney {
                             + "')]]//button[contains(@id, ':close')]")))
             .click();
         admin.waitForAjax().waitForText(note);
-        admin.click("closeForm:confirmClose").waitForText("장애를 종료했습니다.");
+        // closing with a grace: the dialog first states what the grace covers and what it waives
+        admin.find("#closeForm\\:withGrace .ui-chkbox-box").click();
+        admin.waitForAjax().waitForText("유예 사유");
+        admin.click("closeForm:confirmClose").waitForText("지금까지 기록된 사건 중");
+        String confirmation = admin.id("closeForm:closeConfirm").getText();
+        for (String said : new String[] {"모든 유형", "시스템 장애로 확인하지 못한 경우만 유예", "부터"}) {
+          assertTrue(confirmation.contains(said), said + " in " + confirmation);
+        }
+        assertTrue(
+            admin.id("closeForm:count").getText().matches(".*\\d+건이 면제됩니다\\..*"),
+            admin.id("closeForm:count").getText());
+        assertEquals("장애 종료 및 유예 선언", admin.id("closeForm:confirmClose").getText());
+        admin.click("closeForm:confirmClose").waitForText("장애를 종료하고 같은 기간의 벌칙 유예를 선언했습니다.");
+        admin.waitForText("이 장애 기간의 벌칙 유예를 선언했습니다.");
         closed = true;
 
         owner.go("/owner/scanner.xhtml").waitForAjax();

@@ -37,6 +37,15 @@ import org.openqa.selenium.WebElement;
 class LocaleJourneyIT extends BrowserJourney {
   private static final Pattern HANGUL =
       Pattern.compile("[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]");
+
+  /**
+   * What only developers write, on any page in either language, user data included (seed rows are
+   * not what a user typed): the notes' phrase for the first reports, internal ids in reasons, and
+   * enum constants such as VERIFICATION_FAILURE.
+   */
+  private static final Pattern DEVELOPMENT_TEXT =
+      Pattern.compile("(?i:seed news)|\\[grace \\d+|\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\\b");
+
   private static final Path WEBAPP = Path.of("src/main/webapp");
   private static final Path MESSAGES = Path.of("src/main/resources/kr/vaccinepass/portal/i18n");
 
@@ -186,6 +195,14 @@ class LocaleJourneyIT extends BrowserJourney {
         }
         browser.go(path).waitForAjax();
         String text = (String) ((JavascriptExecutor) browser.driver()).executeScript(VISIBLE_TEXT);
+        Matcher dev = DEVELOPMENT_TEXT.matcher(browser.text());
+        Set<String> leaks = new TreeSet<>();
+        while (dev.find()) {
+          leaks.add(dev.group());
+        }
+        if (!leaks.isEmpty()) {
+          found.add("[" + language + "] " + page + ": development text " + leaks);
+        }
         if ("en".equals(language)) {
           Matcher m = HANGUL.matcher(text);
           Set<String> lines = new TreeSet<>();

@@ -78,14 +78,7 @@ class OwnerFinesJourneyIT extends BrowserJourney {
       assertEquals("자진 납부(감경)", browser.id("state").getText());
 
       // a visitor's fine, noticed: 100,000원, 80,000원 if the visitor pays within the period
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.choose("violationForm:kind", "이용자");
-      browser.type("violationForm:occurredAt_input", "2022-01-07 19:00");
-      browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
-      browser.waitForText("100,000원");
-      browser.type("violationForm:visitorName", "홍길동");
-      browser.click("violationForm:save");
-      browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      logVisitorCase(browser, facilityId, name, "2022-01-07 19:00");
       browser.click("priorNoticeForm:send").waitForText("사전통지를 발송했습니다.");
       browser.click("userForm:signOut").waitForPath("/public/index.xhtml");
 

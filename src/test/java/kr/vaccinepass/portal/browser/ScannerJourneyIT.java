@@ -96,6 +96,50 @@ class ScannerJourneyIT extends BrowserJourney {
     }
   }
 
+  /**
+   * On a phone (390×844, the door held in one hand) the answer is in sight without scrolling: the
+   * verdict comes right under the facility and the input, and the header stays compact.
+   */
+  @Test
+  void onAPhoneTheAnswerIsInSightWithoutScrolling() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn(DemoData.OWNER_EMAIL, DemoData.OWNER_PASSWORD);
+      String token = freshToken(browser);
+      ((org.openqa.selenium.chrome.ChromeDriver) browser.driver())
+          .executeCdpCommand(
+              "Emulation.setDeviceMetricsOverride",
+              java.util.Map.of(
+                  "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+      browser.go("/owner/scanner.xhtml").waitForAjax();
+      present(browser, token).waitForText("접종완료자입니다");
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+      js.executeScript("window.scrollTo(0, 0);");
+      assertEquals(390L, js.executeScript("return window.innerWidth;"), "a phone's viewport");
+      assertEquals(0L, js.executeScript("return Math.round(window.scrollY);"), "not scrolled");
+      long bottom =
+          (Long)
+              js.executeScript(
+                  "return Math.ceil(document.getElementById('scanForm:result')"
+                      + ".getBoundingClientRect().bottom);");
+      long height = (Long) js.executeScript("return window.innerHeight;");
+      java.nio.file.Path shot =
+          java.nio.file.Path.of("target", "screenshots", "scanner-phone-390x844.png");
+      java.nio.file.Files.createDirectories(shot.getParent());
+      java.nio.file.Files.write(
+          shot,
+          ((org.openqa.selenium.TakesScreenshot) browser.driver())
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      assertTrue(bottom <= height, "the answer ends at " + bottom + " of " + height + " px");
+      assertTrue(
+          (Long)
+                  js.executeScript(
+                      "return Math.floor(document.getElementById('scanForm:doorFacility')"
+                          + ".getBoundingClientRect().top);")
+              >= 0,
+          "the facility's name is in sight too");
+    }
+  }
+
   /** Shows a token as a hand-held scanner does (its text, then Enter) and waits for the answer. */
   private static Browser present(Browser browser, String token) {
     browser.waitForAjax();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kr.vaccinepass.portal.enforcement.application.GracePreview;
 import kr.vaccinepass.portal.enforcement.application.IncidentService;
 import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
 import kr.vaccinepass.portal.enforcement.domain.GraceKind;
@@ -339,6 +340,24 @@ class IncidentServiceIT {
         "{grace.announcementRef.tooLong}",
         refused.getConstraintViolations().iterator().next().getMessageTemplate());
     assertTrue(find(incident.getId()).isOpen(), "nothing closed without its grace");
+
+    // the dry run the confirmation states: the grace's window, kind and places, and its count
+    assertRefused(
+        "incident.end.beforeStart",
+        "endsAt",
+        () -> incidents.previewClose(incident.getId(), start.minusSeconds(1), "사유", null));
+    assertRefused(
+        "grace.reason.required",
+        "reason",
+        () -> incidents.previewClose(incident.getId(), end, " ", null));
+    GracePreview preview =
+        as(admin, () -> incidents.previewClose(incident.getId(), end, "사유", null));
+    assertEquals(start, preview.startsAt());
+    assertEquals(end, preview.endsAt());
+    assertEquals(GraceKind.VERIFICATION_FAILURE, preview.kind());
+    assertEquals(busanJung(), preview.scope());
+    assertEquals(0, preview.toWaive(), "no case of that kind was logged there then");
+    assertTrue(find(incident.getId()).isOpen(), "a dry run closes nothing");
 
     IncidentService.Closed closed =
         as(

@@ -129,30 +129,30 @@ class CheckinApiIT {
     DemoIssuers.Signer coov = issuers.signer("COOV").orElseThrow();
     KeyPair stranger = PassKeys.generate();
 
-    assertProblem(checkIn(facility.getId(), key, "not-a-token"), 400, "MALFORMED");
-    assertProblem(
+    VisitTestSupport.assertProblem(checkIn(facility.getId(), key, "not-a-token"), 400, "MALFORMED");
+    VisitTestSupport.assertProblem(
         checkIn(facility.getId(), key, sign(stranger, "NOBODY-1", "COOV", vaccinated, now)),
         422,
         "UNKNOWN_ISSUER");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         checkIn(facility.getId(), key, sign(stranger, coov.kid(), "COOV", vaccinated, now)),
         422,
         "BAD_SIGNATURE");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         checkIn(
             facility.getId(),
             key,
             sign(coov.key(), coov.kid(), "COOV", vaccinated, now.minusSeconds(60))),
         422,
         "EXPIRED");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         checkIn(
             facility.getId(),
             key,
             sign(coov.key(), coov.kid(), "COOV", vaccinated, now.plusSeconds(60))),
         422,
         "NOT_YET_VALID");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         checkIn(facility.getId(), key, sign(coov.key(), coov.kid(), "KAKAO", vaccinated, now)),
         422,
         "UNKNOWN_ISSUER");
@@ -177,11 +177,11 @@ class CheckinApiIT {
 
     as(admin, () -> trust.revoke(revokedKid));
 
-    assertProblem(
+    VisitTestSupport.assertProblem(
         checkIn(facility.getId(), key, sign(revoked, revokedKid, "TOSS", vaccinated, now)),
         422,
         "REVOKED_KEY");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         checkIn(facility.getId(), key, sign(future, futureKid, "TOSS", vaccinated, now)),
         422,
         "KEY_NOT_VALID");
@@ -196,14 +196,14 @@ class CheckinApiIT {
     HttpResponse<String> first = checkIn(facility.getId(), key, token);
     assertEquals(201, first.statusCode());
 
-    assertProblem(checkIn(other.getId(), otherKey, token), 409, "REPLAYED");
+    VisitTestSupport.assertProblem(checkIn(other.getId(), otherKey, token), 409, "REPLAYED");
 
     ledger.purge(Instant.MAX); // as after a restart: only the database remembers
     HttpResponse<String> afterRestart = checkIn(facility.getId(), key, token);
     assertEquals(201, afterRestart.statusCode(), afterRestart.body());
     assertEquals(visitId(first.body()), visitId(afterRestart.body()));
     ledger.purge(Instant.MAX);
-    assertProblem(checkIn(other.getId(), otherKey, token), 409, "REPLAYED");
+    VisitTestSupport.assertProblem(checkIn(other.getId(), otherKey, token), 409, "REPLAYED");
     assertEquals(1, countVisits(facility.getId()));
     assertEquals(0, countVisits(other.getId()));
   }
@@ -214,20 +214,22 @@ class CheckinApiIT {
     Facility others = as(otherOwner, () -> facilities.register(TestData.facilityInJongno()));
     String token = wallet.issue(DemoWallet.Profile.FULLY_VACCINATED, "TOSS").token();
 
-    assertProblem(checkIn(others.getId(), key, token), 404, "FACILITY_NOT_FOUND");
-    assertProblem(
+    VisitTestSupport.assertProblem(checkIn(others.getId(), key, token), 404, "FACILITY_NOT_FOUND");
+    VisitTestSupport.assertProblem(
         VisitTestSupport.post(
             "/api/v1/facilities/" + facility.getId() + "/checkins",
             VisitTestSupport.checkinBody(token),
             Map.of()),
         401,
         "DEVICE_KEY_REQUIRED");
-    assertProblem(checkIn(facility.getId(), "vpd_made-up", token), 401, "DEVICE_KEY_INVALID");
+    VisitTestSupport.assertProblem(
+        checkIn(facility.getId(), "vpd_made-up", token), 401, "DEVICE_KEY_INVALID");
 
     long keyId = as(owner, () -> records.deviceKeys(facility.getId())).get(0).getId();
     as(owner, () -> records.revokeDeviceKey(keyId));
 
-    assertProblem(checkIn(facility.getId(), key, token), 401, "DEVICE_KEY_INVALID");
+    VisitTestSupport.assertProblem(
+        checkIn(facility.getId(), key, token), 401, "DEVICE_KEY_INVALID");
     assertEquals(0, countVisits(facility.getId()));
   }
 
@@ -238,7 +240,7 @@ class CheckinApiIT {
     Map<String, String> auth = Map.of("Authorization", "Device " + key);
     String alone = "{\"token\":\"" + token + "\",\"party\":\"ALONE\"}";
 
-    assertProblem(checkIn(facility.getId(), key, token), 422, "NO_PASS");
+    VisitTestSupport.assertProblem(checkIn(facility.getId(), key, token), 422, "NO_PASS");
     HttpResponse<String> soloDiner = VisitTestSupport.post(path, alone, auth);
     HttpResponse<String> again = VisitTestSupport.post(path, alone, auth);
 
@@ -315,7 +317,8 @@ class CheckinApiIT {
     facilityChanged.fire(new FacilityChanged(facility.getId()));
 
     String token = wallet.issue(DemoWallet.Profile.FULLY_VACCINATED, "PASS").token();
-    assertProblem(checkIn(facility.getId(), key, token), 409, "FACILITY_SUSPENDED");
+    VisitTestSupport.assertProblem(
+        checkIn(facility.getId(), key, token), 409, "FACILITY_SUSPENDED");
   }
 
   @Test
@@ -339,13 +342,14 @@ class CheckinApiIT {
   void malformedBodiesGetProblemDocuments() {
     String path = "/api/v1/facilities/" + facility.getId() + "/checkins";
     Map<String, String> auth = Map.of("Authorization", "Device " + key);
-    assertProblem(VisitTestSupport.post(path, "{not json", auth), 400, "MALFORMED");
-    assertProblem(VisitTestSupport.post(path, "{}", auth), 400, "MALFORMED");
-    assertProblem(
+    VisitTestSupport.assertProblem(
+        VisitTestSupport.post(path, "{not json", auth), 400, "MALFORMED");
+    VisitTestSupport.assertProblem(VisitTestSupport.post(path, "{}", auth), 400, "MALFORMED");
+    VisitTestSupport.assertProblem(
         VisitTestSupport.post(path, "{\"token\":\"x\",\"party\":\"PARTY\"}", auth),
         400,
         "MALFORMED");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         VisitTestSupport.post("/api/v1/facilities/abc/checkins", "{\"token\":\"x\"}", auth),
         404,
         "FACILITY_NOT_FOUND");
@@ -361,7 +365,7 @@ class CheckinApiIT {
   @Test
   void theBenchmarkNoopExistsOnlyInBenchmarkMode() {
     String body = VisitTestSupport.checkinBody("x");
-    assertProblem(
+    VisitTestSupport.assertProblem(
         VisitTestSupport.post("/api/v1/benchmark/noop", body, Map.of()), 404, "NOT_FOUND");
     // in-container: the test shares the server's system properties
     System.setProperty("portal.benchmark", "true");
@@ -380,18 +384,6 @@ class CheckinApiIT {
     assertEquals(status, response.statusCode(), profile + ": " + response.body());
     assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
     assertTrue(response.body().contains("\"reason\":\"" + reason + "\""), response.body());
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .orElse("")
-            .startsWith("application/problem+json"),
-        response.headers().toString());
-    assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
   }
 
   private static HttpResponse<String> checkIn(long facilityId, String deviceKey, String token) {

@@ -1,5 +1,8 @@
 package kr.vaccinepass.portal.visit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +16,33 @@ final class VisitTestSupport {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private VisitTestSupport() {}
+
+  /** The answer is a problem document of that status and code. */
+  static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"),
+        response.headers().toString());
+    assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
+  }
+
+  /** A GET with those headers, its whole answer. */
+  static HttpResponse<String> get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).GET();
+    headers.forEach(request::header);
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   static HttpResponse<String> post(String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request =

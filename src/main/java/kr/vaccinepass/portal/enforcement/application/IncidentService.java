@@ -44,21 +44,25 @@ public class IncidentService {
   @Inject Event<IncidentChanged> changed;
 
   /**
-   * Declares an incident from {@code startsAt} (now or earlier) in the scope's regions (none:
-   * nationwide); door scanners there switch to incident mode.
+   * Declares an incident from {@code startsAt} (now or earlier) in the scope's regions ({@link
+   * GraceScope#NATIONWIDE}: the whole country; null: no place chosen, refused with the form's other
+   * refusals); door scanners there switch to incident mode.
    */
   public Incident declare(
       Instant startsAt,
       GraceScope scope,
       @Size(max = TextRules.INCIDENT_NOTE, message = "{incident.noteTooLong}") @PlainText
           String note) {
-    GraceScope where = scope == null ? GraceScope.NATIONWIDE : scope;
-    requireNone(regions.unknownSido(where.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
-    requireNone(
-        regions.unknownSigungu(where.sigunguCodes()), "sigunguCodes", "grace.scope.unknownSigungu");
+    if (scope != null) {
+      requireNone(regions.unknownSido(scope.sidoCodes()), "sidoCodes", "grace.scope.unknownSido");
+      requireNone(
+          regions.unknownSigungu(scope.sigunguCodes()),
+          "sigunguCodes",
+          "grace.scope.unknownSigungu");
+    }
     Incident incident =
         incidents.add(
-            Incident.declare(startsAt, where, note, actors.require().accountId(), clock.instant()));
+            Incident.declare(startsAt, scope, note, actors.require().accountId(), clock.instant()));
     changed.fire(new IncidentChanged(incident.getId()));
     return incident;
   }
@@ -90,6 +94,31 @@ public class IncidentService {
               announcementRef);
     }
     return new Closed(incident, Optional.ofNullable(declared));
+  }
+
+  /**
+   * What {@link #close} with a reason would declare, as a dry run for the confirmation: the
+   * VERIFICATION_FAILURE grace over the incident's window and regions, and the cases it would waive
+   * now. Refused as {@code close} would refuse (the end, the reason, the announcement reference);
+   * nothing is written.
+   */
+  public GracePreview previewClose(
+      long id,
+      Instant endsAt,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.reason.tooLong}") @PlainText
+          String reason,
+      @Size(max = TextRules.GRACE_TEXT, message = "{grace.announcementRef.tooLong}") @SingleLine
+          String announcementRef) {
+    Incident incident =
+        incidents.find(id).orElseThrow(() -> new NotFoundException("incident.notFound"));
+    Instant end = incident.endIfClosedAt(endsAt, clock.instant());
+    return grace.preview(
+        incident.getStartsAt(),
+        end,
+        GraceKind.VERIFICATION_FAILURE,
+        incident.scope(),
+        reason,
+        announcementRef);
   }
 
   /** A closed incident and the grace declared with it, if any. */

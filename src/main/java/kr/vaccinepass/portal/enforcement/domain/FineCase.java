@@ -187,7 +187,11 @@ public class FineCase {
     return imposedOn == null ? null : imposedOn.plusDays(OBJECTION_DAYS);
   }
 
-  /** What must be paid on that day: the fine and, once overdue, the arrears surcharge. */
+  /**
+   * What the case stands at on that day while open, for sums over cases: the fine and, once
+   * overdue, the arrears surcharge. Not what a payment must be, nor what a page offers as due
+   * today: that is {@link #payableOn} (the reduced amount within the opinion period).
+   */
   public Money dueOn(LocalDate day) {
     return dueOn(state, amount, imposedOn, day);
   }

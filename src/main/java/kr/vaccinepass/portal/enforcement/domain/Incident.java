@@ -13,7 +13,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 
@@ -70,22 +72,32 @@ public class Incident {
 
   /**
    * Declares an incident that started at {@code startsAt} (now or earlier: it is often declared
-   * after the first failures) in the regions of the scope; facility types play no part.
+   * after the first failures) in the regions of the scope ({@link GraceScope#NATIONWIDE} for the
+   * whole country; null when no place was chosen, which is refused); facility types play no part.
+   * Every refusal of the form comes at once ({@link BusinessException#together}).
    */
   public static Incident declare(
       Instant startsAt, GraceScope scope, String note, long by, Instant now) {
+    // every refusal of the form at once: the start, the places and the note
+    List<BusinessException> refused = new ArrayList<>();
     if (startsAt == null) {
-      throw BusinessException.onField("startsAt", "incident.start.required");
+      refused.add(BusinessException.onField("startsAt", "incident.start.required"));
+    } else if (startsAt.isAfter(now)) {
+      refused.add(BusinessException.onField("startsAt", "incident.start.future"));
     }
-    if (startsAt.isAfter(now)) {
-      throw BusinessException.onField("startsAt", "incident.start.future");
+    if (scope == null) {
+      refused.add(BusinessException.onField("sidoCodes", "incidents.scope.regionsRequired"));
     }
     if (note == null || note.isBlank()) {
-      throw BusinessException.onField("note", "incident.note.required");
+      refused.add(BusinessException.onField("note", "incident.note.required"));
+    } else if (note.strip().length() > NOTE_MAX) {
+      refused.add(BusinessException.onField("note", "incident.note.tooLong", NOTE_MAX));
     }
-    if (note.strip().length() > NOTE_MAX) {
-      throw BusinessException.onField("note", "incident.note.tooLong", NOTE_MAX);
-    }
+    BusinessException.together(refused)
+        .ifPresent(
+            first -> {
+              throw first;
+            });
     Incident i = new Incident();
     i.startsAt = stored(startsAt);
     i.note = note.strip();
@@ -98,6 +110,19 @@ public class Incident {
 
   /** Closes the incident: it was over at {@code endsAt} (after its start, not in the future). */
   public void close(Instant endsAt, long by, Instant now) {
+    Instant end = endIfClosedAt(endsAt, now);
+    this.endsAt = end;
+    this.closedAt = now;
+    this.closedBy = by;
+  }
+
+  /**
+   * The end this incident would have if closed at {@code endsAt} now (as stored), or the refusal
+   * {@link #close} would give: already closed, no end, an end not after the start, or in the
+   * future. The confirmation of a closing with a grace states the window from it before anything is
+   * written.
+   */
+  public Instant endIfClosedAt(Instant endsAt, Instant now) {
     if (this.endsAt != null) {
       throw BusinessException.of("incident.alreadyClosed");
     }
@@ -111,9 +136,7 @@ public class Incident {
     if (end.isAfter(now)) {
       throw BusinessException.onField("endsAt", "incident.end.future");
     }
-    this.endsAt = end;
-    this.closedAt = now;
-    this.closedBy = by;
+    return end;
   }
 
   /**

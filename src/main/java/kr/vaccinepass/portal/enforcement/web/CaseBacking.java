@@ -40,6 +40,7 @@ public class CaseBacking implements Serializable {
   private String facilityName;
   private Map<Long, String> people = Map.of();
   private LocalDate today;
+  private Money payableToday;
 
   private LocalDate opinionDeadline;
   private Long paymentWon;
@@ -71,8 +72,9 @@ public class CaseBacking implements Serializable {
     if (fine != null) {
       people = accounts.displayNames(fine.getHistory().stream().map(FineTransition::by).toList());
       opinionDeadline = today.plusDays(FineCase.OPINION_DAYS);
-      Money payable = fine.payableOn(today);
-      paymentWon = payable == null ? null : payable.won();
+      // the case's one rule of what settles it today: shown, and offered as the payment
+      payableToday = fine.payableOn(today);
+      paymentWon = payableToday == null ? null : payableToday.won();
       paidOn = today;
       receivedOn = today;
       grounds = null;
@@ -178,6 +180,14 @@ public class CaseBacking implements Serializable {
 
   public LocalDate getToday() {
     return today;
+  }
+
+  /**
+   * What settles the case if paid today ({@link FineCase#payableOn}): the reduced amount within the
+   * opinion period, the fine with its arrears once imposed; null when no payment is taken today.
+   */
+  public Money getPayableToday() {
+    return payableToday;
   }
 
   public LocalDate getOpinionDeadline() {

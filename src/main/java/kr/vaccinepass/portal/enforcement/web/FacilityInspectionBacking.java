@@ -51,7 +51,7 @@ public class FacilityInspectionBacking implements Serializable {
   private LocalDateTime now;
   private List<Inspection> inspections = List.of();
   private List<Violation> violations = List.of();
-  private TimelineModel<String, String> timeline;
+  private TimelineModel<HistoryEntry, String> timeline;
   private LocalDateTime timelineStart;
   private LocalDateTime timelineEnd;
 
@@ -189,8 +189,8 @@ public class FacilityInspectionBacking implements Serializable {
   }
 
   /** Inspections, violations and the steps of their fines, one row each, in Korean time. */
-  private TimelineModel<String, String> timeline() {
-    TimelineModel<String, String> model = new TimelineModel<>();
+  private TimelineModel<HistoryEntry, String> timeline() {
+    TimelineModel<HistoryEntry, String> model = new TimelineModel<>();
     model.addGroup(
         new TimelineGroup<>(
             "inspections", messages.text("inspector.facility.history.inspections")));
@@ -198,10 +198,11 @@ public class FacilityInspectionBacking implements Serializable {
         new TimelineGroup<>("violations", messages.text("inspector.facility.history.violations")));
     model.addGroup(new TimelineGroup<>("fines", messages.text("inspector.facility.history.fines")));
     for (Inspection i : inspections) {
-      String text =
+      HistoryEntry text =
           i.getNotes() == null
-              ? messages.text("inspector.facility.history.inspection")
-              : messages.text("inspector.facility.history.inspectionWithNotes", i.getNotes());
+              ? new HistoryEntry(messages.text("inspector.facility.history.inspection"), null)
+              : new HistoryEntry(
+                  messages.text("inspector.facility.history.inspectionWithNotes"), i.getNotes());
       model.add(event("inspection-" + i.getId(), "inspections", i.getInspectedAt(), text));
     }
     for (Violation v : violations) {
@@ -212,17 +213,24 @@ public class FacilityInspectionBacking implements Serializable {
               v.isWarningOnly()
                   ? messages.text("penalty.warningOnly")
                   : formats.money(v.getFine()));
-      model.add(event(VIOLATION + v.getId(), "violations", v.getOccurredAt(), label));
+      model.add(
+          event(
+              VIOLATION + v.getId(),
+              "violations",
+              v.getOccurredAt(),
+              new HistoryEntry(label, null)));
       if (v.getFineCase() != null) {
         List<FineTransition> steps = v.getFineCase().getHistory();
         for (int n = 0; n < steps.size(); n++) {
           FineTransition t = steps.get(n);
           String step;
+          String words = null;
           if (t.from() == null) {
             step = messages.text("inspector.facility.history.fineOpened");
           } else if (t.event() != null) {
             // the administrator's own words follow the step's name
-            step = messages.text("fine.history." + t.event().name()) + " " + t.reason();
+            step = messages.text("fine.history." + t.event().name());
+            words = t.reason();
           } else if (t.opinion()) {
             step = messages.text("fine.history.opinion");
           } else {
@@ -233,7 +241,8 @@ public class FacilityInspectionBacking implements Serializable {
                   "inspector.facility.history.fineStep",
                   messages.text("violation.kind." + v.getKind().name()),
                   step);
-          model.add(event(FINE + v.getId() + "-" + n, "fines", t.at(), text));
+          model.add(
+              event(FINE + v.getId() + "-" + n, "fines", t.at(), new HistoryEntry(text, words)));
         }
       }
     }
@@ -241,10 +250,10 @@ public class FacilityInspectionBacking implements Serializable {
   }
 
   /** The window first shown: every event, with a margin of two days or a quarter of the span. */
-  private void window(TimelineModel<String, String> model) {
+  private void window(TimelineModel<HistoryEntry, String> model) {
     LocalDateTime first = now;
     LocalDateTime last = now;
-    for (TimelineEvent<String> e : model.getEvents()) {
+    for (TimelineEvent<HistoryEntry> e : model.getEvents()) {
       first = e.getStartDate().isBefore(first) ? e.getStartDate() : first;
       last = e.getStartDate().isAfter(last) ? e.getStartDate() : last;
     }
@@ -257,8 +266,17 @@ public class FacilityInspectionBacking implements Serializable {
     timelineEnd = last.plus(margin);
   }
 
-  private static TimelineEvent<String> event(String id, String group, Instant at, String text) {
-    return TimelineEvent.<String>builder()
+  /**
+   * One event of the history: the portal's words, and what a person typed (an inspection's notes, a
+   * declaration's reason), which the page marks as theirs.
+   */
+  public record HistoryEntry(String label, String userText) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static TimelineEvent<HistoryEntry> event(
+      String id, String group, Instant at, HistoryEntry text) {
+    return TimelineEvent.<HistoryEntry>builder()
         .id(id)
         .group(group)
         .data(text)
@@ -296,7 +314,7 @@ public class FacilityInspectionBacking implements Serializable {
     return violations;
   }
 
-  public TimelineModel<String, String> getTimeline() {
+  public TimelineModel<HistoryEntry, String> getTimeline() {
     if (timeline == null) {
       timeline = timeline();
       window(timeline);

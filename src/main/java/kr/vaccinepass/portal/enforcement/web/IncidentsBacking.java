@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import kr.vaccinepass.portal.enforcement.application.GracePreview;
 import kr.vaccinepass.portal.enforcement.application.IncidentService;
 import kr.vaccinepass.portal.enforcement.domain.GraceScope;
 import kr.vaccinepass.portal.enforcement.domain.Incident;
@@ -66,6 +67,7 @@ public class IncidentsBacking implements Serializable {
   private String reason;
   private String announcementRef;
   private Long graceId;
+  private GracePreview preview;
 
   @PostConstruct
   void init() {
@@ -102,14 +104,13 @@ public class IncidentsBacking implements Serializable {
   }
 
   public void declare() {
-    if (!nationwide && sidoCodes.isEmpty() && sigunguCodes.isEmpty()) {
-      messages.errorOn("declareForm:sidoCodes", "incidents.scope.regionsRequired");
-      return;
-    }
+    // no place chosen: the service refuses it together with the form's other refusals
     GraceScope scope =
         nationwide
             ? GraceScope.NATIONWIDE
-            : GraceScope.of(new HashSet<>(sidoCodes), new HashSet<>(sigunguCodes));
+            : sidoCodes.isEmpty() && sigunguCodes.isEmpty()
+                ? null
+                : GraceScope.of(new HashSet<>(sidoCodes), new HashSet<>(sigunguCodes));
     try {
       incidents.declare(kst(startsAt), scope, note);
       messages.info("incidents.declared");
@@ -134,8 +135,34 @@ public class IncidentsBacking implements Serializable {
     closeNote = row.note();
     endsAt = now();
     withGrace = false;
+    preview = null;
     reason = messages.text("incidents.grace.reasonDefault", row.note());
     announcementRef = null;
+  }
+
+  /**
+   * Closing with a grace: the dry run first. The dialog then states the places, the window, the
+   * kind and the number of cases the grace would waive now, and only its confirmation closes.
+   */
+  public void previewClose() {
+    if (closeId == null) {
+      messages.error("incident.notFound");
+      return;
+    }
+    try {
+      preview = incidents.previewClose(closeId, kst(endsAt), reason, announcementRef);
+    } catch (BusinessException e) {
+      preview = null;
+      messages.show(e, "closeForm");
+    } catch (ConstraintViolationException e) {
+      preview = null;
+      messages.show(e, "closeForm");
+    }
+  }
+
+  /** The window, the reason or the choice changed after the dry run: it must be made again. */
+  public void changed() {
+    preview = null;
   }
 
   public void close() {
@@ -143,8 +170,9 @@ public class IncidentsBacking implements Serializable {
       messages.error("incident.notFound");
       return;
     }
-    if (withGrace && (reason == null || reason.isBlank())) {
-      messages.errorOn("closeForm:reason", "grace.reason.required");
+    if (withGrace && preview == null) {
+      // a grace is declared only after its confirmation stated what it waives
+      previewClose();
       return;
     }
     try {
@@ -155,6 +183,7 @@ public class IncidentsBacking implements Serializable {
       messages.info(graceId == null ? "incidents.closed" : "incidents.closedWithGrace");
       PrimeFaces.current().ajax().addCallbackParam("closed", true);
       closeId = null;
+      preview = null;
       load();
     } catch (BusinessException e) {
       messages.show(e, "closeForm");
@@ -182,6 +211,16 @@ public class IncidentsBacking implements Serializable {
 
   public List<SelectItem> getSigunguItems() {
     return regionChoice.sigunguItems();
+  }
+
+  /** The dry run of the grace a closing would declare (null until checked). */
+  public GracePreview getPreview() {
+    return preview;
+  }
+
+  /** The places of the dry run's scope by name. */
+  public String placesText(GraceScope scope) {
+    return regionChoice.describe(scope, messages.text("grace.scope.nationwide"));
   }
 
   /** The grace declared with the last closing, if any: the page links to it. */
@@ -254,6 +293,9 @@ public class IncidentsBacking implements Serializable {
   }
 
   public void setWithGrace(boolean withGrace) {
+    if (withGrace != this.withGrace) {
+      preview = null;
+    }
     this.withGrace = withGrace;
   }
 

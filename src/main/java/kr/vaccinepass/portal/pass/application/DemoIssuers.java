@@ -17,6 +17,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -70,7 +71,12 @@ public class DemoIssuers {
       if (privateKey == null || known.isEmpty() || known.get().isRevoked()) {
         KeyPair pair = PassKeys.generate();
         Instant now = clock.instant();
-        kid = "DEMO-" + code + "-" + DemoWallet.randomId(6);
+        // a key id as issuers write them (lower case, hyphens), not the portal's issuer code
+        kid =
+            "demo-"
+                + code.toLowerCase(Locale.ROOT).replace('_', '-')
+                + "-"
+                + DemoWallet.randomId(6);
         privateKey = PassKeys.encodePrivate((ECPrivateKey) pair.getPrivate());
         repository.add(
             IssuerKey.add(

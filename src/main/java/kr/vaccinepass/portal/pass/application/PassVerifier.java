@@ -53,4 +53,30 @@ public class PassVerifier {
     }
     return new Verification(token, null);
   }
+
+  /**
+   * The token checked again as of the instant a door answered it ({@code at}, not now), by the
+   * trust list as it stands: the same checks and clock skew as {@link #verify}, except that the
+   * signature is checked before revocation, so that a caller can tell an authentic token of a key
+   * revoked since (flagged) from a forgery.
+   */
+  public Audit audit(PassToken token, Instant at) {
+    TrustedKey key = trustList.find(token.kid());
+    if (key == null || !key.issuerCode().equals(token.issuer())) {
+      return new Audit(TokenProblem.UNKNOWN_ISSUER, false);
+    }
+    if (!token.verifiedBy(key.verifier())) {
+      return new Audit(TokenProblem.BAD_SIGNATURE, false);
+    }
+    Verification asOf = verify(token, at);
+    return new Audit(asOf.problem(), true);
+  }
+
+  /**
+   * A token checked as of a past instant.
+   *
+   * @param problem the first problem found, null when genuine and current then
+   * @param authentic whether its signature verifies with a key of the trust list (revoked or not)
+   */
+  public record Audit(TokenProblem problem, boolean authentic) {}
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * #rows()}.
  */
 public final class PassPolicyTable {
-  static final ZoneId KST = ZoneId.of("Asia/Seoul");
+  public static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   private static final int BORN_2004 = 2004;
 
@@ -77,6 +77,11 @@ public final class PassPolicyTable {
         return rows.get(i);
       }
     }
+    return BEFORE_THE_PASS;
+  }
+
+  /** What {@link #at} answers before the first row: the pass did not apply (suspended). */
+  public PassPolicy beforeFirstRow() {
     return BEFORE_THE_PASS;
   }
 

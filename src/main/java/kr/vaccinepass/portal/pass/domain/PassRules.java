@@ -16,9 +16,10 @@ public final class PassRules {
   /**
    * A negative PCR result holds until 24:00 of the day 48 h after its notice falls on (seed news).
    */
-  private static final Duration PCR_VALIDITY = Duration.ofHours(48);
+  public static final Duration PCR_VALIDITY = Duration.ofHours(48);
 
-  private static final String RESTAURANT_CAFE = "RESTAURANT_CAFE";
+  /** The facility type whose dining-party rule (rule 7) applies: restaurants and cafés. */
+  public static final String RESTAURANT_CAFE = "RESTAURANT_CAFE";
 
   private final PassPolicyTable table;
 

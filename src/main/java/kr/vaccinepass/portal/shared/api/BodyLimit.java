@@ -21,8 +21,26 @@ import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 public class BodyLimit implements ContainerRequestFilter {
   public static final int MAX_BYTES = PortalConfig.integer("portal.api.maxBodyBytes", 4096);
 
+  /**
+   * A door's sync batch (up to 200 records of a token each) has its own, larger cap, {@code
+   * portal.door.maxBatchBytes} (default 131,072), enforced the same way before a byte is read.
+   */
+  public static final int DOOR_BATCH_MAX_BYTES =
+      PortalConfig.integer("portal.door.maxBatchBytes", 131_072);
+
+  private static final java.util.regex.Pattern DOOR_BATCH =
+      java.util.regex.Pattern.compile("/?v1/facilities/[^/]+/door-visits/?");
+
+  /** The cap of a request's body: the door batch's on its path, else the API's. */
+  static int capOf(String method, String path) {
+    return "POST".equalsIgnoreCase(method) && path != null && DOOR_BATCH.matcher(path).matches()
+        ? DOOR_BATCH_MAX_BYTES
+        : MAX_BYTES;
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
+    int cap = capOf(request.getMethod(), request.getUriInfo().getPath());
     String length = request.getHeaderString("Content-Length");
     if (length != null) {
       long declared;
@@ -32,12 +50,12 @@ public class BodyLimit implements ContainerRequestFilter {
         request.abortWith(Problem.of(400, "MALFORMED", "Content-Length is not a number"));
         return;
       }
-      if (declared > MAX_BYTES) {
-        request.abortWith(new PayloadTooLarge(MAX_BYTES).response());
+      if (declared > cap) {
+        request.abortWith(new PayloadTooLarge(cap).response());
         return;
       }
     }
-    request.setEntityStream(new Capped(request.getEntityStream(), MAX_BYTES));
+    request.setEntityStream(new Capped(request.getEntityStream(), cap));
   }
 
   /** Reads at most {@code limit} bytes; one more is {@link PayloadTooLarge}. */
@@ -61,6 +79,10 @@ public class BodyLimit implements ContainerRequestFilter {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        // readAllBytes asks for nothing when its buffer is full: that is not a byte past the cap
+        return 0;
+      }
       // one byte beyond the cap is enough to know the body is too long: never read more
       int allowed = (int) Math.min(length, limit + 1L - count);
       if (allowed <= 0) {

@@ -25,7 +25,6 @@ import kr.vaccinepass.portal.shared.api.ApiExceptionMapper;
 import kr.vaccinepass.portal.shared.api.BodyLimit;
 import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
-import kr.vaccinepass.portal.shared.web.TrustedProxies;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
 import kr.vaccinepass.portal.visit.application.VisitBatcher;
@@ -63,10 +62,7 @@ public class CheckinResource {
       @Context HttpServletRequest caller,
       @Suspended AsyncResponse response) {
     try {
-      // the device's own address behind a trusted balancer: the budget of failed key lookups is per
-      // device
-      String address = TrustedProxies.configured().clientAddress(caller);
-      decide(facilityId, authorization, address, body, response);
+      decide(facilityId, authorization, caller, body, response);
     } catch (RuntimeException failure) {
       // whatever failed, the answer is a problem document (never the exception as an entity)
       response.resume(ApiExceptionMapper.answer(failure));
@@ -81,11 +77,10 @@ public class CheckinResource {
   private void decide(
       String facilityId,
       String authorization,
-      String address,
+      HttpServletRequest caller,
       InputStream body,
       AsyncResponse response) {
-    String secret = deviceSecret(authorization);
-    if (secret == null) {
+    if (DeviceCaller.secret(authorization) == null) {
       response.resume(Problem.of(401, "DEVICE_KEY_REQUIRED", "Authorization: Device <key>"));
       return;
     }
@@ -94,24 +89,12 @@ public class CheckinResource {
       return;
     }
     long id = Long.parseLong(facilityId);
-    long keyFacility;
-    try {
-      keyFacility = deviceKeys.facilityOf(secret, address);
-    } catch (DeviceKeys.InvalidDeviceKey e) {
-      response.resume(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
-      return;
-    } catch (DeviceKeys.LookupsExhausted e) {
-      // not a verdict on the key: the device sends the same request again after Retry-After
-      response.resume(
-          Response.fromResponse(
-                  Problem.of(
-                      429,
-                      "TOO_MANY_FAILED_LOOKUPS",
-                      "too many unknown device keys from this address; try again shortly"))
-              .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
-              .build());
+    DeviceCaller.Resolved device = DeviceCaller.resolve(deviceKeys, authorization, caller);
+    if (device.refused()) {
+      response.resume(device.refusal());
       return;
     }
+    long keyFacility = device.facilityId();
     CheckinRequest request;
     try {
       request = CheckinRequest.parse(BodyLimit.readAll(body));
@@ -195,13 +178,5 @@ public class CheckinResource {
         .type(MediaType.APPLICATION_JSON)
         .entity(json.build().toString())
         .build();
-  }
-
-  private static String deviceSecret(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Device ", 0, 7)) {
-      return null;
-    }
-    String secret = authorization.substring(7).trim();
-    return secret.isEmpty() ? null : secret;
   }
 }

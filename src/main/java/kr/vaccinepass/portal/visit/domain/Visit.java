@@ -96,6 +96,15 @@ public class Visit {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Admitted by a door from its own verification and sent later (V18, docs/door.md). */
+  @Column(name = "door_verified", nullable = false, updatable = false)
+  private boolean doorVerified;
+
+  /** The server's refusal code when it disagreed with the door that admitted the visitor. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "door_disagreement", updatable = false)
+  private CheckinCode doorDisagreement;
+
   protected Visit() {}
 
   /** A QR check-in whose pass the rules admitted. */
@@ -118,6 +127,30 @@ public class Visit {
     visit.holderId = holderId;
     visit.tokenNonce = nonce;
     visit.tokenHash = tokenHash;
+    return visit;
+  }
+
+  /**
+   * A QR visit a door admitted from its own verification while the server was out of reach, sent
+   * later: at its real time, marked door-verified, with the door's outcome and reason; when the
+   * server, verifying again as of that time, said no, its code is kept as the disagreement (the
+   * visitor did enter, so the visit is kept, flagged).
+   */
+  public static Visit verifiedAtDoor(
+      long facilityId,
+      Instant at,
+      PassDecision doorDecision,
+      String issuerCode,
+      String holderId,
+      String nonce,
+      String tokenHash,
+      CheckinCode serverDisagreement,
+      Instant syncedAt) {
+    Visit visit =
+        checkedIn(facilityId, at, doorDecision, issuerCode, holderId, nonce, tokenHash, null);
+    visit.doorVerified = true;
+    visit.doorDisagreement = serverDisagreement;
+    visit.createdAt = syncedAt;
     return visit;
   }
 
@@ -264,6 +297,14 @@ public class Visit {
       return "nonce:" + tokenNonce;
     }
     return externalRef == null ? null : "call:" + externalRef;
+  }
+
+  public boolean isDoorVerified() {
+    return doorVerified;
+  }
+
+  public CheckinCode getDoorDisagreement() {
+    return doorDisagreement;
   }
 
   public PassReason getReason() {

@@ -70,4 +70,25 @@ public interface VisitRepository {
   Optional<DeviceKey> findDeviceKeyByHash(String secretHash);
 
   List<DeviceKey> deviceKeys(long facilityId);
+
+  /**
+   * Stores a door-verified visit and claims its nonce, unless the nonce is claimed already: its id,
+   * or null when the claim was taken (by a check-in that committed meanwhile).
+   */
+  Long addDoorVisit(Visit visit);
+
+  /** The record a door of that facility sent before under that id, with its answer. */
+  Optional<DoorRecord> findDoorRecord(long facilityId, String recordId);
+
+  /** A kept door record of that nonce that admitted the token (stored or duplicate), if any. */
+  Optional<DoorRecord> admittedDoorRecord(String nonce);
+
+  /**
+   * A door-verified visit that turned out to be the later use of its token: its visit and nonce
+   * claim are removed and its record becomes a replay (REPLAYED), for an earlier use to take them.
+   */
+  void displaceDoorVisit(DoorRecord record);
+
+  /** Keeps a door record and its answer; false when that (facility, record id) was kept already. */
+  boolean addDoorRecord(DoorRecord record);
 }

@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
+import kr.vaccinepass.portal.visit.domain.DoorRecord;
+import kr.vaccinepass.portal.visit.domain.DoorSyncStatus;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitFilter;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
@@ -278,6 +280,10 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public int deleteBefore(Instant cutoff) {
+    // the doors' sync records have no personal data, and go with the visits' retention
+    em.createNativeQuery("delete from door_record where happened_at < ?1")
+        .setParameter(1, cutoff)
+        .executeUpdate();
     em.createNativeQuery("delete from visit_claim where claim like 'call:%' and visited_at < ?1")
         .setParameter(1, cutoff)
         .executeUpdate();
@@ -406,5 +412,145 @@ class JpaVisitRepository implements VisitRepository {
             DeviceKey.class)
         .setParameter("facility", facilityId)
         .getResultList();
+  }
+
+  @Override
+  public Long addDoorVisit(Visit visit) {
+    Number id =
+        (Number)
+            em.createNativeQuery("select nextval(pg_get_serial_sequence('visit', 'id'))")
+                .getSingleResult();
+    // the claim first, unless taken: a nonce claimed meanwhile is a conflict, not a failure
+    int claimed =
+        em.createNativeQuery(
+                "insert into visit_claim (claim, visit_id, visited_at) values (?1, ?2, ?3)"
+                    + " on conflict (claim) do nothing")
+            .setParameter(1, visit.claim())
+            .setParameter(2, id.longValue())
+            .setParameter(3, visit.getVisitedAt())
+            .executeUpdate();
+    if (claimed == 0) {
+      return null;
+    }
+    em.createNativeQuery(
+            "insert into visit (id, facility_id, visited_at, method, outcome, reason, issuer_code,"
+                + " holder_id, token_nonce, token_hash, created_at, door_verified,"
+                + " door_disagreement) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, true,"
+                + " ?12)")
+        .setParameter(1, id.longValue())
+        .setParameter(2, visit.getFacilityId())
+        .setParameter(3, visit.getVisitedAt())
+        .setParameter(4, visit.getMethod().name())
+        .setParameter(5, visit.getOutcome().name())
+        .setParameter(6, visit.getReason() == null ? null : visit.getReason().name())
+        .setParameter(7, visit.getIssuerCode())
+        .setParameter(8, visit.getHolderId())
+        .setParameter(9, visit.getTokenNonce())
+        .setParameter(10, visit.getTokenHash())
+        .setParameter(11, visit.getCreatedAt())
+        .setParameter(
+            12, visit.getDoorDisagreement() == null ? null : visit.getDoorDisagreement().name())
+        .executeUpdate();
+    return id.longValue();
+  }
+
+  private static final String DOOR_RECORD_COLUMNS =
+      "facility_id, record_id, token_nonce, token_hash, happened_at, door_code, status,"
+          + " server_code, reason, visit_id, flagged, synced_at";
+
+  @Override
+  public Optional<DoorRecord> findDoorRecord(long facilityId, String recordId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + DOOR_RECORD_COLUMNS
+                    + " from door_record where facility_id = ?1 and record_id = ?2")
+            .setParameter(1, facilityId)
+            .setParameter(2, recordId)
+            .getResultList();
+    return rows.stream().findFirst().map(r -> doorRecord((Object[]) r));
+  }
+
+  @Override
+  public Optional<DoorRecord> admittedDoorRecord(String nonce) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + DOOR_RECORD_COLUMNS
+                    + " from door_record where token_nonce = ?1 and visit_id is not null"
+                    + " and status in ('STORED', 'DISAGREEMENT') order by happened_at limit 1")
+            .setParameter(1, nonce)
+            .getResultList();
+    return rows.stream().findFirst().map(r -> doorRecord((Object[]) r));
+  }
+
+  @Override
+  public void displaceDoorVisit(DoorRecord r) {
+    em.createNativeQuery("delete from visit_claim where claim = ?1 and visit_id = ?2")
+        .setParameter(1, "nonce:" + r.nonce())
+        .setParameter(2, r.visitId())
+        .executeUpdate();
+    em.createNativeQuery("delete from visit where id = ?1 and visited_at = ?2")
+        .setParameter(1, r.visitId())
+        .setParameter(2, r.at())
+        .executeUpdate();
+    em.createNativeQuery(
+            "update door_record set status = 'REPLAY', server_code = 'REPLAYED', reason = null,"
+                + " visit_id = null, flagged = false where facility_id = ?1 and record_id = ?2")
+        .setParameter(1, r.facilityId())
+        .setParameter(2, r.recordId())
+        .executeUpdate();
+  }
+
+  @Override
+  public boolean addDoorRecord(DoorRecord r) {
+    return em.createNativeQuery(
+                "insert into door_record ("
+                    + DOOR_RECORD_COLUMNS
+                    + ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                    + " on conflict (facility_id, record_id) do nothing")
+            .setParameter(1, r.facilityId())
+            .setParameter(2, r.recordId())
+            .setParameter(3, r.nonce())
+            .setParameter(4, r.tokenHash())
+            .setParameter(5, r.at())
+            .setParameter(6, r.doorCode())
+            .setParameter(7, r.status().name())
+            .setParameter(8, r.serverCode())
+            .setParameter(9, r.reason())
+            .setParameter(10, r.visitId())
+            .setParameter(11, r.flagged())
+            .setParameter(12, r.syncedAt())
+            .executeUpdate()
+        == 1;
+  }
+
+  private static DoorRecord doorRecord(Object[] r) {
+    return new DoorRecord(
+        ((Number) r[0]).longValue(),
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        instant(r[4]),
+        (String) r[5],
+        DoorSyncStatus.valueOf((String) r[6]),
+        (String) r[7],
+        (String) r[8],
+        r[9] == null ? null : ((Number) r[9]).longValue(),
+        (Boolean) r[10],
+        instant(r[11]));
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("not a time: " + value);
   }
 }

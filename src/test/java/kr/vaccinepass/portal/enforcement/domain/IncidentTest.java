@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
@@ -129,5 +130,19 @@ class IncidentTest {
     assertTrue(i.affects(NOW.plusSeconds(86_400), BUSAN, BUSAN_JUNG));
     assertFalse(i.affects(NOW, BUSAN, "2614000000"));
     assertFalse(i.affects(NOW, SEOUL, JONGNO));
+  }
+
+  @Test
+  void aDeclarationFormIsRefusedWithAllItsErrorsAtOnce() {
+    BusinessException refused =
+        assertThrows(
+            BusinessException.class,
+            () -> Incident.declare(NOW.plusSeconds(60), null, " ", 1L, NOW));
+    assertEquals(
+        List.of(
+            "startsAt:incident.start.future",
+            "sidoCodes:incidents.scope.regionsRequired",
+            "note:incident.note.required"),
+        refused.all().stream().map(e -> e.field().orElse("") + ":" + e.messageKey()).toList());
   }
 }
