@@ -19,7 +19,6 @@ import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 
 /**
  * Bad input in the address or the body gets the portal's own pages and messages, never an empty
@@ -135,19 +134,8 @@ class BadInputJourneyIT extends BrowserJourney {
     Path far = Files.createTempFile("evidence", ".png");
     Path huge = Files.createTempFile("evidence", ".png");
     try (Browser browser = Browser.open(base)) {
-      browser
-          .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
-          .waitForPath("/inspector/dashboard.xhtml");
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.type("inspectionForm:notes", "업로드 점검");
-      browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
-      browser.choose("violationForm:kind", "운영자(사업주)");
-      browser.type("violationForm:occurredAt_input", "2022-01-05 12:00");
-      browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
-      browser.waitForText("저장하면 정해질 처분");
-      browser.type("violationForm:description", "QR 확인 없이 입장시킴");
-      browser.click("violationForm:save");
-      browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      startInspection(browser, facilityId, name, "업로드 점검");
+      logOperatorCase(browser, "2022-01-05 12:00");
       String casePage = browser.path();
 
       // a little over 5 MB: the page says so next to the field, and the case stays open
@@ -184,19 +172,8 @@ class BadInputJourneyIT extends BrowserJourney {
     long facilityId =
         TestDatabase.createFacility(name, "KARAOKE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
     try (Browser browser = Browser.open(base)) {
-      browser
-          .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
-          .waitForPath("/inspector/dashboard.xhtml");
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.type("inspectionForm:notes", "통지서 점검");
-      browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
-      browser.choose("violationForm:kind", "운영자(사업주)");
-      browser.type("violationForm:occurredAt_input", "2022-01-05 12:00");
-      browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
-      browser.waitForText("저장하면 정해질 처분");
-      browser.type("violationForm:description", "QR 확인 없이 입장시킴");
-      browser.click("violationForm:save");
-      browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+      startInspection(browser, facilityId, name, "통지서 점검");
+      logOperatorCase(browser, "2022-01-05 12:00");
       browser.click("priorNoticeForm:send").waitForText("사전통지를 발송했습니다.");
       browser.id("documentsForm:priorNoticePdf");
       String url = browser.driver().getCurrentUrl();

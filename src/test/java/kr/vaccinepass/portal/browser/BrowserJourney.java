@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.browser;
 
 import java.net.URL;
+import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
 import kr.vaccinepass.portal.testsupport.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,6 +26,33 @@ abstract class BrowserJourney {
   }
 
   @ArquillianResource URL base;
+
+  /**
+   * The demo 종로 inspector signs in and opens an inspection, with those notes, at the facility,
+   * whose page shows its name.
+   */
+  static void startInspection(Browser browser, long facilityId, String name, String notes) {
+    browser
+        .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
+        .waitForPath("/inspector/dashboard.xhtml");
+    browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
+    browser.type("inspectionForm:notes", notes);
+    browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+  }
+
+  /**
+   * On the facility page of an open inspection: logs the operator's violation at that KST time and
+   * lands on the new case's page.
+   */
+  static void logOperatorCase(Browser browser, String at) {
+    browser.choose("violationForm:kind", "운영자(사업주)");
+    browser.type("violationForm:occurredAt_input", at);
+    browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
+    browser.waitForText("저장하면 정해질 처분");
+    browser.type("violationForm:description", "QR 확인 없이 입장시킴");
+    browser.click("violationForm:save");
+    browser.waitForPath("/inspector/case.xhtml").waitForText("위반을 기록했습니다.");
+  }
 
   /**
    * As the signed-in inspector: logs a visitor's violation (홍길동, at that KST time) at the facility,

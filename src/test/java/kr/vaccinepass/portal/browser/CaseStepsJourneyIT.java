@@ -32,12 +32,7 @@ class CaseStepsJourneyIT extends BrowserJourney {
     long facilityId =
         TestDatabase.createFacility(name, "KARAOKE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
     try (Browser browser = Browser.open(base)) {
-      browser
-          .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
-          .waitForPath("/inspector/dashboard.xhtml");
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.type("inspectionForm:notes", "절차 점검");
-      browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+      startInspection(browser, facilityId, name, "절차 점검");
 
       long first = logOperatorViolation(browser, "2022-01-05 12:00", "1,500,000원", "운영 중단 10일");
 

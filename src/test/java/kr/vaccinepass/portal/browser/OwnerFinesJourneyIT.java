@@ -28,12 +28,7 @@ class OwnerFinesJourneyIT extends BrowserJourney {
     long facilityId =
         TestDatabase.createFacility(name, "KARAOKE", DemoData.JONGNO, DemoData.OWNER_EMAIL);
     try (Browser browser = Browser.open(base)) {
-      browser
-          .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
-          .waitForPath("/inspector/dashboard.xhtml");
-      browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
-      browser.type("inspectionForm:notes", "납부 점검");
-      browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+      startInspection(browser, facilityId, name, "납부 점검");
 
       // the operator's fine: 1,500,000원, after the prior notice 1,200,000원 until 2022-03-02
       browser.choose("violationForm:kind", "운영자(사업주)");
