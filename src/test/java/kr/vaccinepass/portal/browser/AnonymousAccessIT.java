@@ -114,4 +114,17 @@ class AnonymousAccessIT extends BrowserJourney {
         (HttpURLConnection) new URL(base, "public/index.xhtml").openConnection();
     assertEquals(200, landing.getResponseCode());
   }
+
+  /** The door app loads its rules module without a session: public on purpose (security.md). */
+  @Test
+  void theDoorsRulesModuleIsServedWithoutASession() throws Exception {
+    HttpURLConnection c = (HttpURLConnection) new URL(base, "door/pass-rules.js").openConnection();
+    c.setInstanceFollowRedirects(false);
+    assertEquals(200, c.getResponseCode());
+    assertTrue(c.getContentType().contains("javascript"), c.getContentType());
+    try (var in = c.getInputStream()) {
+      String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(body.contains("export function decide("), "the module's decide");
+    }
+  }
 }
