@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -39,7 +40,10 @@ import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.domain.Visit;
+import kr.vaccinepass.portal.visit.domain.VisitFilter;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
+import kr.vaccinepass.portal.visit.web.VisitExport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -66,6 +70,7 @@ class DoorSyncIT {
   @Inject AccountService accounts;
   @Inject FacilityService facilities;
   @Inject VisitRecordService records;
+  @Inject VisitExport export;
   @Inject DemoIssuers issuers;
   @Inject TrustListService trust;
   @Inject VisitRepository visits;
@@ -75,10 +80,11 @@ class DoorSyncIT {
 
   private Facility facility;
   private String key;
+  private Actor owner;
 
   @BeforeEach
   void facilityWithDevice() {
-    Actor owner = owner();
+    owner = owner();
     facility = as(owner, () -> facilities.register(TestData.facilityInJongno()));
     key = as(owner, () -> records.createDeviceKey(facility.getId(), "front door").secret());
   }
@@ -307,6 +313,10 @@ class DoorSyncIT {
         count(
             "select count(*) from visit where facility_id = ?1 and door_verified"
                 + " and door_disagreement = 'REVOKED_KEY'"));
+    // the owner's records say so, the export as the page: checked at the door, the server disagreed
+    List<Visit> rows = as(owner, () -> records.all(facility.getId(), VisitFilter.none()));
+    String csv = new String(export.csv(rows), StandardCharsets.UTF_8);
+    assertTrue(csv.contains("문에서 확인(나중에 전송) · 서버 재확인 결과 다름: 폐기된 발급 키"), csv);
   }
 
   @Test

@@ -42,6 +42,7 @@ public class VisitExport {
 
   @Inject Messages messages;
   @Inject IssuerNames issuers;
+  @Inject VisitTexts texts;
 
   public byte[] csv(List<Visit> visits) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -101,7 +102,8 @@ public class VisitExport {
   private List<String> row(Visit v) {
     List<String> row = new ArrayList<>();
     row.add(TIME.format(v.getVisitedAt()));
-    row.add(messages.text("visit.method." + v.getMethod().name()));
+    // as the page says it: the method, and a door's own verification sent later
+    row.add(texts.method(v));
     // a door check during an incident: "unverified (system down)", with how it was checked
     row.add(
         messages.text(
