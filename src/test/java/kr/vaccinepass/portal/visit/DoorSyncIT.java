@@ -406,16 +406,10 @@ class DoorSyncIT {
   }
 
   private Actor admin() {
-    var form = TestData.inspector(TestData.JONGNO);
-    form.setRole(Role.ADMIN);
-    form.setJurisdictionCode(null);
-    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
-    return new Actor(id, form.getEmail(), Role.ADMIN, null);
+    return VisitTestSupport.newAdmin(accounts);
   }
 
   private Actor owner() {
-    var form = TestData.owner();
-    long id = accounts.signUpOwner(form);
-    return new Actor(id, form.getEmail(), Role.OWNER, null);
+    return VisitTestSupport.newOwner(accounts);
   }
 }

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit;
 
+import static kr.vaccinepass.portal.testsupport.TestActors.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.Role;
+import kr.vaccinepass.portal.testsupport.TestData;
 
 /** HTTP calls to the portal's own API from inside the container (the door device's view). */
 final class VisitTestSupport {
@@ -34,14 +39,7 @@ final class VisitTestSupport {
   static HttpResponse<String> get(String path, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).GET();
     headers.forEach(request::header);
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request);
   }
 
   static HttpResponse<String> post(String path, String body, Map<String, String> headers) {
@@ -50,6 +48,14 @@ final class VisitTestSupport {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
+    return send(request);
+  }
+
+  static String get(String path) {
+    return get(path, Map.of()).body();
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -60,19 +66,23 @@ final class VisitTestSupport {
     }
   }
 
-  static String get(String path) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** A real administrator made through the service (the trust list records who changed it). */
+  static Actor newAdmin(AccountService accounts) {
+    var form = TestData.inspector(TestData.JONGNO);
+    form.setRole(Role.ADMIN);
+    form.setJurisdictionCode(null);
+    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
+    return new Actor(id, form.getEmail(), Role.ADMIN, null);
   }
+
+  /** A new owner who signed up. */
+  static Actor newOwner(AccountService accounts) {
+    var form = TestData.owner();
+    long id = accounts.signUpOwner(form);
+    return new Actor(id, form.getEmail(), Role.OWNER, null);
+  }
+
+  private static final Actor SOME_ADMIN = new Actor(0, "admin@test", Role.ADMIN, null);
 
   /** A handwritten visit at that instant, inserted straight into the table; its id. */
   static long insertHandwrittenVisit(
