@@ -15,7 +15,7 @@ final class BenchConfig {
   private final Map<String, String> used = new LinkedHashMap<>();
 
   // where and what
-  final String suite = text("bench.suite", "checkin"); // checkin, visits or all
+  final String suite = text("bench.suite", "checkin"); // checkin, visits, door or all
   final Path serverDir = Path.of(required("portal.server.dir"));
   final Path war = Path.of(required("portal.war"));
   final Path workDir = Path.of(text("bench.dir", required("bench.defaultDir")));
@@ -44,6 +44,12 @@ final class BenchConfig {
   final boolean perRequest = flag("bench.perRequest", true);
   final boolean overload = flag("bench.overload", true);
   final double pageEverySeconds = decimal("bench.pageEverySeconds", 1);
+
+  // the door-first benchmark (-Dbench.suite=door)
+  final int doorFacilities = integer("bench.door.doors", 200);
+  final int doorConnections = integer("bench.door.connections", 32);
+  final int doorRecords = integer("bench.door.records", 60_000);
+  final int doorQueue = integer("bench.door.queue", 10_000);
 
   // the visit table benchmark
   final List<Long> visitSizes = integers("bench.visits.sizes", "1000000,10000000");

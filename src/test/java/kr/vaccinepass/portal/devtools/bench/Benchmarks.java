@@ -14,9 +14,10 @@ import kr.vaccinepass.portal.devtools.PortalProcess;
 /**
  * The benchmark command ({@code mvn -Pbenchmark verify}): the check-in benchmark ({@code
  * -Dbench.suite=checkin}, the default), the visit table benchmark ({@code visits}) or both ({@code
- * all}). Each starts what it needs in a folder of its own under target/bench, made afresh, on ports
- * of its own (HTTP 8380, management 10290, PostgreSQL on a free port), and stops everything it
- * started when it ends, fails or is interrupted (Ctrl-C).
+ * all}), or the door-first benchmark ({@code door}: a check-in search, then doors' batches on the
+ * same server). Each starts what it needs in a folder of its own under target/bench, made afresh,
+ * on ports of its own (HTTP 8380, management 10290, PostgreSQL on a free port), and stops
+ * everything it started when it ends, fails or is interrupted (Ctrl-C).
  */
 public final class Benchmarks {
   private Benchmarks() {}
@@ -27,10 +28,19 @@ public final class Benchmarks {
     config.used().forEach((k, v) -> System.out.println("    -D" + k + "=" + v));
     boolean checkin = config.suite.equals("checkin") || config.suite.equals("all");
     boolean visits = config.suite.equals("visits") || config.suite.equals("all");
-    if (!checkin && !visits) {
-      throw new IllegalArgumentException("bench.suite is checkin, visits or all");
+    boolean door = config.suite.equals("door");
+    if (!checkin && !visits && !door) {
+      throw new IllegalArgumentException("bench.suite is checkin, visits, door or all");
     }
     List<String> report = new ArrayList<>();
+    if (door) {
+      // the check-in search, then the doors' batches on the same server and database
+      try (PortalProcess portal = portal(config, "door")) {
+        CheckinBenchmark benchmark = new CheckinBenchmark(config, portal);
+        benchmark.thenDoors();
+        benchmark.run();
+      }
+    }
     if (checkin) {
       try (PortalProcess portal = portal(config, "checkin")) {
         CheckinBenchmark benchmark = new CheckinBenchmark(config, portal);

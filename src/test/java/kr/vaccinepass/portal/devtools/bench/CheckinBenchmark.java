@@ -51,6 +51,16 @@ final class CheckinBenchmark {
   private final List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
   private boolean keepAcknowledged;
 
+  private DoorBenchmark doors2;
+
+  /**
+   * After the batched search, the door-first benchmark on the same server, instead of the latency,
+   * overload, no-op and per-request phases.
+   */
+  void thenDoors() {
+    doors2 = new DoorBenchmark(config, portal, run);
+  }
+
   CheckinBenchmark(BenchConfig config, PortalProcess portal) {
     this.config = config;
     this.portal = portal;
@@ -88,6 +98,27 @@ final class CheckinBenchmark {
       batched = search("check-ins (batched)", this::checkinStep, config.startRate);
       if (batched.best() == null) {
         throw new IllegalStateException("not even the lowest rate was sustained: see the steps");
+      }
+      if (doors2 != null) {
+        keepAcknowledged = false;
+        pause();
+        doors2.run(clockOffset, batched.rate());
+        loop.close();
+        Log.Table steps =
+            new Log.Table(
+                "every step", "target /s", "achieved /s", "p50 ms", "p99 ms", "sustained");
+        stepRows(steps, "batched", batched);
+        System.out.println(steps);
+        System.out.println(
+            "Check-ins: highest sustained "
+                + rate(batched.rate())
+                + "/s, p50 "
+                + ms(batched.best().millis(50))
+                + " ms, p99 "
+                + ms(batched.best().millis(99))
+                + " ms "
+                + environment());
+        return;
       }
       for (double load : config.latencyLoads) {
         double rate = load * batched.rate();

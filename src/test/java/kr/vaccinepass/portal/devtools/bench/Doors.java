@@ -72,6 +72,12 @@ final class Doors {
       throw new IllegalStateException(
           "the demo owner has no active facility the pass covers at " + portalNow);
     }
+    return keys(db, owner, facilities, portalNow);
+  }
+
+  /** A device key made for the benchmark for each of the owner's facilities, in that order. */
+  static List<Door> keys(Connection db, long owner, List<Long> facilities, Instant portalNow)
+      throws SQLException {
     List<Door> doors = new ArrayList<>();
     try (PreparedStatement insert =
         db.prepareStatement(

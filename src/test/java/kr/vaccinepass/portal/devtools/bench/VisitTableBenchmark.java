@@ -371,7 +371,7 @@ final class VisitTableBenchmark {
   }
 
   /** Nine digits and the National Tax Service check digit that makes them valid. */
-  private static String businessNumber(long nineDigits) {
+  static String businessNumber(long nineDigits) {
     String head = String.format(Locale.ROOT, "%09d", nineDigits);
     for (int check = 0; check < 10; check++) {
       if (BusinessRegistrationNumber.isValid(head + check)) {
