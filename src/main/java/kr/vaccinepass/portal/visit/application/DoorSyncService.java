@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
@@ -118,26 +120,85 @@ public class DoorSyncService {
             .boxed()
             .sorted(Comparator.comparing((Integer i) -> batch.get(i).at()).thenComparing(i -> i))
             .toList();
+    PassToken[] tokens = new PassToken[batch.size()];
+    Set<String> nonces = new HashSet<>();
+    Set<String> recordIds = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      tokens[i] = parse(batch.get(i).token());
+      if (tokens[i] != null) {
+        nonces.add(tokens[i].nonce());
+      }
+      recordIds.add(batch.get(i).recordId());
+    }
+    // two queries for the batch instead of three a record; what this batch writes is looked up
+    Known known =
+        new Known(visits.doorRecordIds(facility.id(), recordIds), visits.seenNonces(nonces));
     for (int i : oldestFirst) {
-      answers[i] = one(facility, batch.get(i), doorRules, now);
+      answers[i] = one(facility, batch.get(i), tokens[i], known, doorRules, now);
     }
     return new ArrayList<>(List.of(answers));
   }
 
-  private Answer one(FacilitySnapshot facility, Sent sent, DoorRecordRules doorRules, Instant now) {
-    Optional<DoorRecord> kept = visits.findDoorRecord(facility.id(), sent.recordId());
-    if (kept.isPresent()) {
-      return answer(kept.get());
+  /**
+   * What the database held for the batch's record ids and nonces when it started, and what the
+   * batch has decided since: a record id or nonce neither held nor touched needs no lookup, since
+   * nothing but this batch could have written it in this transaction (a concurrent commit is caught
+   * by the inserts' conflicts, as before).
+   */
+  private record Known(
+      Set<String> recordIds, Set<String> nonces, Set<String> touchedIds, Set<String> touched) {
+    Known(Set<String> recordIds, Set<String> nonces) {
+      this(recordIds, nonces, new HashSet<>(), new HashSet<>());
     }
-    PassToken token = null;
+
+    boolean mayHoldRecord(String recordId) {
+      return recordIds.contains(recordId) || touchedIds.contains(recordId);
+    }
+
+    boolean mayHoldNonce(String nonce) {
+      return nonces.contains(nonce) || touched.contains(nonce);
+    }
+  }
+
+  private static PassToken parse(String token) {
+    try {
+      return PassToken.parse(token);
+    } catch (PassToken.MalformedToken e) {
+      return null;
+    }
+  }
+
+  private Answer one(
+      FacilitySnapshot facility,
+      Sent sent,
+      PassToken token,
+      Known known,
+      DoorRecordRules doorRules,
+      Instant now) {
+    if (known.mayHoldRecord(sent.recordId())) {
+      Optional<DoorRecord> kept = visits.findDoorRecord(facility.id(), sent.recordId());
+      if (kept.isPresent()) {
+        return answer(kept.get());
+      }
+    }
+    Answer answer = decided(facility, sent, token, known, doorRules, now);
+    known.touchedIds().add(sent.recordId());
+    if (token != null) {
+      known.touched().add(token.nonce());
+    }
+    return answer;
+  }
+
+  private Answer decided(
+      FacilitySnapshot facility,
+      Sent sent,
+      PassToken token,
+      Known known,
+      DoorRecordRules doorRules,
+      Instant now) {
     CheckinCode server;
     boolean authentic = false;
     PassDecision decision = null;
-    try {
-      token = PassToken.parse(sent.token());
-    } catch (PassToken.MalformedToken e) {
-      token = null;
-    }
     if (token == null) {
       server = CheckinCode.MALFORMED;
     } else {
@@ -154,7 +215,10 @@ public class DoorSyncService {
         server = CheckinCode.of(decision.outcome());
       }
     }
-    Earlier earlier = authentic ? earlier(token, facility.id(), sent.at()) : Earlier.NONE;
+    Earlier earlier =
+        authentic && known.mayHoldNonce(token.nonce())
+            ? earlier(token, facility.id(), sent.at())
+            : Earlier.NONE;
     DoorRecordVerdict verdict =
         doorRules.decide(
             new DoorRecordRules.Facts(

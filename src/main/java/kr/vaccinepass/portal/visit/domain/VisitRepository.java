@@ -2,8 +2,10 @@ package kr.vaccinepass.portal.visit.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /** Where visits, device keys and refusal counts are kept. */
@@ -82,6 +84,18 @@ public interface VisitRepository {
 
   /** A kept door record of that nonce that admitted the token (stored or duplicate), if any. */
   Optional<DoorRecord> admittedDoorRecord(String nonce);
+
+  /**
+   * Of these record ids, those a door of that facility sent before (one query for a whole batch:
+   * the others need no {@link #findDoorRecord} each).
+   */
+  Set<String> doorRecordIds(long facilityId, Collection<String> recordIds);
+
+  /**
+   * Of these nonces, those a visit claims ({@link #findByNonce}) or a door record admitted ({@link
+   * #admittedDoorRecord}): one query for a whole batch, so that a nonce seen nowhere needs neither.
+   */
+  Set<String> seenNonces(Collection<String> nonces);
 
   /**
    * A door-verified visit that turned out to be the later use of its token: its visit and nonce

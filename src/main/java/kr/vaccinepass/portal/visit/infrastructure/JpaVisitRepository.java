@@ -14,9 +14,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
@@ -482,6 +485,43 @@ class JpaVisitRepository implements VisitRepository {
             .setParameter(1, nonce)
             .getResultList();
     return rows.stream().findFirst().map(r -> doorRecord((Object[]) r));
+  }
+
+  @Override
+  public Set<String> doorRecordIds(long facilityId, Collection<String> recordIds) {
+    if (recordIds.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> found = new HashSet<>();
+    for (Object id :
+        em.createNativeQuery(
+                "select record_id from door_record where facility_id = ?1 and record_id in (?2)")
+            .setParameter(1, facilityId)
+            .setParameter(2, recordIds)
+            .getResultList()) {
+      found.add((String) id);
+    }
+    return found;
+  }
+
+  @Override
+  public Set<String> seenNonces(Collection<String> nonces) {
+    if (nonces.isEmpty()) {
+      return Set.of();
+    }
+    List<String> claims = nonces.stream().map(n -> "nonce:" + n).toList();
+    Set<String> found = new HashSet<>();
+    for (Object nonce :
+        em.createNativeQuery(
+                "select substr(claim, 7) from visit_claim where claim in (?1)"
+                    + " union select token_nonce from door_record where token_nonce in (?2)"
+                    + " and visit_id is not null and status in ('STORED', 'DISAGREEMENT')")
+            .setParameter(1, claims)
+            .setParameter(2, nonces)
+            .getResultList()) {
+      found.add((String) nonce);
+    }
+    return found;
   }
 
   @Override
