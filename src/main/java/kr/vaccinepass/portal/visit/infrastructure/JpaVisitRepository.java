@@ -419,42 +419,38 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public Long addDoorVisit(Visit visit) {
-    Number id =
-        (Number)
-            em.createNativeQuery("select nextval(pg_get_serial_sequence('visit', 'id'))")
-                .getSingleResult();
-    // the claim first, unless taken: a nonce claimed meanwhile is a conflict, not a failure
-    int claimed =
+    // one round trip: the id, the claim unless taken (a nonce claimed meanwhile is a conflict, not
+    // a failure: no row comes back), and the visit only where the claim was made
+    List<?> ids =
         em.createNativeQuery(
-                "insert into visit_claim (claim, visit_id, visited_at) values (?1, ?2, ?3)"
-                    + " on conflict (claim) do nothing")
+                "with id as (select nextval(pg_get_serial_sequence('visit', 'id')) as id),"
+                    + " claimed as (insert into visit_claim (claim, visit_id, visited_at)"
+                    + " select cast(?1 as varchar), id.id, cast(?2 as timestamptz) from id"
+                    + " on conflict (claim) do nothing returning visit_id),"
+                    + " stored as (insert into visit (id, facility_id, visited_at, method, outcome,"
+                    + " reason, issuer_code, holder_id, token_nonce, token_hash, created_at,"
+                    + " door_verified, door_disagreement)"
+                    + " select claimed.visit_id, cast(?3 as bigint), cast(?2 as timestamptz),"
+                    + " cast(?4 as varchar), cast(?5 as varchar), cast(?6 as varchar),"
+                    + " cast(?7 as varchar), cast(?8 as varchar), cast(?9 as varchar),"
+                    + " cast(?10 as varchar), cast(?11 as timestamptz), true,"
+                    + " cast(?12 as varchar) from claimed returning id)"
+                    + " select id from stored")
             .setParameter(1, visit.claim())
-            .setParameter(2, id.longValue())
-            .setParameter(3, visit.getVisitedAt())
-            .executeUpdate();
-    if (claimed == 0) {
-      return null;
-    }
-    em.createNativeQuery(
-            "insert into visit (id, facility_id, visited_at, method, outcome, reason, issuer_code,"
-                + " holder_id, token_nonce, token_hash, created_at, door_verified,"
-                + " door_disagreement) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, true,"
-                + " ?12)")
-        .setParameter(1, id.longValue())
-        .setParameter(2, visit.getFacilityId())
-        .setParameter(3, visit.getVisitedAt())
-        .setParameter(4, visit.getMethod().name())
-        .setParameter(5, visit.getOutcome().name())
-        .setParameter(6, visit.getReason() == null ? null : visit.getReason().name())
-        .setParameter(7, visit.getIssuerCode())
-        .setParameter(8, visit.getHolderId())
-        .setParameter(9, visit.getTokenNonce())
-        .setParameter(10, visit.getTokenHash())
-        .setParameter(11, visit.getCreatedAt())
-        .setParameter(
-            12, visit.getDoorDisagreement() == null ? null : visit.getDoorDisagreement().name())
-        .executeUpdate();
-    return id.longValue();
+            .setParameter(2, visit.getVisitedAt())
+            .setParameter(3, visit.getFacilityId())
+            .setParameter(4, visit.getMethod().name())
+            .setParameter(5, visit.getOutcome().name())
+            .setParameter(6, visit.getReason() == null ? null : visit.getReason().name())
+            .setParameter(7, visit.getIssuerCode())
+            .setParameter(8, visit.getHolderId())
+            .setParameter(9, visit.getTokenNonce())
+            .setParameter(10, visit.getTokenHash())
+            .setParameter(11, visit.getCreatedAt())
+            .setParameter(
+                12, visit.getDoorDisagreement() == null ? null : visit.getDoorDisagreement().name())
+            .getResultList();
+    return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
   }
 
   private static final String DOOR_RECORD_COLUMNS =
