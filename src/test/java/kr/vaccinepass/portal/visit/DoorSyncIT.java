@@ -31,8 +31,10 @@ import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.pass.application.DemoIssuers;
 import kr.vaccinepass.portal.pass.application.TrustListService;
+import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
+import kr.vaccinepass.portal.pass.domain.PassReason;
 import kr.vaccinepass.portal.pass.domain.PassToken;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
@@ -40,6 +42,7 @@ import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.domain.CheckinCode;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitFilter;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
@@ -361,6 +364,56 @@ class DoorSyncIT {
 
   private static String batch(String... records) {
     return "{\"records\":[" + String.join(",", records) + "]}";
+  }
+
+  /**
+   * The statement that stores a door visit claims its nonce first: when the claim is taken (a
+   * check-in committed meanwhile), it stores nothing and says so, which the sync answers with 503
+   * SYNC_CONFLICT.
+   */
+  @Test
+  void aDoorVisitWhoseNonceIsClaimedAlreadyStoresNothing() throws Exception {
+    String nonce = "claimed-" + UUID.randomUUID();
+    Instant at = clock.instant().minusSeconds(30);
+    Long first;
+    Long second;
+    tx.begin();
+    try {
+      first = visits.addDoorVisit(doorVisit(nonce, at, null));
+      second = visits.addDoorVisit(doorVisit(nonce, at.plusSeconds(5), CheckinCode.EXPIRED));
+    } finally {
+      tx.commit();
+    }
+    assertNotNull(first);
+    assertEquals(null, second);
+    assertEquals(
+        1L,
+        ((Number)
+                em.createNativeQuery(
+                        "select count(*) from visit where token_nonce = ?1 and door_verified")
+                    .setParameter(1, nonce)
+                    .getSingleResult())
+            .longValue());
+    assertEquals(
+        first,
+        ((Number)
+                em.createNativeQuery("select visit_id from visit_claim where claim = ?1")
+                    .setParameter(1, "nonce:" + nonce)
+                    .getSingleResult())
+            .longValue());
+  }
+
+  private Visit doorVisit(String nonce, Instant at, CheckinCode disagreement) {
+    return Visit.verifiedAtDoor(
+        facility.getId(),
+        at,
+        PassDecision.of(PassReason.VACCINATED),
+        "COOV",
+        "holder-" + nonce,
+        nonce,
+        "a".repeat(64),
+        disagreement,
+        clock.instant());
   }
 
   private static String path(long facilityId) {
