@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassPolicy;
@@ -55,8 +56,33 @@ public class DoorSnapshots {
   @Inject PortalKeys keys;
   @Inject Clock clock;
 
-  /** What the snapshot says of the facility the door stands at. */
-  public record Facility(long id, FacilityType type, boolean open) {}
+  /**
+   * What the snapshot says of the facility the door stands at: its name (the door shows where it
+   * stands) and its status (a door refuses every visitor of a suspended or closed facility).
+   */
+  public record Facility(long id, String name, FacilityType type, FacilityStatus status) {
+    /** Whether it operates: the server refuses every check-in otherwise. */
+    public boolean open() {
+      return status == FacilityStatus.ACTIVE;
+    }
+  }
+
+  /**
+   * Whether the door always answers from its own verification and sends its records in batches
+   * (door-first, {@code portal.door.doorFirst}); otherwise it asks the server first.
+   */
+  public static boolean doorFirst() {
+    return PortalConfig.flag("portal.door.doorFirst");
+  }
+
+  /**
+   * How long an online door waits for the server's answer before it answers from its own
+   * verification and queues the visit (degraded mode), 800 ms unless {@code
+   * portal.door.answerBudgetMs}.
+   */
+  public static int answerBudgetMs() {
+    return PortalConfig.integer("portal.door.answerBudgetMs", 800);
+  }
 
   /**
    * The snapshot for a door of that facility, signed now.
@@ -109,6 +135,8 @@ public class DoorSnapshots {
         .add("clockSkewSeconds", PassVerifier.CLOCK_SKEW.toSeconds())
         .add("tokenLifetimeSeconds", PassToken.LIFETIME.toSeconds())
         .add("syncMaxAgeSeconds", syncMaxAge.toSeconds())
+        .add("doorFirst", doorFirst())
+        .add("answerBudgetMs", answerBudgetMs())
         .add("facility", facility(facility))
         .add("issuers", issuers(issuerKeys))
         .add("policy", policy)
@@ -128,7 +156,9 @@ public class DoorSnapshots {
     }
     return JSON.createObjectBuilder()
         .add("id", f.id())
+        .add("name", f.name())
         .add("type", f.type().getCode())
+        .add("status", f.status().name())
         .add("open", f.open())
         .add("coverage", coverage);
   }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
-import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.pass.application.DoorSnapshots;
 import kr.vaccinepass.portal.shared.api.ApiExceptionMapper;
 import kr.vaccinepass.portal.shared.api.BodyLimit;
@@ -80,7 +79,7 @@ public class DoorResource {
           snapshots
               .snapshot(
                   new DoorSnapshots.Facility(
-                      facility.id(), facility.type(), facility.status() == FacilityStatus.ACTIVE),
+                      facility.id(), facility.name(), facility.type(), facility.status()),
                   DoorSyncService.maxAge())
               .toString());
     } catch (RuntimeException e) {

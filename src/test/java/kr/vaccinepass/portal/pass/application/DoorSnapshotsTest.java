@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
@@ -89,7 +90,10 @@ class DoorSnapshotsTest {
   private JsonObject envelope(FacilityType type) {
     JsonObject payload =
         DoorSnapshots.payload(
-            new DoorSnapshots.Facility(42, type, true), NOW, Duration.ofHours(72), keys());
+            new DoorSnapshots.Facility(42, "한옥 카페", type, FacilityStatus.ACTIVE),
+            NOW,
+            Duration.ofHours(72),
+            keys());
     return DoorSnapshots.sign(portal, payload);
   }
 
@@ -140,6 +144,10 @@ class DoorSnapshotsTest {
     assertEquals(42, facility.getInt("id"));
     assertEquals("RESTAURANT_CAFE", facility.getString("type"));
     assertTrue(facility.getBoolean("open"));
+    assertEquals("한옥 카페", facility.getString("name"), "the door shows where it stands");
+    assertEquals("ACTIVE", facility.getString("status"));
+    assertFalse(p.getBoolean("doorFirst"), "online first unless the deployment says otherwise");
+    assertEquals(800, p.getInt("answerBudgetMs"));
     JsonObject coverage = facility.getJsonArray("coverage").getJsonObject(0);
     assertEquals("2021-12-05T15:00:00Z", coverage.getString("from"));
     assertEquals(JsonValue.NULL, coverage.get("until"));
@@ -209,10 +217,13 @@ class DoorSnapshotsTest {
   void theSnapshotsOfTwoMomentsDifferOnlyInTime() {
     JsonObject a =
         DoorSnapshots.payload(
-            new DoorSnapshots.Facility(42, RESTAURANT, true), NOW, Duration.ofHours(72), List.of());
+            new DoorSnapshots.Facility(42, "한옥 카페", RESTAURANT, FacilityStatus.ACTIVE),
+            NOW,
+            Duration.ofHours(72),
+            List.of());
     JsonObject b =
         DoorSnapshots.payload(
-            new DoorSnapshots.Facility(42, RESTAURANT, true),
+            new DoorSnapshots.Facility(42, "한옥 카페", RESTAURANT, FacilityStatus.ACTIVE),
             NOW.plusSeconds(60),
             Duration.ofHours(72),
             List.of());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.pass.domain.PassRuleCases;
 import kr.vaccinepass.portal.testsupport.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,7 @@ class PassRulesScriptTest {
     for (PassRuleCases.Case c : cases()) {
       JsonObject payload =
           DoorSnapshots.payload(
-              new DoorSnapshots.Facility(1, c.type(), true),
+              new DoorSnapshots.Facility(1, "시설", c.type(), FacilityStatus.ACTIVE),
               Instant.parse("2021-12-13T03:00:00Z"),
               Duration.ofHours(72),
               List.of());
