@@ -310,14 +310,7 @@ final class DoorBenchmark {
       throw new IllegalStateException("no facility type the pass covers at " + now);
     }
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement insert =
-        db.prepareStatement(
-            "insert into facility (owner_id, name, type_code, business_number, sigungu_code,"
-                + " road_address, capacity, safe_call_number, status, created_at, updated_at)"
-                + " select ?, ?, ?, ?, ?, ?, ?,"
-                + " '080-' || substr(lpad(n::text, 7, '0'), 1, 3) || '-'"
-                + " || substr(lpad(n::text, 7, '0'), 4), 'ACTIVE', now(), now()"
-                + " from (select nextval('safe_call_number_seq') as n) s returning id")) {
+    try (PreparedStatement insert = db.prepareStatement(VisitTableBenchmark.INSERT_FACILITY)) {
       for (int i = 0; i < count; i++) {
         insert.setLong(1, owner);
         insert.setString(2, "벤치마크 출입구 " + (i + 1));

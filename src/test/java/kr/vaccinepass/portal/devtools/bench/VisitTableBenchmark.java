@@ -340,18 +340,23 @@ final class VisitTableBenchmark {
    * Synthetic facilities of the demo owner, registered as the portal would (valid business numbers,
    * 080 numbers from the sequence), of types the pass covers, in 종로구.
    */
+  /**
+   * One active facility, its 080 number from the sequence as the portal gives it: owner, name,
+   * type, business number, 시군구, road address, capacity.
+   */
+  static final String INSERT_FACILITY =
+      "insert into facility (owner_id, name, type_code, business_number, sigungu_code,"
+          + " road_address, capacity, safe_call_number, status, created_at, updated_at)"
+          + " select ?, ?, ?, ?, ?, ?, ?,"
+          + " '080-' || substr(lpad(n::text, 7, '0'), 1, 3) || '-'"
+          + " || substr(lpad(n::text, 7, '0'), 4), 'ACTIVE', now(), now()"
+          + " from (select nextval('safe_call_number_seq') as n) s returning id";
+
   private static long[] addFacilities(Connection db, int count, int already) throws SQLException {
     long owner = Doors.demoOwner(db);
     String[] types = {"RESTAURANT_CAFE", "KARAOKE", "INDOOR_SPORTS", "PC_ROOM", "BATHHOUSE"};
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement insert =
-        db.prepareStatement(
-            "insert into facility (owner_id, name, type_code, business_number, sigungu_code,"
-                + " road_address, capacity, safe_call_number, status, created_at, updated_at)"
-                + " select ?, ?, ?, ?, ?, ?, ?,"
-                + " '080-' || substr(lpad(n::text, 7, '0'), 1, 3) || '-'"
-                + " || substr(lpad(n::text, 7, '0'), 4), 'ACTIVE', now(), now()"
-                + " from (select nextval('safe_call_number_seq') as n) s returning id")) {
+    try (PreparedStatement insert = db.prepareStatement(INSERT_FACILITY)) {
       long prefix = 900_000_000L;
       for (int i = already; i < already + count; i++) {
         String number = businessNumber(prefix + i);
