@@ -28,11 +28,22 @@ public class BodyLimit implements ContainerRequestFilter {
   public static final int DOOR_BATCH_MAX_BYTES =
       PortalConfig.integer("portal.door.maxBatchBytes", 131_072);
 
+  /** A door's heartbeat (PUT /v1/door/state) is a few numbers: 2,048 bytes at most. */
+  public static final int DOOR_STATE_MAX_BYTES = 2048;
+
+  private static final java.util.regex.Pattern DOOR_STATE =
+      java.util.regex.Pattern.compile("/?v1/door/state/?");
+
   private static final java.util.regex.Pattern DOOR_BATCH =
       java.util.regex.Pattern.compile("/?v1/facilities/[^/]+/door-visits/?");
 
-  /** The cap of a request's body: the door batch's on its path, else the API's. */
+  /**
+   * The cap of a request's body: the door batch's or heartbeat's on their paths, else the API's.
+   */
   static int capOf(String method, String path) {
+    if ("PUT".equalsIgnoreCase(method) && path != null && DOOR_STATE.matcher(path).matches()) {
+      return DOOR_STATE_MAX_BYTES;
+    }
     return "POST".equalsIgnoreCase(method) && path != null && DOOR_BATCH.matcher(path).matches()
         ? DOOR_BATCH_MAX_BYTES
         : MAX_BYTES;

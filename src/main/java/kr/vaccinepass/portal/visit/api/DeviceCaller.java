@@ -15,7 +15,7 @@ final class DeviceCaller {
   private DeviceCaller() {}
 
   /** Who called: the key's facility, or the refusal. */
-  record Resolved(long facilityId, Response refusal) {
+  record Resolved(long keyId, long facilityId, Response refusal) {
     boolean refused() {
       return refusal != null;
     }
@@ -29,7 +29,8 @@ final class DeviceCaller {
     // the device's own address behind a trusted balancer: the failed lookups' budget is per device
     String address = TrustedProxies.configured().clientAddress(caller);
     try {
-      return new Resolved(keys.facilityOf(secret, address), null);
+      DeviceKeys.Device device = keys.device(secret, address);
+      return new Resolved(device.keyId(), device.facilityId(), null);
     } catch (DeviceKeys.InvalidDeviceKey e) {
       return refused(Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key"));
     } catch (DeviceKeys.LookupsExhausted e) {
@@ -45,7 +46,7 @@ final class DeviceCaller {
   }
 
   private static Resolved refused(Response refusal) {
-    return new Resolved(0, refusal);
+    return new Resolved(0, 0, refusal);
   }
 
   /** The secret of {@code Authorization: Device <secret>} ("Device" in any case), else null. */

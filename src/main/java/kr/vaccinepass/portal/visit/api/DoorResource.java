@@ -8,9 +8,11 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,7 +30,9 @@ import kr.vaccinepass.portal.shared.api.ApiExceptionMapper;
 import kr.vaccinepass.portal.shared.api.BodyLimit;
 import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
+import kr.vaccinepass.portal.visit.application.DoorStateService;
 import kr.vaccinepass.portal.visit.application.DoorSyncService;
+import kr.vaccinepass.portal.visit.domain.DoorReport;
 
 /**
  * The door app's device API (docs/door.md): the portal's public key for pairing, the signed
@@ -47,6 +51,7 @@ public class DoorResource {
   @Inject FacilityDirectory directory;
   @Inject DoorSnapshots snapshots;
   @Inject DoorSyncService sync;
+  @Inject DoorStateService states;
 
   /** The portal's public signing key: public, as a public key is; a door pins it at pairing. */
   @GET
@@ -82,6 +87,59 @@ public class DoorResource {
                       facility.id(), facility.name(), facility.type(), facility.status()),
                   DoorSyncService.maxAge())
               .toString());
+    } catch (RuntimeException e) {
+      return ApiExceptionMapper.answer(e);
+    }
+  }
+
+  /**
+   * The door's heartbeat (every 30 s): its mode, its queue, its snapshot's age, its clock offset.
+   * The key first, then the body (at most {@link BodyLimit#DOOR_STATE_MAX_BYTES}, capped before it
+   * is read); kept as the key's state in one upsert.
+   */
+  @PUT
+  @Path("/door/state")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(Problem.MEDIA_TYPE)
+  public Response state(
+      @HeaderParam("Authorization") String authorization,
+      InputStream body,
+      @Context HttpServletRequest caller) {
+    try {
+      DeviceCaller.Resolved device = DeviceCaller.resolve(deviceKeys, authorization, caller);
+      if (device.refused()) {
+        return device.refusal();
+      }
+      DoorReport report;
+      try {
+        report = DoorStateRequest.parse(BodyLimit.readAll(body));
+      } catch (CheckinRequest.Malformed e) {
+        return Problem.of(400, "MALFORMED", e.getMessage());
+      } catch (IOException e) {
+        return Problem.of(400, "MALFORMED", "the body could not be read");
+      }
+      states.report(device.keyId(), report);
+      return Response.noContent().build();
+    } catch (RuntimeException e) {
+      return ApiExceptionMapper.answer(e);
+    }
+  }
+
+  /** The door unpairs itself: its key is revoked, and refused from then on (401 everywhere). */
+  @DELETE
+  @Path("/door/pairing")
+  @Produces(Problem.MEDIA_TYPE)
+  public Response unpair(
+      @HeaderParam("Authorization") String authorization, @Context HttpServletRequest caller) {
+    try {
+      DeviceCaller.Resolved device = DeviceCaller.resolve(deviceKeys, authorization, caller);
+      if (device.refused()) {
+        return device.refusal();
+      }
+      states.unpair(device.keyId());
+      return Response.noContent().build();
+    } catch (DeviceKeys.InvalidDeviceKey e) {
+      return Problem.of(401, "DEVICE_KEY_INVALID", "unknown or revoked device key");
     } catch (RuntimeException e) {
       return ApiExceptionMapper.answer(e);
     }

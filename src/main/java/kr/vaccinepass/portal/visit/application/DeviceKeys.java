@@ -81,7 +81,10 @@ public class DeviceKeys {
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> unknown = new ConcurrentHashMap<>();
 
-  private record Entry(long facilityId, long loadedAt) {}
+  private record Entry(long keyId, long facilityId, long loadedAt) {}
+
+  /** A current device key: its id and the facility it opens. */
+  public record Device(long keyId, long facilityId) {}
 
   /** Fired when an owner revokes a device key. */
   public record Revoked(String secretHash) {}
@@ -124,6 +127,11 @@ public class DeviceKeys {
    * only delayed, never called invalid.
    */
   public long facilityOf(String secret, String address) {
+    return device(secret, address).facilityId();
+  }
+
+  /** As {@link #facilityOf(String, String)}, with the key's id (a door's state is per key). */
+  public Device device(String secret, String address) {
     if (secret == null || !SHAPE.matcher(secret).matches()) {
       throw new InvalidDeviceKey();
     }
@@ -158,10 +166,10 @@ public class DeviceKeys {
         throw new InvalidDeviceKey();
       }
       unknown.remove(hash);
-      entry = new Entry(key.getFacilityId(), now);
+      entry = new Entry(key.getId(), key.getFacilityId(), now);
       cache.put(hash, entry);
     }
-    return entry.facilityId();
+    return new Device(entry.keyId(), entry.facilityId());
   }
 
   private void rememberUnknown(String hash, long now) {

@@ -10,15 +10,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.application.IncidentService;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
+import kr.vaccinepass.portal.pass.application.DoorSnapshots;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.Page;
@@ -31,6 +34,7 @@ import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.visit.domain.CheckMethod;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
+import kr.vaccinepass.portal.visit.domain.DoorState;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitFilter;
 import kr.vaccinepass.portal.visit.domain.VisitMethod;
@@ -211,6 +215,33 @@ public class VisitRecordService {
   public List<DeviceKey> deviceKeys(long facilityId) {
     own(facilityId);
     return visits.deviceKeys(facilityId);
+  }
+
+  /**
+   * The facility's device keys, newest first, each with its door's state now (docs/door.md, "Door
+   * state"): only the owner's own facility, another's is "not found".
+   */
+  public List<PairedDoor> doors(long facilityId) {
+    own(facilityId);
+    Instant now = clock.instant();
+    Duration freshness = DoorSnapshots.freshness();
+    Map<Long, DoorState> states = visits.doorStates(facilityId);
+    List<PairedDoor> doors = new ArrayList<>();
+    for (DeviceKey key : visits.deviceKeys(facilityId)) {
+      DoorState state = states.get(key.getId());
+      doors.add(
+          state == null
+              ? new PairedDoor(
+                  key, null, DoorState.Presence.IDLE, null, DoorState.SnapshotFreshness.NONE, null)
+              : new PairedDoor(
+                  key,
+                  state,
+                  state.presenceAt(now),
+                  state.modeAt(now),
+                  state.snapshotAt(now, freshness),
+                  state.snapshotAge(now).orElse(null)));
+    }
+    return doors;
   }
 
   public void revokeDeviceKey(long keyId) {

@@ -87,6 +87,16 @@ public class DeviceKey {
     }
   }
 
+  /**
+   * The door unpaired itself (DELETE /api/v1/door/pairing): revoked by no account, so {@code
+   * revoked_by} stays null.
+   */
+  public void revokeByDoor(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
   public boolean isActive() {
     return revokedAt == null;
   }

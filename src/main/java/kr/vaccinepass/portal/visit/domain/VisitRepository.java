@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
@@ -105,4 +106,23 @@ public interface VisitRepository {
 
   /** Keeps a door record and its answer; false when that (facility, record id) was kept already. */
   boolean addDoorRecord(DoorRecord record);
+
+  /**
+   * Keeps a door's last report, received at {@code seenAt}: one row per device key, inserted or
+   * replaced in one statement.
+   */
+  void reportDoorState(long deviceKeyId, Instant seenAt, DoorReport report);
+
+  /**
+   * The last reports of the facility's doors, by device key id (keys that never reported: none).
+   */
+  Map<Long, DoorState> doorStates(long facilityId);
+
+  /**
+   * The doors of active keys heard from at or after {@code countedSince}, per 시군구 of their
+   * facility: how many, how many not heard from since {@code reportingSince} (silent), how many
+   * heard from since then in one of the {@code degraded} modes, and their queued visits.
+   */
+  List<RegionDoors> doorsPerRegion(
+      Instant reportingSince, Instant countedSince, Set<DoorMode> degraded);
 }

@@ -9,12 +9,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,12 @@ import javax.sql.DataSource;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
+import kr.vaccinepass.portal.visit.domain.DoorMode;
 import kr.vaccinepass.portal.visit.domain.DoorRecord;
+import kr.vaccinepass.portal.visit.domain.DoorReport;
+import kr.vaccinepass.portal.visit.domain.DoorState;
 import kr.vaccinepass.portal.visit.domain.DoorSyncStatus;
+import kr.vaccinepass.portal.visit.domain.RegionDoors;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitFilter;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
@@ -575,6 +582,115 @@ class JpaVisitRepository implements VisitRepository {
         r[9] == null ? null : ((Number) r[9]).longValue(),
         (Boolean) r[10],
         instant(r[11]));
+  }
+
+  /** A door's heartbeat: one statement, whether the door reported before or not. */
+  private static final String DOOR_STATE_UPSERT =
+      """
+      insert into door_state (device_key_id, last_seen_at, mode, queued, oldest_queued_at,
+                              snapshot_issued_at, clock_offset_ms)
+      values (?, ?, ?, ?, ?, ?, ?)
+      on conflict (device_key_id) do update set
+        last_seen_at = excluded.last_seen_at, mode = excluded.mode, queued = excluded.queued,
+        oldest_queued_at = excluded.oldest_queued_at,
+        snapshot_issued_at = excluded.snapshot_issued_at,
+        clock_offset_ms = excluded.clock_offset_ms
+      """;
+
+  @Override
+  public void reportDoorState(long deviceKeyId, Instant seenAt, DoorReport report) {
+    // JDBC on the transaction's own connection (JTA): a null instant needs its SQL type
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(DOOR_STATE_UPSERT)) {
+      s.setLong(1, deviceKeyId);
+      s.setObject(2, OffsetDateTime.ofInstant(seenAt, ZoneOffset.UTC));
+      s.setString(3, report.mode().name());
+      s.setInt(4, report.queued());
+      setInstant(s, 5, report.oldestQueuedAt());
+      setInstant(s, 6, report.snapshotIssuedAt());
+      if (report.clockOffsetMs() == null) {
+        s.setNull(7, Types.BIGINT);
+      } else {
+        s.setLong(7, report.clockOffsetMs());
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the door's state could not be written", e);
+    }
+  }
+
+  private static void setInstant(PreparedStatement s, int index, Instant value)
+      throws SQLException {
+    if (value == null) {
+      s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      s.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+  }
+
+  @Override
+  public Map<Long, DoorState> doorStates(long facilityId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select s.device_key_id, s.last_seen_at, s.mode, s.queued, s.oldest_queued_at,"
+                    + " s.snapshot_issued_at, s.clock_offset_ms from door_state s"
+                    + " join device_key k on k.id = s.device_key_id where k.facility_id = ?1")
+            .setParameter(1, facilityId)
+            .getResultList();
+    Map<Long, DoorState> states = new HashMap<>();
+    for (Object[] r : rows) {
+      long keyId = ((Number) r[0]).longValue();
+      states.put(
+          keyId,
+          new DoorState(
+              keyId,
+              instant(r[1]),
+              new DoorReport(
+                  DoorMode.valueOf((String) r[2]),
+                  ((Number) r[3]).intValue(),
+                  r[4] == null ? null : instant(r[4]),
+                  r[5] == null ? null : instant(r[5]),
+                  r[6] == null ? null : ((Number) r[6]).longValue())));
+    }
+    return states;
+  }
+
+  /**
+   * Joins the facility's table for its 시군구 (the region is the facility's, and a facility may move:
+   * it is not copied into door_state); the rule's windows and modes come from the caller.
+   */
+  @Override
+  public List<RegionDoors> doorsPerRegion(
+      Instant reportingSince, Instant countedSince, Set<DoorMode> degraded) {
+    List<String> modes = degraded.stream().map(DoorMode::name).sorted().toList();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select f.sigungu_code, count(*),"
+                    + " count(*) filter (where s.last_seen_at < :reporting),"
+                    + " count(*) filter (where s.last_seen_at >= :reporting"
+                    + " and s.mode in (:modes)),"
+                    + " coalesce(sum(s.queued), 0)"
+                    + " from door_state s join device_key k on k.id = s.device_key_id"
+                    + " join facility f on f.id = k.facility_id"
+                    + " where k.revoked_at is null and s.last_seen_at >= :counted"
+                    + " group by f.sigungu_code order by f.sigungu_code")
+            .setParameter("reporting", reportingSince)
+            .setParameter("counted", countedSince)
+            .setParameter("modes", modes.isEmpty() ? List.of("") : modes)
+            .getResultList();
+    List<RegionDoors> regions = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      regions.add(
+          new RegionDoors(
+              (String) r[0],
+              ((Number) r[1]).longValue(),
+              ((Number) r[2]).longValue(),
+              ((Number) r[3]).longValue(),
+              ((Number) r[4]).longValue()));
+    }
+    return regions;
   }
 
   private static Instant instant(Object value) {

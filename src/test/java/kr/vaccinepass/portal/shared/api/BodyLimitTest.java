@@ -37,4 +37,13 @@ class BodyLimitTest {
     assertEquals(BodyLimit.MAX_BYTES, BodyLimit.capOf("POST", "/v1/calls"));
     assertEquals(BodyLimit.MAX_BYTES, BodyLimit.capOf("PUT", "/v1/facilities/7/door-visits"));
   }
+
+  @Test
+  void theDoorHeartbeatHasASmallerCapOnlyOnItsPath() {
+    assertEquals(2048, BodyLimit.DOOR_STATE_MAX_BYTES);
+    assertEquals(BodyLimit.DOOR_STATE_MAX_BYTES, BodyLimit.capOf("PUT", "/v1/door/state"));
+    assertEquals(BodyLimit.DOOR_STATE_MAX_BYTES, BodyLimit.capOf("put", "v1/door/state"));
+    assertEquals(BodyLimit.MAX_BYTES, BodyLimit.capOf("POST", "/v1/door/state"));
+    assertEquals(BodyLimit.MAX_BYTES, BodyLimit.capOf("DELETE", "/v1/door/pairing"));
+  }
 }

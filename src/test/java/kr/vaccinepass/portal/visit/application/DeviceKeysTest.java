@@ -19,7 +19,11 @@ class DeviceKeysTest {
   private final DeviceKey.Issued issued = DeviceKey.issue(7, "front door", 1, Instant.EPOCH);
   private final DeviceKeys keys = new DeviceKeys();
 
-  DeviceKeysTest() {
+  DeviceKeysTest() throws ReflectiveOperationException {
+    // a stored key has its id (the database's identity): a door's state is kept per key id
+    java.lang.reflect.Field id = DeviceKey.class.getDeclaredField("id");
+    id.setAccessible(true);
+    id.set(issued.key(), 42L);
     keys.lookup =
         new DeviceKeyLookup() {
           @Override
@@ -34,6 +38,7 @@ class DeviceKeysTest {
   void aKnownKeyIsLookedUpOnceAndOpensItsFacility() {
     assertEquals(7, keys.facilityOf(issued.secret()));
     assertEquals(7, keys.facilityOf(issued.secret()));
+    assertEquals(new DeviceKeys.Device(42, 7), keys.device(issued.secret(), "10.0.0.1"));
     assertEquals(1, lookups.get());
   }
 
