@@ -21,7 +21,7 @@ import java.io.IOException;
  *       that header replaces the one set here, so a page has exactly one policy.
  *   <li>X-Frame-Options DENY, X-Content-Type-Options nosniff, Referrer-Policy same-origin.
  *   <li>Permissions-Policy: no camera, microphone or location, except the camera on the door
- *       scanner ({@value #SCANNER}).
+ *       scanner ({@value #SCANNER}) and in the door app ({@value #DOOR_APP}).
  *   <li>Cookies (the session's above all): SameSite=Lax, and Secure when the browser came over
  *       HTTPS, to this server or through a trusted proxy that terminated TLS ({@link
  *       TrustedProxies}); then Strict-Transport-Security too. Undertow does not send the
@@ -36,6 +36,10 @@ public class SecurityHeadersFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   public static final String SCANNER = "/owner/scanner.xhtml";
+
+  /** The door app (docs/door.md section 5): it may use the camera too. */
+  static final String DOOR_APP = "/door/";
+
   static final String CSP = "Content-Security-Policy";
   static final String NO_FEATURES =
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()";
@@ -77,7 +81,7 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   static String permissionsFor(String path) {
-    return SCANNER.equals(path) ? SCANNER_FEATURES : NO_FEATURES;
+    return SCANNER.equals(path) || path.startsWith(DOOR_APP) ? SCANNER_FEATURES : NO_FEATURES;
   }
 
   /** SameSite on every cookie of the answer, and Secure over HTTPS, as the headers go out. */

@@ -13,9 +13,13 @@ class SecurityHeadersFilterTest {
     "/owner/dashboard.xhtml, ()",
     "/owner/scanner.xhtml/, ()",
     "/public/wallet.xhtml, ()",
-    "/public/index.xhtml, ()"
+    "/public/index.xhtml, ()",
+    "/door/, (self)",
+    "/door/index.html, (self)",
+    "/doors/, ()",
+    "/owner/door/, ()"
   })
-  void theCameraIsAllowedOnlyOnTheScanner(String path, String camera) {
+  void theCameraIsAllowedOnlyOnTheScannerAndTheDoorApp(String path, String camera) {
     assertEquals(
         "camera=" + camera, SecurityHeadersFilter.permissionsFor(path).split(",")[0].strip());
   }
