@@ -480,6 +480,7 @@ function show(code, reason, party, atDoor) {
 function say(tone, headline, detail, hint, note = "") {
   const result = $("result");
   result.dataset.tone = tone;
+  result.dataset.answers = String(Number(result.dataset.answers || 0) + 1);
   $("headline").textContent = headline;
   $("detail").textContent = detail || "";
   $("hint").textContent = hint || "";
@@ -741,6 +742,10 @@ function fragmentSecret() {
 async function main() {
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("sw.js", { scope: "./" }).catch(() => {});
+    // the door starts with no portal once its worker is active (its files are then cached)
+    navigator.serviceWorker.ready.then(() => {
+      document.body.dataset.offline = "ready";
+    });
   }
   const browser = (navigator.language || "ko").toLowerCase().startsWith("en") ? "en" : "ko";
   await loadTexts((await store.get("lang")) || browser);
