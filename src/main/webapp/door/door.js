@@ -52,6 +52,7 @@ const door = {
   lastAt: 0,
   audio: null,
   camera: null,
+  looping: false,
 };
 
 // ---- texts: the bundles' words, cached by the service worker for the offline door ------------
@@ -203,7 +204,14 @@ async function pair(secret) {
     showPairing(t("door.pairing.refused"));
     return false;
   }
+  // the records waiting belong to the facility they were answered at: sent with its key only
+  const waiting = await store.oldest(1);
+  if (waiting.length > 0 && waiting[0].facilityId !== facilityId) {
+    showPairing(t("door.pairing.queueFirst", await store.count("queue")));
+    return false;
+  }
   await store.forget();
+  await store.put("lang", door.lang);
   await store.put("pairing", {
     secret,
     facilityId,
@@ -236,6 +244,7 @@ function use(payload) {
   door.payload = payload;
   door.keys = trustKeys(payload);
   if (payload.doorFirst) door.mode = "DOOR_FIRST";
+  else if (door.mode === "DOOR_FIRST") door.mode = "ONLINE";
   $("partyRow").hidden = payload.facility.type !== payload.policy.diningRuleType;
   showFacility();
   showBanner();
@@ -534,7 +543,9 @@ async function sync() {
   door.syncing = true;
   try {
     for (;;) {
-      const records = await store.oldest(door.batchLimit);
+      const records = (await store.oldest(door.batchLimit)).filter(
+        (r) => r.facilityId === door.pairing.facilityId,
+      );
       if (records.length === 0) break;
       const batch = batchOf(records);
       let answer;
@@ -620,7 +631,12 @@ function showFacility() {
 
 function showBanner() {
   const banner = $("banner");
-  if (!banner) return;
+  if (!door.pairing && !door.unpaired) {
+    // not paired yet: no mode, no queue to speak of
+    banner.textContent = "";
+    $("queued").textContent = "";
+    return;
+  }
   let state = door.unpaired ? "UNPAIRED" : reportedMode();
   const now = door.payload ? clock.now() : null;
   if (!door.unpaired && door.payload && now != null && now > Date.parse(door.payload.validUntil)) {
@@ -708,6 +724,7 @@ function wire() {
     try {
       await loadTexts(other);
       await store.put("lang", other);
+      if (door.pairing) say("idle", t("scanner.ready"), "", "");
     } catch (e) {
       // the other language is not cached yet and the portal is away: stay in this one
     }
@@ -732,11 +749,42 @@ function loops() {
   });
 }
 
+/** The key of #pair=<key>, or "" for a #pair= that holds none, or null without one. */
 function fragmentSecret() {
-  const match = /^#pair=([A-Za-z0-9._~-]{8,200})$/.exec(location.hash);
+  const hash = location.hash;
+  if (!hash.startsWith("#pair=")) return null;
   // the key leaves the address bar and the history at once
-  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
-  return match ? match[1] : null;
+  history.replaceState(null, "", location.pathname + location.search);
+  const match = /^#pair=([A-Za-z0-9._~-]{8,200})$/.exec(hash);
+  return match ? match[1] : "";
+}
+
+/** Opens the door: pairs first when a key came with the address, else with what it holds. */
+async function begin(secret) {
+  if (secret === "") {
+    showPairing(t("door.pairing.refused"));
+    return;
+  }
+  if (secret && !(await pair(secret))) return;
+  door.pairing = await store.get("pairing");
+  if (!door.pairing) {
+    showPairing("");
+    return;
+  }
+  door.unpaired = false;
+  door.portalKey = await importPortalKey(door.pairing.portalJwk);
+  // the snapshot is verified again each time it is read back: a changed cache adds no issuer
+  const payload = await opened(await store.get("envelope"));
+  if (payload) use(payload);
+  await counted();
+  showScanner();
+  if (!door.looping) {
+    door.looping = true;
+    loops();
+  }
+  await refreshSnapshot();
+  await heartbeat();
+  sync();
 }
 
 async function main() {
@@ -751,23 +799,16 @@ async function main() {
   await loadTexts((await store.get("lang")) || browser);
   wire();
   await clock.load();
-  const secret = fragmentSecret();
-  if (secret && !(await pair(secret))) return;
-  door.pairing = await store.get("pairing");
-  if (!door.pairing) {
-    showPairing("");
-    return;
-  }
-  door.portalKey = await importPortalKey(door.pairing.portalJwk);
-  // the snapshot is verified again each time it is read back: a changed cache adds no issuer
-  const payload = await opened(await store.get("envelope"));
-  if (payload) use(payload);
-  await counted();
-  showScanner();
-  loops();
-  await refreshSnapshot();
-  await heartbeat();
-  sync();
+  // an owner pairing again from the portal, on the page already open
+  window.addEventListener("hashchange", () => {
+    const secret = fragmentSecret();
+    if (secret !== null) begin(secret).catch(failed);
+  });
+  await begin(fragmentSecret());
 }
 
-main().catch(() => say("red", t("door.failed"), "", ""));
+function failed() {
+  say("red", t("door.failed"), "", "");
+}
+
+main().catch(failed);
