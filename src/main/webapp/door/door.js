@@ -772,6 +772,8 @@ async function begin(secret) {
     return;
   }
   door.unpaired = false;
+  // a queue the browser must not evict under storage pressure
+  if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
   door.portalKey = await importPortalKey(door.pairing.portalJwk);
   // the snapshot is verified again each time it is read back: a changed cache adds no issuer
   const payload = await opened(await store.get("envelope"));
