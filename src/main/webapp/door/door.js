@@ -320,6 +320,10 @@ function samePresentation(text, party) {
 
 async function scan(text, party) {
   if (!text || samePresentation(text, party)) return;
+  if (door.unpaired) {
+    unpairedByPortal();
+    return;
+  }
   door.scans += 1;
   // a token this door admitted already is a second presentation (a screenshot passed back): the
   // portal would answer a device's retry of its own request the same again, so the door refuses
