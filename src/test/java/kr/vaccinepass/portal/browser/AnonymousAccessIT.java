@@ -127,4 +127,30 @@ class AnonymousAccessIT extends BrowserJourney {
       assertTrue(body.contains("export function decide("), "the module's decide");
     }
   }
+
+  /**
+   * The door app starts without a session (its key is in the browser): its page, worker, words and
+   * manifest are public on purpose, the camera is allowed there, and the API stays closed.
+   */
+  @Test
+  void theDoorAppIsServedWithoutASession() throws Exception {
+    HttpURLConnection page = (HttpURLConnection) new URL(base, "door/").openConnection();
+    page.setInstanceFollowRedirects(false);
+    assertEquals(200, page.getResponseCode());
+    assertTrue(page.getHeaderField("Permissions-Policy").startsWith("camera=(self)"));
+    try (var in = page.getInputStream()) {
+      assertTrue(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .contains("door.js"));
+    }
+    for (String path :
+        new String[] {"door/sw.js", "door/texts.json?lang=en", "door/manifest.webmanifest"}) {
+      HttpURLConnection c = (HttpURLConnection) new URL(base, path).openConnection();
+      c.setInstanceFollowRedirects(false);
+      assertEquals(200, c.getResponseCode(), path);
+    }
+    HttpURLConnection snapshot =
+        (HttpURLConnection) new URL(base, "api/v1/door/snapshot").openConnection();
+    assertEquals(401, snapshot.getResponseCode(), "the snapshot needs a device key");
+  }
 }

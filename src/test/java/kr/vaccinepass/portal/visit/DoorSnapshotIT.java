@@ -1,6 +1,5 @@
 package kr.vaccinepass.portal.visit;
 
-import static kr.vaccinepass.portal.testsupport.TestActors.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +23,7 @@ import java.util.Map;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
-import kr.vaccinepass.portal.shared.security.Actor;
-import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
-import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,11 +57,9 @@ class DoorSnapshotIT {
 
   @BeforeEach
   void facilityWithDevice() {
-    var form = TestData.owner();
-    long id = accounts.signUpOwner(form);
-    Actor owner = new Actor(id, form.getEmail(), Role.OWNER, null);
-    facility = as(owner, () -> facilities.register(TestData.facilityInJongno()));
-    key = as(owner, () -> records.createDeviceKey(facility.getId(), "front door").secret());
+    VisitTestSupport.Door door = VisitTestSupport.newDoor(accounts, facilities, records);
+    facility = door.facility();
+    key = door.key();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package kr.vaccinepass.portal.visit;
 
-import static kr.vaccinepass.portal.testsupport.TestActors.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -14,12 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import kr.vaccinepass.portal.facility.application.FacilityService;
-import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
-import kr.vaccinepass.portal.shared.security.Actor;
-import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
-import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,11 +46,8 @@ class DoorStateIT {
 
   @BeforeEach
   void facilityWithDevice() {
-    var form = TestData.owner();
-    long id = accounts.signUpOwner(form);
-    Actor owner = new Actor(id, form.getEmail(), Role.OWNER, null);
-    Facility facility = as(owner, () -> facilities.register(TestData.facilityInJongno()));
-    key = as(owner, () -> records.createDeviceKey(facility.getId(), "front door").secret());
+    VisitTestSupport.Door door = VisitTestSupport.newDoor(accounts, facilities, records);
+    key = door.key();
   }
 
   @Test

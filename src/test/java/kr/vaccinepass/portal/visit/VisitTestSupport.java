@@ -10,10 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.TestData;
+import kr.vaccinepass.portal.visit.application.VisitRecordService;
 
 /** HTTP calls to the portal's own API from inside the container (the door device's view). */
 final class VisitTestSupport {
@@ -80,6 +83,17 @@ final class VisitTestSupport {
     var form = TestData.owner();
     long id = accounts.signUpOwner(form);
     return new Actor(id, form.getEmail(), Role.OWNER, null);
+  }
+
+  /** A facility in 종로구 of a new owner, and the key of its door device. */
+  record Door(Facility facility, String key) {}
+
+  static Door newDoor(
+      AccountService accounts, FacilityService facilities, VisitRecordService records) {
+    Actor owner = newOwner(accounts);
+    Facility facility = as(owner, () -> facilities.register(TestData.facilityInJongno()));
+    String key = as(owner, () -> records.createDeviceKey(facility.getId(), "front door").secret());
+    return new Door(facility, key);
   }
 
   private static final Actor SOME_ADMIN = new Actor(0, "admin@test", Role.ADMIN, null);
