@@ -165,6 +165,39 @@ class DoorVerifyScriptTest {
     add("the same content, the other ECDSA signature (s ↔ n−s)", otherSignature(genuine));
     craftedCases();
     mutations(genuine);
+    signedMutations();
+  }
+
+  /**
+   * Seeded edits of the claims' JSON text, each signed with the trusted key, so that the edit
+   * reaches the JSON reader and the claim checks rather than stopping at the signature.
+   */
+  private static void signedMutations() {
+    Random random = new Random(7797);
+    String json = "{}[]\":,.-+0123456789eEtrufalsn \\/bx\u00a0\u3000\u2028\ufeff\t\u0001";
+    String base =
+        "{\"iss\":\"KAKAO\",\"sub\":\"holder-1\",\"iat\":"
+            + IAT
+            + ",\"exp\":"
+            + (IAT + 15)
+            + ",\"jti\":\"nonce-1\",\"vp\":{\"fd\":\"2021-10-01\",\"bd\":\"2021-12-01\","
+            + "\"pcr\":"
+            + (IAT - 3600)
+            + ",\"ex\":\"MEDICAL\",\"exu\":\"2022-03-31\",\"by\":1990}}";
+    for (int n = 0; n < 300; n++) {
+      StringBuilder text = new StringBuilder(base);
+      int edits = 1 + random.nextInt(2);
+      for (int e = 0; e < edits; e++) {
+        int at = random.nextInt(text.length());
+        char c = json.charAt(random.nextInt(json.length()));
+        switch (random.nextInt(3)) {
+          case 0 -> text.setCharAt(at, c);
+          case 1 -> text.insert(at, c);
+          default -> text.deleteCharAt(at);
+        }
+      }
+      add("signed mutation " + n + ": " + text, crafted(text.toString()));
+    }
   }
 
   private static void craftedCases() {
