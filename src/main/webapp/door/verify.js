@@ -192,7 +192,12 @@ function object(bytes) {
 }
 
 function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof JsonNumber);
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    !(value instanceof JsonNumber)
+  );
 }
 
 /** Java's Character.isWhitespace, for String.isBlank. */
@@ -290,7 +295,9 @@ function instantText(seconds) {
   const z = Number(days) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -312,16 +319,20 @@ function instantText(seconds) {
 function checkHeader(header) {
   if ("enc" in header) throw new Malformed("not a JWS header");
   for (const name of ["typ", "cty", "kid", "x5t", "x5t#S256", "jku", "x5u"]) {
-    if (header[name] != null && typeof header[name] !== "string") throw new Malformed("header " + name);
+    if (header[name] != null && typeof header[name] !== "string") {
+      throw new Malformed("header " + name);
+    }
   }
   // not mirrored: nimbus also reads jku and x5u as java.net.URI and an embedded jwk as a JWK;
   // no issuer sends either, and the door refuses a token with a jwk
   if (header.jwk != null) throw new Malformed("header jwk");
-  if (header.x5c != null && !(Array.isArray(header.x5c) && header.x5c.every((c) => typeof c === "string"))) {
+  const x5c = header.x5c;
+  if (x5c != null && !(Array.isArray(x5c) && x5c.every((c) => typeof c === "string"))) {
     throw new Malformed("header x5c");
   }
   const crit = header.crit;
-  if (crit != null && !(Array.isArray(crit) && crit.every((c) => c === null || typeof c === "string"))) {
+  const names = (c) => c === null || typeof c === "string";
+  if (crit != null && !(Array.isArray(crit) && crit.every(names))) {
     throw new Malformed("header crit");
   }
   if ("b64" in header && typeof header.b64 !== "boolean") throw new Malformed("header b64");
@@ -395,7 +406,10 @@ function read(compact) {
     exp: Number(exp),
     nonce,
     facts,
-    signingInput: header.b64 === false ? unencoded(segments[0], payload) : utf8.encode(segments[0] + "." + segments[1]),
+    signingInput:
+      header.b64 === false
+        ? unencoded(segments[0], payload)
+        : utf8.encode(segments[0] + "." + segments[1]),
     signature,
     payload,
     critical,
