@@ -15,7 +15,7 @@ final class BenchConfig {
   private final Map<String, String> used = new LinkedHashMap<>();
 
   // where and what
-  final String suite = text("bench.suite", "checkin"); // checkin, visits, door or all
+  final String suite = text("bench.suite", "checkin"); // checkin, visits, door, doorverify or all
   final Path serverDir = Path.of(required("portal.server.dir"));
   final Path war = Path.of(required("portal.war"));
   final Path workDir = Path.of(text("bench.dir", required("bench.defaultDir")));

@@ -15,14 +15,22 @@ import kr.vaccinepass.portal.devtools.PortalProcess;
  * The benchmark command ({@code mvn -Pbenchmark verify}): the check-in benchmark ({@code
  * -Dbench.suite=checkin}, the default), the visit table benchmark ({@code visits}) or both ({@code
  * all}), or the door-first benchmark ({@code door}: a check-in search, then doors' batches on the
- * same server). Each starts what it needs in a folder of its own under target/bench, made afresh,
- * on ports of its own (HTTP 8380, management 10290, PostgreSQL on a free port), and stops
- * everything it started when it ends, fails or is interrupted (Ctrl-C).
+ * same server), or the door's own verification of a pass in Chromium ({@code doorverify}, no
+ * server). Each starts what it needs in a folder of its own under target/bench, made afresh, on
+ * ports of its own (HTTP 8380, management 10290, PostgreSQL on a free port), and stops everything
+ * it started when it ends, fails or is interrupted (Ctrl-C).
  */
 public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
+    if ("doorverify".equals(System.getProperty("bench.suite"))) {
+      // no server, no database: the door's verifier in headless Chromium
+      DoorVerifyBenchmark.run(
+          Integer.getInteger("bench.doorverify.iterations", 2000),
+          Integer.getInteger("bench.doorverify.warmup", 200));
+      return;
+    }
     BenchConfig config = new BenchConfig();
     Log.say("Settings:");
     config.used().forEach((k, v) -> System.out.println("    -D" + k + "=" + v));
@@ -30,7 +38,7 @@ public final class Benchmarks {
     boolean visits = config.suite.equals("visits") || config.suite.equals("all");
     boolean door = config.suite.equals("door");
     if (!checkin && !visits && !door) {
-      throw new IllegalArgumentException("bench.suite is checkin, visits, door or all");
+      throw new IllegalArgumentException("bench.suite is checkin, visits, door, doorverify or all");
     }
     List<String> report = new ArrayList<>();
     if (door) {
