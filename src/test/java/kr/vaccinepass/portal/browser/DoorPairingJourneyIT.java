@@ -50,6 +50,7 @@ class DoorPairingJourneyIT extends BrowserJourney {
       String door = base.toString().replaceAll("/$", "") + "/door/#pair=vpd_";
       assertTrue(qr.startsWith(door), qr + " is not under " + door);
       assertFalse(qr.contains("?"), "no query string: " + qr);
+      screenshot(browser, "devices-pairing-qr.png");
 
       // this browser: sent to the door app with the key in the fragment. Scripts are off for the
       // landing, so that a door app which takes the key out of the address cannot hide it here.
@@ -77,6 +78,7 @@ class DoorPairingJourneyIT extends BrowserJourney {
       assertEquals("3건", row.findElement(By.cssSelector("[id$=':queued']")).getText());
       assertEquals("방금", row.findElement(By.cssSelector("[id$=':lastSeen']")).getText());
       assertTrue(row.getText().contains("출입문 앱"), row.getText());
+      screenshot(browser, "devices-door-state.png");
 
       // the administrators: 강남구 counts a degraded door and its queued visits
       browser.click("userForm:signOut").waitForPath("/public/index.xhtml");
@@ -87,7 +89,18 @@ class DoorPairingJourneyIT extends BrowserJourney {
       assertFalse(panel.contains("24시간 안에 보고한 출입문이 없습니다"), panel);
       assertFalse(browser.text().contains("???"), browser.text());
       browser.id("doorRegions:doorsChart");
+      screenshot(browser, "admin-dashboard-doors.png");
     }
+  }
+
+  /** A picture of the page for a reviewer, under target/screenshots. */
+  private static void screenshot(Browser browser, String name) throws java.io.IOException {
+    java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", name);
+    java.nio.file.Files.createDirectories(shot.getParent());
+    java.nio.file.Files.write(
+        shot,
+        ((org.openqa.selenium.TakesScreenshot) browser.driver())
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
   }
 
   /** The device-key row whose prefix is shown, on the devices page. */
