@@ -78,6 +78,8 @@ class DoorPairingJourneyIT extends BrowserJourney {
       assertEquals("3건", row.findElement(By.cssSelector("[id$=':queued']")).getText());
       assertEquals("방금", row.findElement(By.cssSelector("[id$=':lastSeen']")).getText());
       assertTrue(row.getText().contains("출입문 앱"), row.getText());
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+          .executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
       screenshot(browser, "devices-door-state.png");
 
       // the administrators: 강남구 counts a degraded door and its queued visits
