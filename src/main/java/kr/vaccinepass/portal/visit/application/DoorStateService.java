@@ -46,12 +46,17 @@ public class DoorStateService {
 
   /**
    * Per 시군구, the doors counted now (heard from within 24 hours), how many of them are silent, how
-   * many degraded, and their queued visits: the first signal of an outage.
+   * many degraded, and their queued visits: the first signal of an outage. The most troubled
+   * (silent + degraded) first ({@link RegionDoors#MOST_TROUBLED_FIRST}).
    */
   @RolesAllowed(Role.ADMIN_NAME)
   public List<RegionDoors> perRegion() {
     Instant now = clock.instant();
-    return visits.doorsPerRegion(
-        DoorState.reportingSince(now), DoorState.countedSince(now), DoorMode.degraded());
+    return visits
+        .doorsPerRegion(
+            DoorState.reportingSince(now), DoorState.countedSince(now), DoorMode.degraded())
+        .stream()
+        .sorted(RegionDoors.MOST_TROUBLED_FIRST)
+        .toList();
   }
 }
