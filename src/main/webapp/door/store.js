@@ -1,5 +1,5 @@
 // The door app's memory (IndexedDB, docs/door.md section 5): what it was paired with, the signed
-// snapshot as received, its clock, the queue of visits answered at the door and not yet sent, and
+// snapshot as received, its clock, the queue of visits answered at the door and still to send, and
 // the nonces it admitted (local replays). Each answer's record is committed here before the answer
 // is shown, so a closed tab, a crashed browser or a reboot loses nothing that was shown.
 
