@@ -50,11 +50,7 @@ class CalendarJourneyIT extends BrowserJourney {
   }
 
   private static void openEvent(Browser browser) {
-    browser
-        .waitFor(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//tr[contains(., '" + EVENT + "')]//button[contains(@id, ':edit')]")))
-        .click();
+    browser.click(By.xpath("//tr[contains(., '" + EVENT + "')]//button[contains(@id, ':edit')]"));
     browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:titleKo")));
     browser.waitForAjax();
   }

@@ -154,11 +154,8 @@ class GraceJourneyIT extends BrowserJourney {
 
   /** Revokes the declaration whose row holds that text, and waits until it is revoked. */
   private static void revoke(Browser browser, String rowText, String why) {
-    browser
-        .waitFor(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//tr[contains(., '" + rowText + "')]//button[contains(@id, ':revoke')]")))
-        .click();
+    browser.click(
+        By.xpath("//tr[contains(., '" + rowText + "')]//button[contains(@id, ':revoke')]"));
     browser.waitFor(
         ExpectedConditions.visibilityOfElementLocated(By.id("revokeForm:revokeReason")));
     browser.type("revokeForm:revokeReason", why);

@@ -10,7 +10,6 @@ import kr.vaccinepass.portal.testsupport.Browser;
 import kr.vaccinepass.portal.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A verification-system incident, end to end: the administrator declares a nationwide incident; the
@@ -62,14 +61,11 @@ class IncidentJourneyIT extends BrowserJourney {
         owner.waitForText("확인 불가(시스템 장애)").waitForText("종이 증명서");
 
         admin.go("/admin/incidents.xhtml").waitForText(note);
-        admin
-            .waitFor(
-                ExpectedConditions.elementToBeClickable(
-                    By.xpath(
-                        "//tr[td[contains(normalize-space(.), '"
-                            + note
-                            + "')]]//button[contains(@id, ':close')]")))
-            .click();
+        admin.click(
+            By.xpath(
+                "//tr[td[contains(normalize-space(.), '"
+                    + note
+                    + "')]]//button[contains(@id, ':close')]"));
         admin.waitForAjax().waitForText(note);
         // closing with a grace: the dialog first states what the grace covers and what it waives
         admin.find("#closeForm\\:withGrace .ui-chkbox-box").click();

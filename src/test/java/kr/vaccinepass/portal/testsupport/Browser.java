@@ -114,8 +114,27 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser click(String clientId) {
+    return click(By.id(clientId));
+  }
+
+  /**
+   * Clicks the element once it is clickable. Finding it and clicking it are one step of the wait: a
+   * table that a poll re-renders between the two (the grace page's batch progress) leaves a stale
+   * element, and the wait then finds the new one and clicks that. A stale element is refused by the
+   * driver before any click is dispatched, so nothing is clicked twice.
+   */
+  public Browser click(By locator) {
     waitForAjax();
-    waitFor(ExpectedConditions.elementToBeClickable(By.id(clientId))).click();
+    waitFor(
+        (org.openqa.selenium.support.ui.ExpectedCondition<Boolean>)
+            d -> {
+              WebElement e = ExpectedConditions.elementToBeClickable(locator).apply(d);
+              if (e == null) {
+                return null;
+              }
+              e.click();
+              return Boolean.TRUE;
+            });
     return this;
   }
 
