@@ -12,6 +12,9 @@ package kr.vaccinepass.portal.visit.api;
  *       least waited longer than {@code targetNanos} (5 ms).
  *   <li>While overloaded, a check-in that waited longer than the target is refused.
  *   <li>Always, a check-in that waited longer than {@code capNanos} (50 ms) is refused.
+ *   <li>Except a check-in taken while no other was in progress: nothing was ahead of it, so what it
+ *       waited was not a queue (a cold start, a pause of the JVM) and refusing it would drain
+ *       nothing. It counts as no wait at all.
  * </ul>
  *
  * Thread-safe; the times are {@link System#nanoTime()} values.
@@ -32,8 +35,14 @@ final class QueueShedding {
     this.intervalNanos = intervalNanos;
   }
 
-  /** Whether a check-in that waited {@code waitedNanos}, and is taken at {@code nowNanos}, goes. */
-  synchronized boolean refuse(long waitedNanos, long nowNanos) {
+  /**
+   * Whether a check-in that waited {@code waitedNanos}, and is taken at {@code nowNanos}, is
+   * refused; {@code alone} when no other check-in was in progress as it was taken.
+   */
+  synchronized boolean refuse(long waitedNanos, long nowNanos, boolean alone) {
+    if (alone) {
+      waitedNanos = 0;
+    }
     if (!started) {
       started = true;
       intervalEnd = nowNanos + intervalNanos;

@@ -9,8 +9,9 @@ class QueueSheddingTest {
   private static final long MS = 1_000_000L;
 
   /**
-   * Each check-in as "taken at ms : waited ms", in order; the answers as R (refused) or A
-   * (admitted). Target 5 ms, cap 50 ms, interval 100 ms.
+   * Each check-in as "taken at ms : waited ms", in order, with "a" when no other check-in was in
+   * progress as it was taken; the answers as R (refused) or A (admitted). Target 5 ms, cap 50 ms,
+   * interval 100 ms.
    */
   @ParameterizedTest(name = "{0}: {1} -> {2}")
   @CsvSource(
@@ -24,6 +25,8 @@ class QueueSheddingTest {
         "it empties: overload ends    | 0:10 100:3 150:6 201:6         | A A R A",
         "long quiet: not overloaded   | 0:10 50:10 400:6 410:7         | A A A A",
         "first check-in, long wait    | 0:40                           | A",
+        "alone: a cold start, no queue| 0:120a 1:0 2:51                | A A R",
+        "alone while overloaded       | 0:10 100:9 150:70a 201:6       | A R A A",
       })
   void refusesWhatWaitedTooLongWhileTheQueueNeverEmpties(
       String scenario, String checkIns, String answers) {
@@ -33,8 +36,10 @@ class QueueSheddingTest {
     for (String checkIn : checkIns.trim().split("\\s+")) {
       String[] parts = checkIn.split(":");
       long at = base + Long.parseLong(parts[0]) * MS;
-      long waited = Long.parseLong(parts[1]) * MS;
-      got.append(got.length() == 0 ? "" : " ").append(shedding.refuse(waited, at) ? "R" : "A");
+      boolean alone = parts[1].endsWith("a");
+      long waited = Long.parseLong(parts[1].replace("a", "")) * MS;
+      got.append(got.length() == 0 ? "" : " ")
+          .append(shedding.refuse(waited, at, alone) ? "R" : "A");
     }
     assertEquals(answers.trim(), got.toString(), scenario);
   }
@@ -45,7 +50,7 @@ class QueueSheddingTest {
     QueueShedding shedding = new QueueShedding(targetMs * MS, capMs * MS, 100 * MS);
     // overloaded by every measure: every check-in waited 80 ms
     for (long t = 0; t <= 300; t += 10) {
-      boolean refused = shedding.refuse(80 * MS, t * MS);
+      boolean refused = shedding.refuse(80 * MS, t * MS, false);
       boolean expected = capMs > 0 || (targetMs > 0 && t >= 100);
       assertEquals(expected, refused, "at " + t + " ms");
     }
