@@ -50,6 +50,8 @@ final class BenchConfig {
   final int doorConnections = integer("bench.door.connections", 32);
   final int doorRecords = integer("bench.door.records", 60_000);
   final int doorQueue = integer("bench.door.queue", 10_000);
+  // the same queue drained by the door app itself, in headless Chromium
+  final boolean doorApp = flag("bench.door.app", true);
 
   // the visit table benchmark
   final List<Long> visitSizes = integers("bench.visits.sizes", "1000000,10000000");

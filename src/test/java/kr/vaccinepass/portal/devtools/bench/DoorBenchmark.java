@@ -26,7 +26,9 @@ import org.HdrHistogram.Histogram;
  * /api/v1/facilities/{id}/door-visits}, up to 200 records and 128 KB each, every door's next batch
  * after the answer to its last). Every record is a fresh signed token the server verifies again. It
  * prints the records a second the server answered {@code STORED}, checks them against the visit
- * rows in PostgreSQL, and the time one door takes to drain a queue of 10,000 records.
+ * rows in PostgreSQL, and the time one door takes to drain a queue of 10,000 records: sent by this
+ * Java client, then ({@code bench.door.app}) by the door app itself in headless Chromium ({@link
+ * DoorAppQueue}).
  */
 final class DoorBenchmark {
   private static final String HOST = "127.0.0.1";
@@ -73,13 +75,15 @@ final class DoorBenchmark {
     TokenMint mint = new TokenMint(portal.dataDir(), run);
     List<Door> doors;
     Door queueDoor;
+    Door appDoor;
     try (Connection db = portal.connect()) {
       Instant now = Instant.now().plus(clockOffset);
       long owner = Doors.demoOwner(db);
-      List<Long> facilities = facilities(db, owner, config.doorFacilities + 1, now);
+      List<Long> facilities = facilities(db, owner, config.doorFacilities + 2, now);
       List<Door> all = Doors.keys(db, owner, facilities, now);
       doors = all.subList(0, config.doorFacilities);
       queueDoor = all.get(config.doorFacilities);
+      appDoor = all.get(config.doorFacilities + 1);
     }
     Log.say(
         "Door-first: "
@@ -103,7 +107,28 @@ final class DoorBenchmark {
     Ingest queue = drainQueue(mint, queueDoor, config.doorQueue, clockOffset);
     Log.say(summary("queue of " + config.doorQueue, queue));
 
-    print(checkinRate, ingest, queue);
+    DoorAppQueue.Result app = null;
+    if (config.doorApp) {
+      pause();
+      app =
+          DoorAppQueue.run(
+              HOST, config.httpPort, mint, appDoor, config.doorQueue, clockOffset, this::visitRows);
+      Log.say(appSummary(app));
+      if (app.visitRows() != app.records() || app.left() != 0) {
+        Log.say(
+            "App queue: NOT DRAINED: "
+                + app.visitRows()
+                + " door-verified visits of "
+                + app.records()
+                + " records, "
+                + app.left()
+                + " still queued, "
+                + app.rejected()
+                + " set aside");
+      }
+    }
+
+    print(checkinRate, ingest, queue, app);
   }
 
   /**
@@ -346,7 +371,30 @@ final class DoorBenchmark {
         r.visitRows);
   }
 
-  private void print(double checkinRate, Ingest ingest, Ingest queue) {
+  private String appSummary(DoorAppQueue.Result a) {
+    return String.format(
+        Locale.ROOT,
+        "%-18s %6d records (%d written) in %4d batches, %.2f s from the page's start (first batch"
+            + " at %.2f s, batches %.2f s: %s/s): %s/s; batch p50 %s ms p99 %s ms; left %d,"
+            + " rejected %d, mode %s; door-verified visit rows %d",
+        "app queue",
+        a.records(),
+        a.written(),
+        a.batches(),
+        a.seconds(),
+        a.firstBatchSeconds(),
+        a.syncSeconds(),
+        CheckinBenchmark.rate(a.syncRate()),
+        CheckinBenchmark.rate(a.rate()),
+        CheckinBenchmark.ms(a.batchP50Ms()),
+        CheckinBenchmark.ms(a.batchP99Ms()),
+        a.left(),
+        a.rejected(),
+        a.mode(),
+        a.visitRows());
+  }
+
+  private void print(double checkinRate, Ingest ingest, Ingest queue, DoorAppQueue.Result app) {
     List<String> out = new ArrayList<>();
     out.add("");
     out.add("=".repeat(30) + " door-first results " + "=".repeat(30));
@@ -374,6 +422,51 @@ final class DoorBenchmark {
     row(t, "door-first ingestion", ingest);
     row(t, "queue of " + config.doorQueue + ", one door", queue);
     out.add(t.toString());
+    if (app != null) {
+      out.add("(the app's queue: " + app.userAgent() + ")");
+      Log.Table a =
+          new Log.Table(
+              "queue of " + config.doorQueue + ", one door",
+              "records",
+              "batches",
+              "seconds",
+              "records /s",
+              "batch p50 ms",
+              "batch p99 ms",
+              "visit rows",
+              "left, rejected");
+      a.row(
+          "Java client (first batch to last answer)",
+          queue.records,
+          queue.batches,
+          String.format(Locale.ROOT, "%.2f", queue.seconds),
+          CheckinBenchmark.rate(queue.records / queue.seconds),
+          CheckinBenchmark.ms(queue.batchMicros.getValueAtPercentile(50) / 1000.0),
+          CheckinBenchmark.ms(queue.batchMicros.getValueAtPercentile(99) / 1000.0),
+          queue.visitRows,
+          "-");
+      a.row(
+          "door app, from the page's start",
+          app.records(),
+          app.batches(),
+          String.format(Locale.ROOT, "%.2f", app.seconds()),
+          CheckinBenchmark.rate(app.rate()),
+          CheckinBenchmark.ms(app.batchP50Ms()),
+          CheckinBenchmark.ms(app.batchP99Ms()),
+          app.visitRows(),
+          app.left() + ", " + app.rejected());
+      a.row(
+          "door app, first batch to last answer",
+          app.records(),
+          app.batches(),
+          String.format(Locale.ROOT, "%.2f", app.syncSeconds()),
+          CheckinBenchmark.rate(app.syncRate()),
+          "",
+          "",
+          "",
+          "");
+      out.add(a.toString());
+    }
     Log.Table ratio = new Log.Table("ratio", "value");
     ratio.row("check-ins /s (highest sustained, same run)", CheckinBenchmark.rate(checkinRate));
     ratio.row(
@@ -384,6 +477,13 @@ final class DoorBenchmark {
         ingest.stored.get() == ingest.visitRows && queue.stored.get() == queue.visitRows
             ? "yes"
             : "NO");
+    if (app != null) {
+      ratio.row(
+          "door app's queue: door-verified visit rows = records",
+          app.visitRows() == app.records() && app.left() == 0
+              ? "yes"
+              : "NO (" + app.visitRows() + " of " + app.records() + ", " + app.left() + " left)");
+    }
     out.add(ratio.toString());
     report.addAll(out);
     out.forEach(System.out::println);
