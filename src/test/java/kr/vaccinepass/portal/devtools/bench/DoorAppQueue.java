@@ -51,6 +51,7 @@ final class DoorAppQueue {
       double syncSeconds,
       double batchP50Ms,
       double batchP99Ms,
+      double gapP50Ms,
       long left,
       long rejected,
       String mode,
@@ -178,6 +179,19 @@ final class DoorAppQueue {
         lastEnd = i == 0 ? end : Math.max(lastEnd, end);
       }
       Arrays.sort(durations);
+      // the app's own time between an answer and its next batch (IndexedDB, JSON)
+      double[][] byStart = new double[entries.size()][];
+      for (int i = 0; i < entries.size(); i++) {
+        JsonArray e = entries.getJsonArray(i);
+        byStart[i] =
+            new double[] {e.getJsonNumber(0).doubleValue(), e.getJsonNumber(1).doubleValue()};
+      }
+      Arrays.sort(byStart, java.util.Comparator.comparingDouble(e -> e[0]));
+      double[] gaps = new double[Math.max(0, byStart.length - 1)];
+      for (int i = 1; i < byStart.length; i++) {
+        gaps[i - 1] = byStart[i][0] - byStart[i - 1][1];
+      }
+      Arrays.sort(gaps);
       long left = page.getJsonNumber("left").longValue();
       return new Result(
           count,
@@ -188,6 +202,7 @@ final class DoorAppQueue {
           entries.isEmpty() ? Double.NaN : (lastEnd - firstStart) / 1000,
           percentile(durations, 50),
           percentile(durations, 99),
+          percentile(gaps, 50),
           left,
           page.getJsonNumber("rejected").longValue(),
           page.getString("mode", "?"),

@@ -375,7 +375,8 @@ final class DoorBenchmark {
     return String.format(
         Locale.ROOT,
         "%-18s %6d records (%d written) in %4d batches, %.2f s from the page's start (first batch"
-            + " at %.2f s, batches %.2f s: %s/s): %s/s; batch p50 %s ms p99 %s ms; left %d,"
+            + " at %.2f s, batches %.2f s: %s/s): %s/s; batch p50 %s ms p99 %s ms, the app's own"
+            + " time between an answer and the next batch p50 %s ms; left %d,"
             + " rejected %d, mode %s; door-verified visit rows %d",
         "app queue",
         a.records(),
@@ -388,6 +389,7 @@ final class DoorBenchmark {
         CheckinBenchmark.rate(a.rate()),
         CheckinBenchmark.ms(a.batchP50Ms()),
         CheckinBenchmark.ms(a.batchP99Ms()),
+        CheckinBenchmark.ms(a.gapP50Ms()),
         a.left(),
         a.rejected(),
         a.mode(),
