@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.pass.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public class DemoWallet {
   }
 
   /** A freshly signed QR: the token, its expiry and an SVG image of it. */
-  public record Card(String token, Instant expiresAt, String image) {}
+  public record Card(String token, Instant expiresAt, String image) implements Serializable {}
 
   /** How long the card has left by the portal's clock (which may be shifted from the browser's). */
   public long remainingMillis(Card card) {
