@@ -292,6 +292,9 @@ function degraded(retryAfterSeconds) {
 function cameBack() {
   if (door.mode === "OFFLINE") {
     door.mode = "ONLINE";
+    // the portal answered again: the next visitor is asked of it, not of the door's 15 s pause
+    // (a 503's Retry-After is the portal's own request, and is kept)
+    door.localUntil = 0;
     showBanner();
   }
   door.nextSyncAt = 0;

@@ -23,7 +23,7 @@ class VisitJourneyIT extends BrowserJourney {
   void walletQrAtTheScannerThenInTheRecordsAndTheExport() throws Exception {
     try (Browser browser = Browser.open(base)) {
       browser.go("/public/wallet.xhtml").waitForAjax();
-      assertTrue(browser.id("walletForm:qr").getAttribute("src").startsWith("data:image/svg+xml"));
+      assertTrue(browser.id("walletForm:qr").getAttribute("src").startsWith("data:image/png"));
       String first = token(browser);
       new WebDriverWait(browser.driver(), Duration.ofSeconds(25))
           .until(d -> !token(browser).equals(first));

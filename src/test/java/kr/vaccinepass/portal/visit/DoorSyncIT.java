@@ -375,17 +375,23 @@ class DoorSyncIT {
   void aDoorVisitWhoseNonceIsClaimedAlreadyStoresNothing() throws Exception {
     String nonce = "claimed-" + UUID.randomUUID();
     Instant at = clock.instant().minusSeconds(30);
+    String other = "unclaimed-" + UUID.randomUUID();
     Long first;
-    Long second;
+    List<Long> second;
     tx.begin();
     try {
-      first = visits.addDoorVisit(doorVisit(nonce, at, null));
-      second = visits.addDoorVisit(doorVisit(nonce, at.plusSeconds(5), CheckinCode.EXPIRED));
+      first = visits.addDoorVisits(List.of(doorVisit(nonce, at, null))).get(0);
+      second =
+          visits.addDoorVisits(
+              List.of(
+                  doorVisit(other, at, null),
+                  doorVisit(nonce, at.plusSeconds(5), CheckinCode.EXPIRED)));
     } finally {
       tx.commit();
     }
     assertNotNull(first);
-    assertEquals(null, second);
+    assertNotNull(second.get(0), "the other visit of the statement is stored");
+    assertEquals(null, second.get(1), "the claimed one is not");
     assertEquals(
         1L,
         ((Number)

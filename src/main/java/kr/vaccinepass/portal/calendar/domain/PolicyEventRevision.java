@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -18,4 +19,5 @@ public record PolicyEventRevision(
     @Column(name = "source", nullable = false) String source,
     @Column(name = "changed_at", nullable = false) Instant changedAt,
     @Column(name = "changed_by") Long changedBy,
-    @Column(name = "note") String note) {}
+    @Column(name = "note") String note)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.enforcement.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import kr.vaccinepass.portal.enforcement.domain.GraceKind;
 import kr.vaccinepass.portal.enforcement.domain.GraceScope;
@@ -15,4 +16,5 @@ public record GracePreview(
     GraceKind kind,
     GraceScope scope,
     long toWaive,
-    long alreadyWaived) {}
+    long alreadyWaived)
+    implements Serializable {}

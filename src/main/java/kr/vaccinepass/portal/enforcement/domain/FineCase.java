@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +33,9 @@ import kr.vaccinepass.portal.shared.domain.Money;
  */
 @Entity
 @Table(name = "fine_case")
-public class FineCase {
+public class FineCase implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** At least 10 days to submit an opinion after the prior notice (Art. 16). */
   public static final int OPINION_DAYS = 10;
 

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.enforcement.domain;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import kr.vaccinepass.portal.shared.domain.Money;
@@ -8,7 +9,7 @@ import kr.vaccinepass.portal.shared.domain.Money;
  * The sums of a list of violations: how many, the fines the law set for them, and what is due on a
  * day (the fine, with the arrears once overdue, of every case still open; {@link FineCase#dueOn}).
  */
-public record FineTotals(long count, Money fines, Money due) {
+public record FineTotals(long count, Money fines, Money due) implements Serializable {
   public static final FineTotals NONE = new FineTotals(0, Money.ZERO, Money.ZERO);
 
   /**

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -18,7 +19,8 @@ public record FineTransition(
     @Column(name = "at", nullable = false) Instant at,
     @Column(name = "by_account", nullable = false) long by,
     @Column(name = "reason") String reason,
-    @Enumerated(EnumType.STRING) @Column(name = "event") FineEvent event) {
+    @Enumerated(EnumType.STRING) @Column(name = "event") FineEvent event)
+    implements Serializable {
   /** A step that is no grace hold or release. */
   public FineTransition(FineState from, FineState to, Instant at, long by, String reason) {
     this(from, to, at, by, reason, null);

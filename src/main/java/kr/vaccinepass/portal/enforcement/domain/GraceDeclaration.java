@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,7 +32,9 @@ import kr.vaccinepass.portal.shared.domain.BusinessException;
  */
 @Entity
 @Table(name = "grace_declaration")
-public class GraceDeclaration {
+public class GraceDeclaration implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The longest reason, revocation reason and announcement reference. */
   public static final int TEXT_MAX = 300;
 

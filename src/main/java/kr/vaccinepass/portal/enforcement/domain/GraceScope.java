@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.enforcement.domain;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
  * nationwide; no type chosen means every type. Every scope is kept in that reading: a 시도 that has a
  * chosen 시군구 under it is dropped, so {@link #sidoCodes()} are the whole 시도 covered.
  */
-public record GraceScope(Set<String> sidoCodes, Set<String> sigunguCodes, Set<String> typeCodes) {
+public record GraceScope(Set<String> sidoCodes, Set<String> sigunguCodes, Set<String> typeCodes)
+    implements Serializable {
   /** Every region, every type. */
   public static final GraceScope NATIONWIDE = new GraceScope(Set.of(), Set.of(), Set.of());
 

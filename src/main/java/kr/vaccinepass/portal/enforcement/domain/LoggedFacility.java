@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.enforcement.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Objects;
  * the facility never rewrites a case or its notices.
  */
 @Embeddable
-public class LoggedFacility {
+public class LoggedFacility implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Column(name = "facility_name", nullable = false, updatable = false)
   private String name;
 

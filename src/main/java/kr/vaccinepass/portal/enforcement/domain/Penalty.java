@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.enforcement.domain;
 
+import java.io.Serializable;
 import java.util.Objects;
 import kr.vaccinepass.portal.shared.domain.Money;
 
@@ -13,7 +14,8 @@ import kr.vaccinepass.portal.shared.domain.Money;
  * @param source the public source of that schedule (domain-rules.md)
  */
 public record Penalty(
-    Money fine, Sanction proposedSanction, boolean warningOnly, String schedule, String source) {
+    Money fine, Sanction proposedSanction, boolean warningOnly, String schedule, String source)
+    implements Serializable {
   public Penalty {
     Objects.requireNonNull(fine, "fine");
     Objects.requireNonNull(proposedSanction, "proposedSanction");

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.enforcement.domain;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param length how long a {@link SanctionKind#SUSPENSION} lasts, in days only or in months/years
  *     only (10 days, 20 days, 3 months); null for every other kind
  */
-public record Sanction(SanctionKind kind, Period length) {
+public record Sanction(SanctionKind kind, Period length) implements Serializable {
   /** No sanction. */
   public static final Sanction NONE = new Sanction(SanctionKind.NONE, null);
 

@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -33,7 +34,9 @@ import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
  */
 @Entity
 @Table(name = "violation")
-public class Violation implements CountedViolation {
+public class Violation implements Serializable, CountedViolation {
+  private static final long serialVersionUID = 1L;
+
   private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   @Id

@@ -36,7 +36,8 @@ public class EnforcementOverviewBacking implements Serializable {
       long fined,
       long open,
       long paid,
-      long waived) {
+      long waived)
+      implements Serializable {
     public String getSido() {
       return sido;
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.facility.domain.ValidBusinessNumber;
@@ -17,7 +18,9 @@ import kr.vaccinepass.portal.shared.domain.TextRules;
  * A facility as the owner types it, before it is checked against the data. The constraints here
  * check the page field by field and the service again for every caller.
  */
-public class FacilityDraft {
+public class FacilityDraft implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @NotBlank(message = "{facility.name.required}")
   @Size(max = TextRules.FACILITY_NAME, message = "{facility.name.tooLong}")
   @SingleLine

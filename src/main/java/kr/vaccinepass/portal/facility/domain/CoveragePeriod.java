@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.facility.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,9 @@ import java.time.Instant;
  * (exclusive, open when null), with the public source that says so.
  */
 @Embeddable
-public class CoveragePeriod {
+public class CoveragePeriod implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Column(name = "covered_from", nullable = false)
   private Instant from;
 

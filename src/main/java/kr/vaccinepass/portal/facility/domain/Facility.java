@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
@@ -24,7 +25,9 @@ import kr.vaccinepass.portal.shared.security.Actor;
  */
 @Entity
 @Table(name = "facility")
-public class Facility {
+public class Facility implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import kr.vaccinepass.portal.shared.domain.LocalizedName;
  */
 @Entity
 @Table(name = "facility_type")
-public class FacilityType {
+public class FacilityType implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id private String code;
 
   @Embedded private LocalizedName name;

@@ -3,10 +3,13 @@ package kr.vaccinepass.portal.identity.application;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import kr.vaccinepass.portal.shared.security.Role;
 
 /** What an administrator types to create an inspector or another administrator. */
-public class StaffAccountForm extends PersonForm {
+public class StaffAccountForm extends PersonForm implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @NotNull(message = "{account.role.required}")
   private Role role;
 

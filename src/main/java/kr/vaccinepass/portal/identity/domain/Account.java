@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
@@ -25,7 +26,9 @@ import kr.vaccinepass.portal.shared.security.Role;
  */
 @Entity
 @Table(name = "account")
-public class Account {
+public class Account implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -1,14 +1,8 @@
 package kr.vaccinepass.portal.pass.application;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +15,7 @@ import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassToken;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.infrastructure.QrImage;
 
 /**
  * The public demo wallet: a visitor profile's check-in QR, signed by a demo issuer, valid 15 s.
@@ -68,7 +63,7 @@ public class DemoWallet {
   }
 
   /** A freshly signed QR: the token, its expiry and an SVG image of it. */
-  public record Card(String token, Instant expiresAt, String image) {}
+  public record Card(String token, Instant expiresAt, String image) implements Serializable {}
 
   /** How long the card has left by the portal's clock (which may be shifted from the browser's). */
   public long remainingMillis(Card card) {
@@ -87,51 +82,12 @@ public class DemoWallet {
     String token =
         PassToken.sign(
             signer.key(), signer.kid(), issuerCode, holder, profile.facts(now), now, randomId(12));
-    return new Card(token, now.plus(PassToken.LIFETIME), svg(token));
+    return new Card(token, now.plus(PassToken.LIFETIME), QrImage.pngDataUri(token));
   }
 
   static String randomId(int bytes) {
     byte[] b = new byte[bytes];
     RANDOM.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  /** The QR as an SVG data URI: one path of dark modules, crisp at any size, no AWT needed. */
-  static String svg(String text) {
-    try {
-      BitMatrix matrix =
-          new QRCodeWriter()
-              .encode(
-                  text,
-                  BarcodeFormat.QR_CODE,
-                  0,
-                  0,
-                  Map.of(
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.L,
-                      EncodeHintType.MARGIN,
-                      2));
-      StringBuilder path = new StringBuilder();
-      for (int y = 0; y < matrix.getHeight(); y++) {
-        for (int x = 0; x < matrix.getWidth(); x++) {
-          if (matrix.get(x, y)) {
-            path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-          }
-        }
-      }
-      String svg =
-          "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 "
-              + matrix.getWidth()
-              + " "
-              + matrix.getHeight()
-              + "' shape-rendering='crispEdges'><rect width='100%' height='100%' fill='#fff'/>"
-              + "<path fill='#000' d='"
-              + path
-              + "'/></svg>";
-      return "data:image/svg+xml;base64,"
-          + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
-    } catch (WriterException e) {
-      throw new IllegalStateException("QR image failed", e);
-    }
   }
 }

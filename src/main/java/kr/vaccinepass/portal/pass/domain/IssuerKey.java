@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
@@ -15,7 +16,9 @@ import kr.vaccinepass.portal.shared.domain.BusinessException;
  */
 @Entity
 @Table(name = "pass_issuer_key")
-public class IssuerKey {
+public class IssuerKey implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id private String kid;
 
   @Column(name = "issuer_code", nullable = false, updatable = false)

@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.shared.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -10,7 +11,9 @@ import java.util.Objects;
  * language; Korean for any language but English.
  */
 @Embeddable
-public class LocalizedName {
+public class LocalizedName implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Column(name = "name_ko", nullable = false)
   private String ko;
 

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.shared.domain;
 
+import java.io.Serializable;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -7,7 +8,7 @@ import java.util.Locale;
  * An amount in whole Korean won (KRW has no minor unit in practice). Percentages round down to the
  * won (원 미만 절사), which is how surcharges and reductions are computed on notices.
  */
-public record Money(long won) implements Comparable<Money> {
+public record Money(long won) implements Serializable, Comparable<Money> {
   public static final Money ZERO = new Money(0);
 
   public Money {

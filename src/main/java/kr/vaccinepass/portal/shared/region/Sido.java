@@ -5,13 +5,16 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.util.Locale;
 import kr.vaccinepass.portal.shared.domain.LocalizedName;
 
 /** A 시도 (province-level unit), identified by its 10-digit standard code. Read-only. */
 @Entity
 @Table(name = "sido")
-public class Sido {
+public class Sido implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id private String code;
 
   @Embedded private LocalizedName name;

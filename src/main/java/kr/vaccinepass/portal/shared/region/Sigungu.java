@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.util.Locale;
 import kr.vaccinepass.portal.shared.domain.LocalizedName;
 
@@ -16,7 +17,9 @@ import kr.vaccinepass.portal.shared.domain.LocalizedName;
  */
 @Entity
 @Table(name = "sigungu")
-public class Sigungu {
+public class Sigungu implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id private String code;
 
   @ManyToOne(fetch = FetchType.EAGER, optional = false)

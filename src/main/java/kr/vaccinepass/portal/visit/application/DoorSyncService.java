@@ -8,11 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
@@ -37,8 +42,8 @@ import kr.vaccinepass.portal.visit.domain.VisitRepository;
 /**
  * The sync of a door's queue (docs/door.md, "Sync"): every record verified again as of the time the
  * door answered it, oldest first, decided by {@link DoorRecordRules}, kept once per (facility,
- * record id) with its answer, in one transaction per batch. Nothing is written for a record outside
- * the sync window.
+ * record id) with its answer, in one transaction per batch and a few multi-row statements ({@code
+ * Writes}). Nothing is written for a record outside the sync window.
  */
 @ApplicationScoped
 public class DoorSyncService {
@@ -133,10 +138,82 @@ public class DoorSyncService {
     // two queries for the batch instead of three a record; what this batch writes is looked up
     Known known =
         new Known(visits.doorRecordIds(facility.id(), recordIds), visits.seenNonces(nonces));
+    Writes writes = new Writes();
+    List<Supplier<Answer>> decided = new ArrayList<>(Collections.nCopies(batch.size(), null));
     for (int i : oldestFirst) {
-      answers[i] = one(facility, batch.get(i), tokens[i], known, doorRules, now);
+      decided.set(i, one(facility, batch.get(i), tokens[i], known, writes, doorRules, now));
     }
-    return new ArrayList<>(List.of(answers));
+    writes.finish();
+    return new ArrayList<>(decided.stream().map(Supplier::get).toList());
+  }
+
+  /**
+   * What a batch keeps, written a few statements at a time instead of two a record: the
+   * door-verified visits in one multi-row statement, then the records with their visits' ids in
+   * another, the refusals counted per day and code at the end. A record's lookup that could find
+   * something this batch decided (its nonce or record id touched) writes what is pending first, so
+   * every record is decided on what the database holds, as when each was written at once. A nonce
+   * or record id claimed by a commit meanwhile makes the whole batch fail ({@link
+   * ClaimedMeanwhile}), as before.
+   */
+  private final class Writes {
+    private final List<Visit> pendingVisits = new ArrayList<>();
+    private final List<DoorRecord> records = new ArrayList<>();
+
+    /** For each record, the position of its visit in pendingVisits, or -1. */
+    private final List<Integer> visitOf = new ArrayList<>();
+
+    private int written;
+    private final Map<List<Object>, Long> denials = new LinkedHashMap<>();
+
+    /** A record to keep, and the visit it stores (or null); its position, for {@link #kept}. */
+    int keep(DoorRecord record, Visit visit) {
+      records.add(record);
+      visitOf.add(visit == null ? -1 : pendingVisits.size());
+      if (visit != null) {
+        pendingVisits.add(visit);
+      }
+      return records.size() - 1;
+    }
+
+    /** A record as kept, with its visit's id; once written. */
+    DoorRecord kept(int position) {
+      return records.get(position);
+    }
+
+    void deny(LocalDate day, long facilityId, String code) {
+      denials.merge(List.of(day, facilityId, code), 1L, Long::sum);
+    }
+
+    /** Writes what is pending, so that a lookup finds it. */
+    void write() {
+      if (written == records.size()) {
+        return;
+      }
+      List<Long> ids = visits.addDoorVisits(pendingVisits);
+      if (ids.stream().anyMatch(Objects::isNull)) {
+        throw new ClaimedMeanwhile();
+      }
+      for (int k = written; k < records.size(); k++) {
+        if (visitOf.get(k) >= 0) {
+          records.set(k, records.get(k).withVisitId(ids.get(visitOf.get(k))));
+        }
+      }
+      int pending = records.size() - written;
+      if (visits.addDoorRecords(records.subList(written, records.size())) != pending) {
+        throw new ClaimedMeanwhile();
+      }
+      pendingVisits.clear();
+      written = records.size();
+    }
+
+    void finish() {
+      write();
+      denials.forEach(
+          (key, count) ->
+              visits.addDenials(
+                  (LocalDate) key.get(0), (Long) key.get(1), (String) key.get(2), count));
+    }
   }
 
   /**
@@ -168,20 +245,23 @@ public class DoorSyncService {
     }
   }
 
-  private Answer one(
+  private Supplier<Answer> one(
       FacilitySnapshot facility,
       Sent sent,
       PassToken token,
       Known known,
+      Writes writes,
       DoorRecordRules doorRules,
       Instant now) {
     if (known.mayHoldRecord(sent.recordId())) {
+      writes.write();
       Optional<DoorRecord> kept = visits.findDoorRecord(facility.id(), sent.recordId());
       if (kept.isPresent()) {
-        return answer(kept.get());
+        Answer given = answer(kept.get());
+        return () -> given;
       }
     }
-    Answer answer = decided(facility, sent, token, known, doorRules, now);
+    Supplier<Answer> answer = decided(facility, sent, token, known, writes, doorRules, now);
     known.touchedIds().add(sent.recordId());
     if (token != null) {
       known.touched().add(token.nonce());
@@ -189,11 +269,12 @@ public class DoorSyncService {
     return answer;
   }
 
-  private Answer decided(
+  private Supplier<Answer> decided(
       FacilitySnapshot facility,
       Sent sent,
       PassToken token,
       Known known,
+      Writes writes,
       DoorRecordRules doorRules,
       Instant now) {
     CheckinCode server;
@@ -215,10 +296,11 @@ public class DoorSyncService {
         server = CheckinCode.of(decision.outcome());
       }
     }
-    Earlier earlier =
-        authentic && known.mayHoldNonce(token.nonce())
-            ? earlier(token, facility.id(), sent.at())
-            : Earlier.NONE;
+    Earlier earlier = Earlier.NONE;
+    if (authentic && known.mayHoldNonce(token.nonce())) {
+      writes.write();
+      earlier = earlier(token, facility.id(), sent.at());
+    }
     DoorRecordVerdict verdict =
         doorRules.decide(
             new DoorRecordRules.Facts(
@@ -226,37 +308,37 @@ public class DoorSyncService {
             now);
     String reason = reason(verdict, decision, sent);
     if (!verdict.kept()) {
-      return new Answer(sent.recordId(), verdict.status(), verdict.code(), null, null, false);
+      Answer given =
+          new Answer(sent.recordId(), verdict.status(), verdict.code(), null, null, false);
+      return () -> given;
     }
     Long visitId = earlier.visitId();
     if (verdict.storesVisit() && earlier.displaced() != null) {
       // this use is earlier than the one another door sent first: that one becomes the replay
       DoorRecord later = earlier.displaced();
       visits.displaceDoorVisit(later);
-      visits.addDenials(day(later.at()), later.facilityId(), CheckinCode.REPLAYED.name(), 1);
+      writes.deny(day(later.at()), later.facilityId(), CheckinCode.REPLAYED.name());
     }
+    Visit stored = null;
     if (verdict.storesVisit()) {
       PassDecision recorded =
           verdict.status() == DoorSyncStatus.STORED ? decision : PassDecision.of(sent.doorReason());
-      visitId =
-          visits.addDoorVisit(
-              Visit.verifiedAtDoor(
-                  facility.id(),
-                  sent.at(),
-                  recorded,
-                  token.issuer(),
-                  token.holderId(),
-                  token.nonce(),
-                  token.hash(),
-                  verdict.flagged() ? server : null,
-                  now));
-      if (visitId == null) {
-        throw new ClaimedMeanwhile();
-      }
+      stored =
+          Visit.verifiedAtDoor(
+              facility.id(),
+              sent.at(),
+              recorded,
+              token.issuer(),
+              token.holderId(),
+              token.nonce(),
+              token.hash(),
+              verdict.flagged() ? server : null,
+              now);
+      visitId = null; // the new visit's, once written
     }
     if (verdict.countedAsRefusal()) {
       // counted once: a resent record is answered from door_record above, never counted again
-      visits.addDenials(day(sent.at()), facility.id(), verdict.code(), 1);
+      writes.deny(day(sent.at()), facility.id(), verdict.code());
     }
     DoorRecord record =
         new DoorRecord(
@@ -272,10 +354,8 @@ public class DoorSyncService {
             visitId,
             verdict.flagged(),
             now);
-    if (!visits.addDoorRecord(record)) {
-      throw new ClaimedMeanwhile();
-    }
-    return answer(record);
+    int position = writes.keep(record, stored);
+    return () -> answer(writes.kept(position));
   }
 
   /** The reason given with the answer: the server's rules', or the door's where it admitted. */

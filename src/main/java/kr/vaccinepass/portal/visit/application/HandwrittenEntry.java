@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.visit.application;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 import kr.vaccinepass.portal.shared.domain.SingleLine;
 import kr.vaccinepass.portal.shared.domain.TextRules;
@@ -11,7 +12,9 @@ import kr.vaccinepass.portal.visit.domain.SafetyNumber;
  * A handwritten log line: a name and a phone number, or a personal safety number instead. The
  * formats are checked here; which of them is missing, by {@code Visit.handwritten}, on its field.
  */
-public class HandwrittenEntry {
+public class HandwrittenEntry implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Size(max = TextRules.VISITOR_NAME, message = "{visit.name.tooLong}")
   @SingleLine
   private String name;

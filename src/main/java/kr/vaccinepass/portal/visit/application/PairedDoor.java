@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.application;
 
+import java.io.Serializable;
 import java.time.Duration;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 import kr.vaccinepass.portal.visit.domain.DoorMode;
@@ -22,4 +23,5 @@ public record PairedDoor(
     DoorState.Presence presence,
     DoorMode mode,
     DoorState.SnapshotFreshness snapshot,
-    Duration snapshotAge) {}
+    Duration snapshotAge)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import kr.vaccinepass.portal.pass.domain.PassReason;
 
@@ -11,7 +12,8 @@ import kr.vaccinepass.portal.pass.domain.PassReason;
  * @param replayed true when this answer was given before (an idempotent repeat)
  */
 public record CheckinAnswer(
-    CheckinCode code, PassReason reason, Long visitId, Instant checkedAt, boolean replayed) {
+    CheckinCode code, PassReason reason, Long visitId, Instant checkedAt, boolean replayed)
+    implements Serializable {
 
   public static CheckinAnswer refused(CheckinCode code, Instant at) {
     return new CheckinAnswer(code, null, null, at, false);

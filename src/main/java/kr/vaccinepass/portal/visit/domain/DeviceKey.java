@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import kr.vaccinepass.portal.shared.domain.Sha256;
  */
 @Entity
 @Table(name = "device_key")
-public class DeviceKey {
+public class DeviceKey implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   public static final String PREFIX = "vpd_";
 

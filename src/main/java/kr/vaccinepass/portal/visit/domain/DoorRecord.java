@@ -31,4 +31,22 @@ public record DoorRecord(
     String reason,
     Long visitId,
     boolean flagged,
-    Instant syncedAt) {}
+    Instant syncedAt) {
+
+  /** The same record with the visit stored for it (known once the visit is written). */
+  public DoorRecord withVisitId(Long visit) {
+    return new DoorRecord(
+        facilityId,
+        recordId,
+        nonce,
+        tokenHash,
+        at,
+        doorCode,
+        status,
+        serverCode,
+        reason,
+        visit,
+        flagged,
+        syncedAt);
+  }
+}

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -14,11 +15,8 @@ import java.time.Instant;
  * @param clockOffsetMs the server's clock minus its own, in milliseconds, null when not known
  */
 public record DoorReport(
-    DoorMode mode,
-    int queued,
-    Instant oldestQueuedAt,
-    Instant snapshotIssuedAt,
-    Long clockOffsetMs) {
+    DoorMode mode, int queued, Instant oldestQueuedAt, Instant snapshotIssuedAt, Long clockOffsetMs)
+    implements Serializable {
   public DoorReport {
     if (mode == null) {
       throw new IllegalArgumentException("a door reports its mode");

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param lastSeenAt when the last report arrived, by the server's clock
  * @param report what it said
  */
-public record DoorState(long deviceKeyId, Instant lastSeenAt, DoorReport report) {
+public record DoorState(long deviceKeyId, Instant lastSeenAt, DoorReport report)
+    implements Serializable {
   /** A door heard from within this is reporting (the app sends every 30 s: four heartbeats). */
   public static final Duration REPORTING_WINDOW = Duration.ofMinutes(2);
 

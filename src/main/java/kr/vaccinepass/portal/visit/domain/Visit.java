@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassReason;
@@ -26,7 +27,9 @@ import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
  */
 @Entity
 @Table(name = "visit")
-public class Visit {
+public class Visit implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -75,10 +75,10 @@ public interface VisitRepository {
   List<DeviceKey> deviceKeys(long facilityId);
 
   /**
-   * Stores a door-verified visit and claims its nonce, unless the nonce is claimed already: its id,
-   * or null when the claim was taken (by a check-in that committed meanwhile).
+   * Stores door-verified visits and claims their nonces, in one statement: each visit's id, in
+   * order, or null where its nonce was claimed already (by a check-in that committed meanwhile).
    */
-  Long addDoorVisit(Visit visit);
+  List<Long> addDoorVisits(List<Visit> visits);
 
   /** The record a door of that facility sent before under that id, with its answer. */
   Optional<DoorRecord> findDoorRecord(long facilityId, String recordId);
@@ -104,8 +104,11 @@ public interface VisitRepository {
    */
   void displaceDoorVisit(DoorRecord record);
 
-  /** Keeps a door record and its answer; false when that (facility, record id) was kept already. */
-  boolean addDoorRecord(DoorRecord record);
+  /**
+   * Keeps door records and their answers, in one statement: how many were kept (fewer when a
+   * (facility, record id) was kept already).
+   */
+  int addDoorRecords(List<DoorRecord> records);
 
   /**
    * Keeps a door's last report, received at {@code seenAt}: one row per device key, inserted or

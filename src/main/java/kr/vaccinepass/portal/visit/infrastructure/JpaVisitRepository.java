@@ -425,40 +425,94 @@ class JpaVisitRepository implements VisitRepository {
   }
 
   @Override
-  public Long addDoorVisit(Visit visit) {
-    // one round trip: the id, the claim unless taken (a nonce claimed meanwhile is a conflict, not
-    // a failure: no row comes back), and the visit only where the claim was made
-    List<?> ids =
-        em.createNativeQuery(
-                "with id as (select nextval(pg_get_serial_sequence('visit', 'id')) as id),"
-                    + " claimed as (insert into visit_claim (claim, visit_id, visited_at)"
-                    + " select cast(?1 as varchar), id.id, cast(?2 as timestamptz) from id"
-                    + " on conflict (claim) do nothing returning visit_id),"
-                    + " stored as (insert into visit (id, facility_id, visited_at, method, outcome,"
-                    + " reason, issuer_code, holder_id, token_nonce, token_hash, created_at,"
-                    + " door_verified, door_disagreement)"
-                    + " select claimed.visit_id, cast(?3 as bigint), cast(?2 as timestamptz),"
-                    + " cast(?4 as varchar), cast(?5 as varchar), cast(?6 as varchar),"
-                    + " cast(?7 as varchar), cast(?8 as varchar), cast(?9 as varchar),"
-                    + " cast(?10 as varchar), cast(?11 as timestamptz), true,"
-                    + " cast(?12 as varchar) from claimed returning id)"
-                    + " select id from stored")
-            .setParameter(1, visit.claim())
-            .setParameter(2, visit.getVisitedAt())
-            .setParameter(3, visit.getFacilityId())
-            .setParameter(4, visit.getMethod().name())
-            .setParameter(5, visit.getOutcome().name())
-            .setParameter(6, visit.getReason() == null ? null : visit.getReason().name())
-            .setParameter(7, visit.getIssuerCode())
-            .setParameter(8, visit.getHolderId())
-            .setParameter(9, visit.getTokenNonce())
-            .setParameter(10, visit.getTokenHash())
-            .setParameter(11, visit.getCreatedAt())
-            .setParameter(
-                12, visit.getDoorDisagreement() == null ? null : visit.getDoorDisagreement().name())
-            .getResultList();
-    return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+  public List<Long> addDoorVisits(List<Visit> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    int n = batch.size();
+    Object[][] columns = {
+      new String[n], new Long[n], new OffsetDateTime[n], new String[n], new String[n],
+      new String[n], new String[n], new String[n], new String[n], new String[n],
+      new OffsetDateTime[n], new String[n]
+    };
+    for (int i = 0; i < n; i++) {
+      Visit v = batch.get(i);
+      columns[0][i] = v.claim();
+      columns[1][i] = v.getFacilityId();
+      columns[2][i] = OffsetDateTime.ofInstant(v.getVisitedAt(), ZoneOffset.UTC);
+      columns[3][i] = v.getMethod().name();
+      columns[4][i] = v.getOutcome().name();
+      columns[5][i] = v.getReason() == null ? null : v.getReason().name();
+      columns[6][i] = v.getIssuerCode();
+      columns[7][i] = v.getHolderId();
+      columns[8][i] = v.getTokenNonce();
+      columns[9][i] = v.getTokenHash();
+      columns[10][i] = OffsetDateTime.ofInstant(v.getCreatedAt(), ZoneOffset.UTC);
+      columns[11][i] = v.getDoorDisagreement() == null ? null : v.getDoorDisagreement().name();
+    }
+    String[] types = {
+      "varchar",
+      "int8",
+      "timestamptz",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "timestamptz",
+      "varchar"
+    };
+    Long[] answer = new Long[n];
+    // the JTA data source's connection of this transaction, the one the batch's lookups use
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(DOOR_VISITS_INSERT)) {
+      for (int k = 0; k < columns.length; k++) {
+        s.setArray(k + 1, c.createArrayOf(types[k], columns[k]));
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          answer[r.getInt(1) - 1] = r.getLong(2);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the door's visits could not be written", e);
+    }
+    return Arrays.asList(answer);
   }
+
+  /**
+   * As {@link #BATCH_INSERT} for door-verified visits: each row's id from the sequence, its claim
+   * unless taken, the visit only where the claim went in; the 1-based position and id of each.
+   */
+  private static final String DOOR_VISITS_INSERT =
+      """
+      with input as materialized (
+        select u.ord, nextval(pg_get_serial_sequence('visit', 'id')) as id, u.claim,
+               u.facility_id, u.visited_at, u.method, u.outcome, u.reason, u.issuer_code,
+               u.holder_id, u.token_nonce, u.token_hash, u.created_at, u.door_disagreement
+          from unnest(?::varchar[], ?::int8[], ?::timestamptz[], ?::varchar[], ?::varchar[],
+                      ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                      ?::timestamptz[], ?::varchar[])
+               with ordinality as u(claim, facility_id, visited_at, method, outcome, reason,
+                                    issuer_code, holder_id, token_nonce, token_hash, created_at,
+                                    door_disagreement, ord)),
+      claimed as (
+        insert into visit_claim (claim, visit_id, visited_at)
+        select claim, id, visited_at from input
+        on conflict (claim) do nothing
+        returning visit_id),
+      stored as (
+        insert into visit (id, facility_id, visited_at, method, outcome, reason, issuer_code,
+                           holder_id, token_nonce, token_hash, created_at, door_verified,
+                           door_disagreement)
+        select i.id, i.facility_id, i.visited_at, i.method, i.outcome, i.reason, i.issuer_code,
+               i.holder_id, i.token_nonce, i.token_hash, i.created_at, true, i.door_disagreement
+          from input i join claimed c on c.visit_id = i.id
+        returning id)
+      select i.ord, i.id from input i join stored s on s.id = i.id
+      """;
 
   private static final String DOOR_RECORD_COLUMNS =
       "facility_id, record_id, token_nonce, token_hash, happened_at, door_code, status,"
@@ -546,26 +600,70 @@ class JpaVisitRepository implements VisitRepository {
   }
 
   @Override
-  public boolean addDoorRecord(DoorRecord r) {
-    return em.createNativeQuery(
+  public int addDoorRecords(List<DoorRecord> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    int n = batch.size();
+    Object[][] columns = {
+      new Long[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new OffsetDateTime[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new Long[n],
+      new Boolean[n],
+      new OffsetDateTime[n]
+    };
+    for (int i = 0; i < n; i++) {
+      DoorRecord r = batch.get(i);
+      columns[0][i] = r.facilityId();
+      columns[1][i] = r.recordId();
+      columns[2][i] = r.nonce();
+      columns[3][i] = r.tokenHash();
+      columns[4][i] = OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC);
+      columns[5][i] = r.doorCode();
+      columns[6][i] = r.status().name();
+      columns[7][i] = r.serverCode();
+      columns[8][i] = r.reason();
+      columns[9][i] = r.visitId();
+      columns[10][i] = r.flagged();
+      columns[11][i] = OffsetDateTime.ofInstant(r.syncedAt(), ZoneOffset.UTC);
+    }
+    String[] types = {
+      "int8",
+      "varchar",
+      "varchar",
+      "varchar",
+      "timestamptz",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "int8",
+      "bool",
+      "timestamptz"
+    };
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
                 "insert into door_record ("
                     + DOOR_RECORD_COLUMNS
-                    + ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                    + " on conflict (facility_id, record_id) do nothing")
-            .setParameter(1, r.facilityId())
-            .setParameter(2, r.recordId())
-            .setParameter(3, r.nonce())
-            .setParameter(4, r.tokenHash())
-            .setParameter(5, r.at())
-            .setParameter(6, r.doorCode())
-            .setParameter(7, r.status().name())
-            .setParameter(8, r.serverCode())
-            .setParameter(9, r.reason())
-            .setParameter(10, r.visitId())
-            .setParameter(11, r.flagged())
-            .setParameter(12, r.syncedAt())
-            .executeUpdate()
-        == 1;
+                    + ") select * from unnest(?::int8[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::varchar[], ?::int8[], ?::bool[], ?::timestamptz[])"
+                    + " on conflict (facility_id, record_id) do nothing")) {
+      for (int k = 0; k < columns.length; k++) {
+        s.setArray(k + 1, c.createArrayOf(types[k], columns[k]));
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the door's records could not be written", e);
+    }
   }
 
   private static DoorRecord doorRecord(Object[] r) {

@@ -14,6 +14,7 @@ import java.util.List;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.facility.web.OwnerFacilityChoice;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.infrastructure.QrImage;
 import kr.vaccinepass.portal.shared.web.Formats;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.PairedDoor;

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.visit.web;
+package kr.vaccinepass.portal.shared.infrastructure;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -16,8 +16,9 @@ import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * A QR code as a {@code data:image/png} URI for an {@code <img>}: the modules from ZXing, the PNG
- * written here (one bit per pixel, black on white), so no AWT is needed on the server. The
+ * A QR code as a {@code data:image/png} URI for an {@code <img>}, the one QR encoder of the portal
+ * (the door's pairing code, the demo wallet's pass): the modules from ZXing, the PNG written here
+ * (one bit per pixel, black on white), so no AWT is needed on the server. The
  * Content-Security-Policy allows {@code data:} images.
  */
 public final class QrImage {

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.visit.web;
+package kr.vaccinepass.portal.shared.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
