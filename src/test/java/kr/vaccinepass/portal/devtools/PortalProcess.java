@@ -49,6 +49,12 @@ public final class PortalProcess implements AutoCloseable {
   /** Someone asked WildFly to stop (Ctrl-C's shutdown hook, close(), stopWildFly()). */
   private volatile boolean stopAsked;
 
+  /** The server configuration to start with; null for standalone.sh's (standalone.xml). */
+  private String serverConfig;
+
+  /** A CLI script run offline on this base's configuration before the first start, or null. */
+  private String configureScript;
+
   /**
    * @param server the provisioned WildFly (target/server)
    * @param war the portal's WAR
@@ -62,6 +68,16 @@ public final class PortalProcess implements AutoCloseable {
     this.dataDir = dataDir.toAbsolutePath();
     this.base = base.toAbsolutePath();
     this.log = log;
+  }
+
+  /**
+   * Starts WildFly with that configuration file (e.g. standalone-ha.xml for a cluster node), after
+   * running the CLI script on this server base once, offline ({@code embed-server}), when given.
+   */
+  public synchronized PortalProcess serverConfig(String name, String offlineCliScript) {
+    this.serverConfig = name;
+    this.configureScript = offlineCliScript;
+    return this;
   }
 
   public Path dataDir() {
@@ -125,6 +141,14 @@ public final class PortalProcess implements AutoCloseable {
     return url;
   }
 
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
   /** A JDBC connection to the portal's database, as the portal's user. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
@@ -154,7 +178,12 @@ public final class PortalProcess implements AutoCloseable {
     if (wildfly != null && wildfly.isAlive()) {
       throw new IllegalStateException("WildFly is running already");
     }
-    copyConfiguration(server.resolve("standalone/configuration"), base.resolve("configuration"));
+    boolean fresh =
+        copyConfiguration(
+            server.resolve("standalone/configuration"), base.resolve("configuration"));
+    if (fresh && configureScript != null) {
+      configureOffline(configureScript);
+    }
     Path deployments = base.resolve("deployments");
     Files.createDirectories(deployments);
     for (String marker : new String[] {".deployed", ".failed", ".isdeploying", ".undeployed"}) {
@@ -175,6 +204,10 @@ public final class PortalProcess implements AutoCloseable {
     props.putAll(properties);
     List<String> command = new ArrayList<>();
     command.add(server.resolve("bin/standalone.sh").toString());
+    if (serverConfig != null) {
+      command.add("-c");
+      command.add(serverConfig);
+    }
     props.forEach((k, v) -> command.add("-D" + k + "=" + v));
 
     Path log = consoleLog();
@@ -279,6 +312,49 @@ public final class PortalProcess implements AutoCloseable {
     wildfly = null;
   }
 
+  /**
+   * Kills WildFly's JVM at once (SIGKILL, as {@code kill -9}): no shutdown, nothing flushed. Its
+   * end then counts as unexpected ({@link #waitForEnd()}).
+   */
+  public synchronized void kill() throws InterruptedException {
+    if (wildfly != null) {
+      log.accept("Killing WildFly (kill -9) ...");
+      wildfly.descendants().forEach(ProcessHandle::destroyForcibly);
+      wildfly.destroyForcibly().waitFor();
+      wildfly = null;
+    }
+  }
+
+  /** Whether WildFly's process is alive. */
+  public synchronized boolean running() {
+    return wildfly != null && wildfly.isAlive();
+  }
+
+  /** Runs a CLI script on this server base, offline, and fails when any of it failed. */
+  private void configureOffline(String script) throws Exception {
+    Path file = base.resolve("configure.cli");
+    Files.writeString(file, script);
+    Path out = base.resolve("log/configure.log");
+    Files.createDirectories(out.getParent());
+    log.accept("Configuring " + base + " (" + serverConfig + ") ...");
+    Process cli =
+        new ProcessBuilder(
+                server.resolve("bin/jboss-cli.sh").toString(),
+                "-Djboss.server.base.dir=" + base,
+                "--file=" + file)
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    if (!cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      cli.destroyForcibly();
+      throw new IllegalStateException("configuring the server took too long: see " + out);
+    }
+    String said = Files.readString(out);
+    if (cli.exitValue() != 0 || said.contains("\"outcome\" => \"failed\"")) {
+      throw new IllegalStateException("configuring the server failed: see " + out);
+    }
+  }
+
   /** Stops the embedded PostgreSQL, if one was started. */
   public synchronized void stopDatabase() {
     if (embedded != null) {
@@ -315,10 +391,13 @@ public final class PortalProcess implements AutoCloseable {
     return Files.readString(file).trim();
   }
 
-  /** The provisioned configuration, copied once (the server then keeps its own history there). */
-  private static void copyConfiguration(Path from, Path to) throws IOException {
+  /**
+   * The provisioned configuration, copied once (the server then keeps its own history there); true
+   * when it was copied now.
+   */
+  private static boolean copyConfiguration(Path from, Path to) throws IOException {
     if (Files.exists(to.resolve("standalone.xml"))) {
-      return;
+      return false;
     }
     Files.createDirectories(to);
     try (var files = Files.list(from)) {
@@ -328,6 +407,7 @@ public final class PortalProcess implements AutoCloseable {
         }
       }
     }
+    return true;
   }
 
   private void waitForDeployment(Process process, Path deployments, int httpPort) throws Exception {
