@@ -52,6 +52,22 @@ public class DemoIssuers {
   /** What the demo wallet signs with. */
   public record Signer(String issuerCode, String kid, ECPrivateKey key) {}
 
+  /**
+   * A key id as issuers write them, lower case letters, digits and hyphens (demo-coov-3f9a0c1b),
+   * not the portal's issuer code: a random part in Base64 (upper case, underscores) would now and
+   * then read like a code on the trust-list page.
+   */
+  static String newKid(String issuerCode) {
+    byte[] random = new byte[4];
+    RANDOM.nextBytes(random);
+    return "demo-"
+        + issuerCode.toLowerCase(Locale.ROOT).replace('_', '-')
+        + "-"
+        + java.util.HexFormat.of().formatHex(random);
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   public boolean enabled() {
     return PortalConfig.flag("portal.demo");
   }
@@ -71,12 +87,7 @@ public class DemoIssuers {
       if (privateKey == null || known.isEmpty() || known.get().isRevoked()) {
         KeyPair pair = PassKeys.generate();
         Instant now = clock.instant();
-        // a key id as issuers write them (lower case, hyphens), not the portal's issuer code
-        kid =
-            "demo-"
-                + code.toLowerCase(Locale.ROOT).replace('_', '-')
-                + "-"
-                + DemoWallet.randomId(6);
+        kid = newKid(code);
         privateKey = PassKeys.encodePrivate((ECPrivateKey) pair.getPrivate());
         repository.add(
             IssuerKey.add(
