@@ -3,27 +3,21 @@ package kr.vaccinepass.portal.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.devtools.PortalCluster;
 import kr.vaccinepass.portal.devtools.PortalProcess;
+import kr.vaccinepass.portal.devtools.SignedInPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,14 +113,14 @@ class ClusterIT {
     assertEquals(Set.of("node1", "node2"), nodes);
 
     // an owner signs in through the balancer, and stays on one node
-    Owner owner = new Owner();
-    owner.signIn();
-    HttpResponse<String> dashboard = owner.get("owner/dashboard.xhtml");
+    SignedInPage owner = new SignedInPage(cluster.balancerUrl().replaceAll("/$", ""));
+    owner.signIn(DemoData.OWNER_EMAIL, DemoData.OWNER_PASSWORD);
+    HttpResponse<String> dashboard = owner.get("/owner/dashboard.xhtml");
     assertEquals(200, dashboard.statusCode(), "signed in");
     String home = dashboard.headers().firstValue("X-Portal-Node").orElseThrow();
     for (int i = 0; i < 3; i++) {
       assertEquals(
-          home, owner.get("owner/dashboard.xhtml").headers().firstValue("X-Portal-Node").get());
+          home, owner.get("/owner/dashboard.xhtml").headers().firstValue("X-Portal-Node").get());
     }
     int dead = home.equals("node1") ? 1 : 2;
     String other = dead == 1 ? "node2" : "node1";
@@ -139,7 +133,7 @@ class ClusterIT {
     while (!cluster.balancerSays(dead).startsWith("DOWN")) {
       assertTrue(
           System.nanoTime() - killed < 15_000_000_000L, "the balancer still sends to " + home);
-      HttpResponse<String> page = owner.get("owner/dashboard.xhtml");
+      HttpResponse<String> page = owner.get("/owner/dashboard.xhtml");
       if (page.statusCode() == 200) {
         assertEquals(other, page.headers().firstValue("X-Portal-Node").orElse("?"));
         answered++;
@@ -147,7 +141,7 @@ class ClusterIT {
       Thread.sleep(100);
     }
     long tookMs = (System.nanoTime() - killed) / 1_000_000;
-    HttpResponse<String> after = owner.get("owner/dashboard.xhtml");
+    HttpResponse<String> after = owner.get("/owner/dashboard.xhtml");
     assertEquals(200, after.statusCode(), "still signed in on the other node: " + after.headers());
     assertEquals(other, after.headers().firstValue("X-Portal-Node").orElse("?"));
     assertTrue(after.body().contains("userForm:signOut"), "the owner's page, signed in");
@@ -162,69 +156,6 @@ class ClusterIT {
             + other
             + " meanwhile, still signed in");
     assertTrue(tookMs < 10_000, "taken out in " + tookMs + " ms");
-  }
-
-  /** A browser of sorts: its cookies (the session's and the balancer's), no redirects followed. */
-  static final class Owner {
-    final HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + path))
-              .timeout(Duration.ofSeconds(20))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The sign-in form posted as a browser posts it: its hidden fields, the CSP nonce. */
-    void signIn() throws Exception {
-      HttpResponse<String> page = get("public/login.xhtml");
-      assertEquals(200, page.statusCode());
-      Matcher form =
-          Pattern.compile("<form id=\"loginForm\".*?</form>", Pattern.DOTALL).matcher(page.body());
-      assertTrue(form.find(), "the sign-in form");
-      Map<String, String> fields = new LinkedHashMap<>();
-      Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form.group());
-      while (input.find()) {
-        Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(input.group());
-        Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-        if (name.find()) {
-          fields.put(name.group(1), value.find() ? value.group(1).replace("&amp;", "&") : "");
-        }
-      }
-      Matcher nonce =
-          Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page.body());
-      assertTrue(nonce.find(), "the page's CSP nonce");
-      fields.put("primefaces.nonce", nonce.group(1));
-      fields.put("loginForm:email", DemoData.OWNER_EMAIL);
-      fields.put("loginForm:password", DemoData.OWNER_PASSWORD);
-      fields.put("loginForm:submit", "");
-      String body =
-          fields.entrySet().stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      HttpResponse<String> signedIn =
-          http.send(
-              HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "public/login.xhtml"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(302, signedIn.statusCode(), signedIn.body());
-      assertTrue(
-          signedIn.headers().firstValue("Location").orElse("").endsWith("/owner/dashboard.xhtml"),
-          signedIn.headers().toString());
-    }
   }
 
   private static HttpResponse<String> get(String path, String node) throws Exception {

@@ -65,13 +65,7 @@ public final class PortalCluster implements AutoCloseable {
           .useExternalDatabase(
               url, env("PORTAL_DB_USER", "portal"), env("PORTAL_DB_PASSWORD", "portal"));
     }
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("portal.demo", env("PORTAL_DEMO", "true"));
-    properties.put("portal.data.keys", env("PORTAL_DATA_KEYS", PortalProcess.dataKey(dataDir)));
-    properties.put(
-        "portal.telephony.secret", env("PORTAL_TELEPHONY_SECRET", "demo-telephony-secret"));
-    properties.put(
-        "portal.clock.start", env("PORTAL_CLOCK_START", PortalProcess.DEFAULT_CLOCK_START));
+    Map<String, String> properties = Settings.portalProperties(dataDir);
     cluster.start(count, port, properties);
 
     String line = "=".repeat(72);
@@ -100,17 +94,11 @@ public final class PortalCluster implements AutoCloseable {
   }
 
   private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      throw new IllegalStateException(
-          "start with mvn -Pcluster (the property " + property + " is missing)");
-    }
-    return value;
+    return Settings.required(property, "mvn -Pcluster");
   }
 
   private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return Settings.env(name, fallback);
   }
 
   /** Node k's port offset: 500, 600, … (the tests' server is at 100, the benchmark's at 300). */

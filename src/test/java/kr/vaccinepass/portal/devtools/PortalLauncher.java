@@ -1,7 +1,6 @@
 package kr.vaccinepass.portal.devtools;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.vaccinepass.portal.demo.DemoData;
 
@@ -41,15 +40,7 @@ public final class PortalLauncher {
           url, env("PORTAL_DB_USER", "portal"), env("PORTAL_DB_PASSWORD", "portal"));
     }
 
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("portal.demo", env("PORTAL_DEMO", "true"));
-    // personal data is encrypted at rest: a key made once for this data directory, unless given
-    properties.put("portal.data.keys", env("PORTAL_DATA_KEYS", PortalProcess.dataKey(dataDir)));
-    properties.put(
-        "portal.telephony.secret", env("PORTAL_TELEPHONY_SECRET", "demo-telephony-secret"));
-    // the pass ended on 2022-03-01: the demo stands on a lunchtime of January 2022 unless told
-    properties.put(
-        "portal.clock.start", env("PORTAL_CLOCK_START", PortalProcess.DEFAULT_CLOCK_START));
+    Map<String, String> properties = Settings.portalProperties(dataDir);
     portal.startWildFly(httpPort, 0, null, properties);
 
     banner(httpPort, portal.embeddedData());
@@ -98,16 +89,10 @@ public final class PortalLauncher {
   }
 
   private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      throw new IllegalStateException(
-          "start with mvn -Prun (the property " + property + " is missing)");
-    }
-    return value;
+    return Settings.required(property, "mvn -Prun");
   }
 
   private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return Settings.env(name, fallback);
   }
 }

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.devtools.bench;
+package kr.vaccinepass.portal.devtools;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -18,16 +18,17 @@ import java.util.stream.Collectors;
 /**
  * A person at the portal while the doors hammer it: signs in through the JSF form (GET the login
  * page, POST it back with its {@code jakarta.faces.ViewState} and the session cookie) and opens a
- * page that needs the sign-in, timing both.
+ * page that needs the sign-in, timing both. Its cookies are the session's and, behind a balancer,
+ * the balancer's (the benchmark, the cluster test).
  */
-final class SignedInPage {
+public final class SignedInPage {
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
   private final String base;
   private final HttpClient http;
 
-  SignedInPage(String base) {
+  public SignedInPage(String base) {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
@@ -39,7 +40,7 @@ final class SignedInPage {
   }
 
   /** Signs in; answers the milliseconds it took (the form, the POST, the redirect's page). */
-  double signIn(String email, String password) throws IOException, InterruptedException {
+  public double signIn(String email, String password) throws IOException, InterruptedException {
     long start = System.nanoTime();
     HttpResponse<String> form = get("/public/login.xhtml");
     if (form.statusCode() != 200) {
@@ -80,7 +81,7 @@ final class SignedInPage {
   }
 
   /** Opens a page that needs the sign-in; answers the milliseconds, or fails if signed out. */
-  double open(String path) throws IOException, InterruptedException {
+  public double open(String path) throws IOException, InterruptedException {
     long start = System.nanoTime();
     HttpResponse<String> page = get(path);
     double millis = (System.nanoTime() - start) / 1e6;
@@ -90,7 +91,8 @@ final class SignedInPage {
     return millis;
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  /** A page with this person's cookies, as it came (no redirect followed). */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString());

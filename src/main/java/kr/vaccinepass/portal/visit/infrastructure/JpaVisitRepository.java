@@ -70,53 +70,79 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public List<Long> addAll(List<Visit> batch) {
+    return insertClaimed(batch);
+  }
+
+  @Override
+  public List<Long> addDoorVisits(List<Visit> batch) {
+    return insertClaimed(batch);
+  }
+
+  /**
+   * Visits with a claim (QR check-ins, door-verified visits) in one statement, through the JTA data
+   * source's connection of the caller's transaction: each visit's id, in order, or null where its
+   * claim was taken already.
+   */
+  private List<Long> insertClaimed(List<Visit> batch) {
     if (batch.isEmpty()) {
       return List.of();
     }
     int n = batch.size();
-    String[] claims = new String[n];
-    Long[] facilities = new Long[n];
-    OffsetDateTime[] visitedAt = new OffsetDateTime[n];
-    String[] methods = new String[n];
-    String[] outcomes = new String[n];
-    String[] reasons = new String[n];
-    String[] issuers = new String[n];
-    String[] holders = new String[n];
-    String[] nonces = new String[n];
-    String[] hashes = new String[n];
-    Long[] recordedBy = new Long[n];
-    OffsetDateTime[] createdAt = new OffsetDateTime[n];
+    Object[][] columns = {
+      new String[n],
+      new Long[n],
+      new OffsetDateTime[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new String[n],
+      new Long[n],
+      new OffsetDateTime[n],
+      new Boolean[n],
+      new String[n]
+    };
     for (int i = 0; i < n; i++) {
       Visit v = batch.get(i);
-      claims[i] = v.claim();
-      facilities[i] = v.getFacilityId();
-      visitedAt[i] = OffsetDateTime.ofInstant(v.getVisitedAt(), ZoneOffset.UTC);
-      methods[i] = v.getMethod().name();
-      outcomes[i] = v.getOutcome().name();
-      reasons[i] = v.getReason() == null ? null : v.getReason().name();
-      issuers[i] = v.getIssuerCode();
-      holders[i] = v.getHolderId();
-      nonces[i] = v.getTokenNonce();
-      hashes[i] = v.getTokenHash();
-      recordedBy[i] = v.getRecordedBy();
-      createdAt[i] = OffsetDateTime.ofInstant(v.getCreatedAt(), ZoneOffset.UTC);
+      columns[0][i] = v.claim();
+      columns[1][i] = v.getFacilityId();
+      columns[2][i] = OffsetDateTime.ofInstant(v.getVisitedAt(), ZoneOffset.UTC);
+      columns[3][i] = v.getMethod().name();
+      columns[4][i] = v.getOutcome().name();
+      columns[5][i] = v.getReason() == null ? null : v.getReason().name();
+      columns[6][i] = v.getIssuerCode();
+      columns[7][i] = v.getHolderId();
+      columns[8][i] = v.getTokenNonce();
+      columns[9][i] = v.getTokenHash();
+      columns[10][i] = v.getRecordedBy();
+      columns[11][i] = OffsetDateTime.ofInstant(v.getCreatedAt(), ZoneOffset.UTC);
+      columns[12][i] = v.isDoorVerified();
+      columns[13][i] = v.getDoorDisagreement() == null ? null : v.getDoorDisagreement().name();
     }
+    String[] types = {
+      "varchar",
+      "int8",
+      "timestamptz",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "int8",
+      "timestamptz",
+      "bool",
+      "varchar"
+    };
     Long[] answer = new Long[n];
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(BATCH_INSERT)) {
-      int p = 1;
-      s.setArray(p++, c.createArrayOf("varchar", claims));
-      s.setArray(p++, c.createArrayOf("int8", facilities));
-      s.setArray(p++, c.createArrayOf("timestamptz", visitedAt));
-      s.setArray(p++, c.createArrayOf("varchar", methods));
-      s.setArray(p++, c.createArrayOf("varchar", outcomes));
-      s.setArray(p++, c.createArrayOf("varchar", reasons));
-      s.setArray(p++, c.createArrayOf("varchar", issuers));
-      s.setArray(p++, c.createArrayOf("varchar", holders));
-      s.setArray(p++, c.createArrayOf("varchar", nonces));
-      s.setArray(p++, c.createArrayOf("varchar", hashes));
-      s.setArray(p++, c.createArrayOf("int8", recordedBy));
-      s.setArray(p, c.createArrayOf("timestamptz", createdAt));
+        PreparedStatement s = c.prepareStatement(CLAIMED_INSERT)) {
+      for (int k = 0; k < columns.length; k++) {
+        s.setArray(k + 1, c.createArrayOf(types[k], columns[k]));
+      }
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           answer[r.getInt(1) - 1] = r.getLong(2);
@@ -134,18 +160,19 @@ class JpaVisitRepository implements VisitRepository {
    * taken ({@code on conflict do nothing}), and only the rows whose claim went in are inserted as
    * visits. It answers the 1-based position and the id of each row stored.
    */
-  private static final String BATCH_INSERT =
+  private static final String CLAIMED_INSERT =
       """
       with input as materialized (
         select u.ord, nextval(pg_get_serial_sequence('visit', 'id')) as id, u.claim,
                u.facility_id, u.visited_at, u.method, u.outcome, u.reason, u.issuer_code,
-               u.holder_id, u.token_nonce, u.token_hash, u.recorded_by, u.created_at
+               u.holder_id, u.token_nonce, u.token_hash, u.recorded_by, u.created_at,
+               u.door_verified, u.door_disagreement
           from unnest(?::varchar[], ?::int8[], ?::timestamptz[], ?::varchar[], ?::varchar[],
                       ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                      ?::int8[], ?::timestamptz[])
+                      ?::int8[], ?::timestamptz[], ?::bool[], ?::varchar[])
                with ordinality as u(claim, facility_id, visited_at, method, outcome, reason,
                                     issuer_code, holder_id, token_nonce, token_hash, recorded_by,
-                                    created_at, ord)),
+                                    created_at, door_verified, door_disagreement, ord)),
       claimed as (
         insert into visit_claim (claim, visit_id, visited_at)
         select claim, id, visited_at from input
@@ -153,9 +180,11 @@ class JpaVisitRepository implements VisitRepository {
         returning visit_id),
       stored as (
         insert into visit (id, facility_id, visited_at, method, outcome, reason, issuer_code,
-                           holder_id, token_nonce, token_hash, recorded_by, created_at)
+                           holder_id, token_nonce, token_hash, recorded_by, created_at,
+                           door_verified, door_disagreement)
         select i.id, i.facility_id, i.visited_at, i.method, i.outcome, i.reason, i.issuer_code,
-               i.holder_id, i.token_nonce, i.token_hash, i.recorded_by, i.created_at
+               i.holder_id, i.token_nonce, i.token_hash, i.recorded_by, i.created_at,
+               i.door_verified, i.door_disagreement
           from input i join claimed c on c.visit_id = i.id
         returning id)
       select i.ord, i.id from input i join stored s on s.id = i.id
@@ -423,96 +452,6 @@ class JpaVisitRepository implements VisitRepository {
         .setParameter("facility", facilityId)
         .getResultList();
   }
-
-  @Override
-  public List<Long> addDoorVisits(List<Visit> batch) {
-    if (batch.isEmpty()) {
-      return List.of();
-    }
-    int n = batch.size();
-    Object[][] columns = {
-      new String[n], new Long[n], new OffsetDateTime[n], new String[n], new String[n],
-      new String[n], new String[n], new String[n], new String[n], new String[n],
-      new OffsetDateTime[n], new String[n]
-    };
-    for (int i = 0; i < n; i++) {
-      Visit v = batch.get(i);
-      columns[0][i] = v.claim();
-      columns[1][i] = v.getFacilityId();
-      columns[2][i] = OffsetDateTime.ofInstant(v.getVisitedAt(), ZoneOffset.UTC);
-      columns[3][i] = v.getMethod().name();
-      columns[4][i] = v.getOutcome().name();
-      columns[5][i] = v.getReason() == null ? null : v.getReason().name();
-      columns[6][i] = v.getIssuerCode();
-      columns[7][i] = v.getHolderId();
-      columns[8][i] = v.getTokenNonce();
-      columns[9][i] = v.getTokenHash();
-      columns[10][i] = OffsetDateTime.ofInstant(v.getCreatedAt(), ZoneOffset.UTC);
-      columns[11][i] = v.getDoorDisagreement() == null ? null : v.getDoorDisagreement().name();
-    }
-    String[] types = {
-      "varchar",
-      "int8",
-      "timestamptz",
-      "varchar",
-      "varchar",
-      "varchar",
-      "varchar",
-      "varchar",
-      "varchar",
-      "varchar",
-      "timestamptz",
-      "varchar"
-    };
-    Long[] answer = new Long[n];
-    // the JTA data source's connection of this transaction, the one the batch's lookups use
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(DOOR_VISITS_INSERT)) {
-      for (int k = 0; k < columns.length; k++) {
-        s.setArray(k + 1, c.createArrayOf(types[k], columns[k]));
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          answer[r.getInt(1) - 1] = r.getLong(2);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("the door's visits could not be written", e);
-    }
-    return Arrays.asList(answer);
-  }
-
-  /**
-   * As {@link #BATCH_INSERT} for door-verified visits: each row's id from the sequence, its claim
-   * unless taken, the visit only where the claim went in; the 1-based position and id of each.
-   */
-  private static final String DOOR_VISITS_INSERT =
-      """
-      with input as materialized (
-        select u.ord, nextval(pg_get_serial_sequence('visit', 'id')) as id, u.claim,
-               u.facility_id, u.visited_at, u.method, u.outcome, u.reason, u.issuer_code,
-               u.holder_id, u.token_nonce, u.token_hash, u.created_at, u.door_disagreement
-          from unnest(?::varchar[], ?::int8[], ?::timestamptz[], ?::varchar[], ?::varchar[],
-                      ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                      ?::timestamptz[], ?::varchar[])
-               with ordinality as u(claim, facility_id, visited_at, method, outcome, reason,
-                                    issuer_code, holder_id, token_nonce, token_hash, created_at,
-                                    door_disagreement, ord)),
-      claimed as (
-        insert into visit_claim (claim, visit_id, visited_at)
-        select claim, id, visited_at from input
-        on conflict (claim) do nothing
-        returning visit_id),
-      stored as (
-        insert into visit (id, facility_id, visited_at, method, outcome, reason, issuer_code,
-                           holder_id, token_nonce, token_hash, created_at, door_verified,
-                           door_disagreement)
-        select i.id, i.facility_id, i.visited_at, i.method, i.outcome, i.reason, i.issuer_code,
-               i.holder_id, i.token_nonce, i.token_hash, i.created_at, true, i.door_disagreement
-          from input i join claimed c on c.visit_id = i.id
-        returning id)
-      select i.ord, i.id from input i join stored s on s.id = i.id
-      """;
 
   private static final String DOOR_RECORD_COLUMNS =
       "facility_id, record_id, token_nonce, token_hash, happened_at, door_code, status,"

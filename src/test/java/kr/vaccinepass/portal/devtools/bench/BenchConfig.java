@@ -117,11 +117,6 @@ final class BenchConfig {
   }
 
   private static String required(String name) {
-    String value = System.getProperty(name);
-    if (value == null) {
-      throw new IllegalStateException(
-          "start with mvn -Pbenchmark verify (the property " + name + " is missing)");
-    }
-    return value;
+    return kr.vaccinepass.portal.devtools.Settings.required(name, "mvn -Pbenchmark verify");
   }
 }

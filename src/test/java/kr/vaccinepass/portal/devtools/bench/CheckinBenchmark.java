@@ -20,6 +20,7 @@ import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.devtools.PortalProcess;
+import kr.vaccinepass.portal.devtools.SignedInPage;
 import kr.vaccinepass.portal.devtools.bench.Doors.Door;
 import org.HdrHistogram.Histogram;
 
