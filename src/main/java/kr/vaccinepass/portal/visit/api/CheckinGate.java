@@ -67,7 +67,9 @@ public class CheckinGate {
         && shedding.refuse(takenAt - arrived, takenAt, others instanceof Integer n && n <= 0);
   }
 
-  /** The API requests taken by a thread and not yet answered (those waiting for a commit too). */
+  /**
+   * The API requests a thread has taken and that are still unanswered (waiting for a commit too).
+   */
   private final AtomicInteger inProgress = new AtomicInteger();
 
   /** A request thread took an API request: how many others were in progress then. */
