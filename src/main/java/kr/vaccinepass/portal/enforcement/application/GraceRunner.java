@@ -3,16 +3,21 @@ package kr.vaccinepass.portal.enforcement.application;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 
 /**
@@ -20,18 +25,27 @@ import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
  * link every covered case, {@value #BATCH} at a time) or revoking (unlink and restore). It starts
  * once the declaring or revoking transaction has committed, and on start-up for any declaration
  * left applying or revoking (a restart in the middle). Safe to run again or twice at once: each
- * batch takes the declaration's lock and picks only the cases not done yet.
+ * batch takes the declaration's lock and picks only the cases not done yet. In a cluster, one node
+ * looks for unsettled declarations every {@link #RESUME_EVERY} ({@link ClusterJobs}), so a run
+ * whose node died goes on at another node without waiting for a restart.
  */
 @ApplicationScoped
 public class GraceRunner {
   /** Cases per transaction. */
   public static final int BATCH = 500;
 
+  /** How often, in the cluster, one node resumes declarations left applying or revoking. */
+  static final Duration RESUME_EVERY = Duration.ofMinutes(2);
+
   private static final int ATTEMPTS = 3;
   private static final Logger LOG = Logger.getLogger(GraceRunner.class.getName());
 
   @Inject GraceBatches batches;
+  @Inject ClusterJobs jobs;
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> resumer;
 
   /**
    * The declarations whose run was handed to the executor and has not ended (this server only),
@@ -43,6 +57,16 @@ public class GraceRunner {
 
   void resume(@Observes SchemaReady ready) {
     resumeUnsettled();
+    resumer = scheduler.scheduleWithFixedDelay(this::resumeInCluster, 1, 1, TimeUnit.MINUTES);
+  }
+
+  private void resumeInCluster() {
+    try {
+      jobs.runIfDue("grace-resume", RESUME_EVERY, this::resumeUnsettled);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Unsettled grace declarations not looked for; the next run retries", e);
+    }
   }
 
   /**
@@ -64,6 +88,9 @@ public class GraceRunner {
   @PreDestroy
   void stop() {
     stopping = true;
+    if (resumer != null) {
+      resumer.cancel(false);
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,14 @@ import kr.vaccinepass.portal.enforcement.domain.SanctionRepository;
 import kr.vaccinepass.portal.facility.application.FacilityStatusUpdater;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 
 /**
  * Keeps facilities' status in step with the decided sanctions: suspended from a suspension's first
  * day through its last, active again the day after, closed for good from a closure order. Runs a
- * minute after start and then every hour (idempotent), and at once for a new decision.
+ * minute after start and then every hour (idempotent), and at once for a new decision; in a
+ * cluster, once an hour on one node ({@link ClusterJobs}: every node asks each minute).
  */
 @ApplicationScoped
 public class SanctionSchedule {
@@ -36,12 +39,14 @@ public class SanctionSchedule {
   @Inject SanctionRepository sanctions;
   @Inject FacilityStatusUpdater facilities;
   @Inject Clock clock;
+  @Inject ClusterJobs jobs;
   @Resource ManagedScheduledExecutorService scheduler;
 
   private ScheduledFuture<?> job;
 
   void start(@Observes SchemaReady ready) {
-    job = scheduler.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
+    // every node asks each minute; the work runs once an hour in the cluster
+    job = scheduler.scheduleWithFixedDelay(this::runQuietly, 1, 1, TimeUnit.MINUTES);
   }
 
   @PreDestroy
@@ -75,15 +80,12 @@ public class SanctionSchedule {
 
   private void runQuietly() {
     try {
-      jakarta
-          .enterprise
-          .inject
-          .spi
-          .CDI
-          .current()
-          .select(SanctionSchedule.class)
-          .get()
-          .applyAll(clock.instant().atZone(ClockProducer.KST).toLocalDate());
+      SanctionSchedule self =
+          jakarta.enterprise.inject.spi.CDI.current().select(SanctionSchedule.class).get();
+      jobs.runIfDue(
+          "sanctions",
+          Duration.ofHours(1),
+          () -> self.applyAll(clock.instant().atZone(ClockProducer.KST).toLocalDate()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Sanctions not applied; the next run retries", e);
     }

@@ -7,18 +7,24 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices.Notice;
 
 /**
  * Facilities as the check-in path sees them, cached in memory: a door scan reads no facility row
- * after the first. A change on this node drops the entry after it commits; entries also expire
- * after a minute, so a change made on another node arrives. Internal: it answers no caller directly
- * and applies no access rule (the calling service does).
+ * after the first. A change on any node drops the entry on every node once it commits ({@link
+ * ClusterNotices}); entries also expire after a minute, the last resort. Internal: it answers no
+ * caller directly and applies no access rule (the calling service does).
  */
 @ApplicationScoped
 public class FacilityDirectory {
   private static final long TTL_MILLIS = 60_000;
 
+  /** The topic of this copy's notices; the subject is the facility's id. */
+  static final String TOPIC = "facility";
+
   @Inject FacilitySnapshots snapshots;
+  @Inject ClusterNotices notices;
 
   private final Map<Long, Entry> byId = new ConcurrentHashMap<>();
   private final Map<String, Long> bySafeCallNumber = new ConcurrentHashMap<>();
@@ -49,7 +55,26 @@ public class FacilityDirectory {
     return id == null ? Optional.empty() : find(id);
   }
 
+  /** In the changing transaction: every node hears of it once it commits. */
+  void announce(@Observes FacilityChanged change) {
+    notices.send(TOPIC, Long.toString(change.facilityId()));
+  }
+
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FacilityChanged change) {
     byId.remove(change.facilityId());
+  }
+
+  /** A change heard from some node (this one's own included). */
+  void heard(@Observes Notice notice) {
+    if (notice.isEverything()) {
+      byId.clear();
+      bySafeCallNumber.clear();
+    } else if (notice.concerns(TOPIC)) {
+      try {
+        byId.remove(Long.parseLong(notice.subject()));
+      } catch (NumberFormatException e) {
+        byId.clear();
+      }
+    }
   }
 }

@@ -5,11 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 
 /**
@@ -18,12 +15,11 @@ import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
  * every further attempt from that key waits a delay after its last failure, doubling with each
  * failure up to a cap. There is no count per account alone: an attacker who does not hold the
  * password only slows down their own address, never the account's owner signing in from elsewhere.
- * Kept in memory per node; docs/operations.md says so, and lists the settings ({@link Limits}).
+ * The failures are kept in PostgreSQL ({@link SignInFailures}), so every node of a cluster counts
+ * the same ones; docs/operations.md lists the settings ({@link Limits}).
  */
 @ApplicationScoped
 public class LoginThrottle {
-  private static final int MAX_TRACKED_KEYS = 100_000;
-
   /**
    * The allowances. Read from {@code portal.security.throttle.*} (see docs/operations.md).
    *
@@ -79,20 +75,27 @@ public class LoginThrottle {
     }
   }
 
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private SignInFailures failures;
   private Clock clock;
   private Limits limits;
 
   protected LoginThrottle() {}
 
+  /** The portal's throttle: failures counted in PostgreSQL, so every node of a cluster counts. */
   @Inject
-  public LoginThrottle(Clock clock) {
-    this(clock, Limits.fromConfig());
+  public LoginThrottle(Clock clock, SignInFailures failures) {
+    this(clock, Limits.fromConfig(), failures);
   }
 
+  /** A throttle that counts in memory (one process only): for tests of the rules. */
   public LoginThrottle(Clock clock, Limits limits) {
+    this(clock, limits, SignInFailures.inMemory());
+  }
+
+  public LoginThrottle(Clock clock, Limits limits, SignInFailures failures) {
     this.clock = clock;
     this.limits = limits;
+    this.failures = failures;
   }
 
   /**
@@ -113,49 +116,26 @@ public class LoginThrottle {
   }
 
   public void failed(String account, String address) {
-    if (failures.size() > MAX_TRACKED_KEYS) {
-      Instant now = clock.instant();
-      failures.entrySet().removeIf(e -> prune(e.getValue(), now) == 0);
-    }
-    record(pairKey(account, address));
-    record(addressKey(address));
+    Instant now = clock.instant();
+    failures.add(List.of(pairKey(account, address), addressKey(address)), now, cutoff(now));
   }
 
   /** The account signed in from this address: its failures there are forgiven. */
   public void succeeded(String account, String address) {
-    failures.remove(pairKey(account, address));
+    failures.forget(pairKey(account, address));
   }
 
   private Duration waitOf(String key, int free, Duration cap, Instant now) {
-    Deque<Instant> times = failures.get(key);
-    if (times == null) {
+    SignInFailures.Recent recent = failures.since(key, cutoff(now));
+    if (recent.count() == 0) {
       return Duration.ZERO;
     }
-    synchronized (times) {
-      int count = prune(times, now);
-      if (count == 0) {
-        return Duration.ZERO;
-      }
-      Instant until = times.peekLast().plus(limits.delay(count, free, cap));
-      return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
-    }
+    Instant until = recent.last().plus(limits.delay(recent.count(), free, cap));
+    return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
   }
 
-  private void record(String key) {
-    Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      times.addLast(clock.instant());
-    }
-  }
-
-  private int prune(Deque<Instant> times, Instant now) {
-    Instant cutoff = now.minus(limits.window());
-    synchronized (times) {
-      while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-        times.removeFirst();
-      }
-      return times.size();
-    }
+  private Instant cutoff(Instant now) {
+    return now.minus(limits.window());
   }
 
   private static String pairKey(String account, String address) {

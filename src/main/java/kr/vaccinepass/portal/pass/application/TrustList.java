@@ -19,19 +19,26 @@ import java.util.logging.Logger;
 import kr.vaccinepass.portal.pass.domain.Es256Verifier;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices.Notice;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 
 /**
- * The verifier's in-memory copy of the trust list. Verification reads only this map; it is reloaded
- * at start, after every change on this node (after the change commits), and every minute so that
- * changes made on another node arrive too. Demo keys are trusted only in demo mode.
+ * The verifier's in-memory copy of the trust list. Verification reads only this map; it is loaded
+ * at start, patched after every change on this node (after the change commits), reloaded when a
+ * change on another node is heard ({@link ClusterNotices}, within milliseconds of its commit), and
+ * reloaded every minute as the last resort. Demo keys are trusted only in demo mode.
  */
 @ApplicationScoped
 public class TrustList {
   private static final Logger LOG = Logger.getLogger(TrustList.class.getName());
 
+  /** The topic of this copy's notices; the subject is the key id. */
+  static final String TOPIC = "trust-list";
+
   @Inject TrustListLoader loader;
+  @Inject ClusterNotices notices;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -60,6 +67,18 @@ public class TrustList {
   void stop() {
     if (refresher != null) {
       refresher.cancel(false);
+    }
+  }
+
+  /** In the changing transaction: every node hears of it once it commits. */
+  void announce(@Observes TrustListChanged change) {
+    notices.send(TOPIC, change.kid());
+  }
+
+  /** A change heard from some node (this one's own included): the list is read again. */
+  void heard(@Observes Notice notice) {
+    if (notice.concerns(TOPIC)) {
+      reloadQuietly();
     }
   }
 

@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices.Notice;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 
 /**
  * Which facility a device secret opens, cached by the secret's hash after the first use. Revoking a
- * key on this node drops it at once; entries also expire after a minute for other nodes.
+ * key drops it on this node at once and on every other node within milliseconds of the commit
+ * ({@link ClusterNotices}); entries also expire after a minute, the last resort.
  *
  * <p>Unknown keys cost nothing after the first try: a secret that is not even shaped like a device
  * key is refused without a lookup, and the hash of one the database did not know is remembered for
@@ -42,7 +45,11 @@ public class DeviceKeys {
   /** The most addresses followed at once; beyond that the oldest windows are forgotten. */
   static final int MAX_ADDRESSES = 10_000;
 
+  /** The topic of this cache's notices; the subject is the secret's hash. */
+  static final String TOPIC = "device-key";
+
   @Inject DeviceKeyLookup lookup;
+  @Inject ClusterNotices notices;
 
   private final FailedLookups failures = new FailedLookups();
 
@@ -188,7 +195,21 @@ public class DeviceKeys {
     return unknown.size();
   }
 
+  /** In the revoking transaction: every node hears of it once it commits. */
+  void announce(@Observes Revoked revoked) {
+    notices.send(TOPIC, revoked.secretHash());
+  }
+
   void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked revoked) {
     cache.remove(revoked.secretHash());
+  }
+
+  /** A revocation heard from some node (this one's own included). */
+  void heard(@Observes Notice notice) {
+    if (notice.isEverything()) {
+      cache.clear();
+    } else if (notice.concerns(TOPIC)) {
+      cache.remove(notice.subject());
+    }
   }
 }

@@ -18,13 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
 
 /**
  * The visit table's days: each KST day has a partition, made a week ahead; a visit of day D is kept
  * through day D+28 and gone on day D+29, when its day's partition is dropped (a day destroyed at
- * once, whatever its size). Runs at start and then every hour, so a missed night is caught up.
+ * once, whatever its size). Runs at start and then every hour, so a missed night is caught up; in a
+ * cluster, once per hour on one node ({@link ClusterJobs}: every node asks each minute, and another
+ * takes over when the one that ran it dies).
  */
 @ApplicationScoped
 public class VisitRetention {
@@ -37,15 +40,20 @@ public class VisitRetention {
   private static final Duration NONCE_CLAIMS_KEPT = Duration.ofDays(1);
 
   @Inject VisitRepository visits;
+
+  /** How often the work runs in the cluster; each node asks every minute. */
+  static final Duration EVERY = Duration.ofHours(1);
+
   @Inject Clock clock;
+  @Inject ClusterJobs jobs;
   @Resource ManagedScheduledExecutorService scheduler;
 
   private ScheduledFuture<?> job;
 
   void start(@Observes SchemaReady ready) {
     // before the first visit arrives, so that today's visits land in today's partition
-    runQuietly();
-    job = scheduler.scheduleWithFixedDelay(this::runQuietly, 60, 60, TimeUnit.MINUTES);
+    runQuietly(Duration.ZERO);
+    job = scheduler.scheduleWithFixedDelay(() -> runQuietly(EVERY), 1, 1, TimeUnit.MINUTES);
   }
 
   @PreDestroy
@@ -105,15 +113,16 @@ public class VisitRetention {
     return made;
   }
 
-  private void runQuietly() {
+  /** The work of both jobs, when no node did it within {@code every}. */
+  private void runQuietly(Duration every) {
     LocalDate today = clock.instant().atZone(ClockProducer.KST).toLocalDate();
     try {
-      self().prepare(today);
+      jobs.runIfDue("visit-partitions", every, () -> self().prepare(today));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Making the visit partitions failed; the next run retries", e);
     }
     try {
-      self().purge(today);
+      jobs.runIfDue("visit-retention", every, () -> self().purge(today));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Retention run failed; the next one retries", e);
     }
