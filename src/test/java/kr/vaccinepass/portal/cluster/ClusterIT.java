@@ -10,14 +10,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.devtools.PortalCluster;
 import kr.vaccinepass.portal.devtools.PortalProcess;
 import kr.vaccinepass.portal.devtools.SignedInPage;
+import kr.vaccinepass.portal.devtools.bench.Doors;
+import kr.vaccinepass.portal.devtools.bench.TokenMint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,9 +87,15 @@ class ClusterIT {
         2,
         freePort(),
         Map.of(
-            "portal.demo", "true",
-            "portal.data.keys", PortalProcess.dataKey(data),
-            "portal.telephony.secret", "cluster-it-telephony-secret"));
+            "portal.demo",
+            "true",
+            // a weekday lunchtime while the pass was enforced: the demo owner's doors check in
+            "portal.clock.start",
+            PortalProcess.DEFAULT_CLOCK_START,
+            "portal.data.keys",
+            PortalProcess.dataKey(data),
+            "portal.telephony.secret",
+            "cluster-it-telephony-secret"));
   }
 
   @AfterAll
@@ -125,8 +147,229 @@ class ClusterIT {
     int dead = home.equals("node1") ? 1 : 2;
     String other = dead == 1 ? "node2" : "node1";
 
-    // the owner's node dies: the balancer sees it within seconds; meanwhile and after, the owner's
-    // requests are answered by the other node, still signed in (the session was replicated)
+    try (Connection db = cluster.database().connect()) {
+      Load.Setup setup = Load.Setup.setUp(db);
+      revokedOnOneNodeIsRefusedOnTheOther(setup);
+
+      // check-ins through the balancer, each door retrying its token until answered, while the
+      // owner's node dies
+      try (Load load = new Load(setup, cluster.database().dataDir())) {
+        load.start();
+        Thread.sleep(4000);
+        long before = load.acknowledged.size();
+        long killedAt = System.nanoTime();
+        killOwnersNode(owner, dead, home, other);
+        Thread.sleep(4000);
+        load.stop();
+        long afterKill = load.acknowledged.size() - before;
+        double seconds = (System.nanoTime() - killedAt) / 1e9;
+        load.assertNothingLostNorTwice(db);
+        System.out.println(
+            "CLUSTER: under check-in load, "
+                + load.acknowledged.size()
+                + " check-ins acknowledged ("
+                + before
+                + " in 4 s before the kill, "
+                + afterKill
+                + String.format(" in the %.1f s after it", seconds)
+                + "), "
+                + load.retries.get()
+                + " retries of a token after a failed try, every acknowledged check-in in"
+                + " PostgreSQL once, none twice");
+      }
+    }
+  }
+
+  /** A door unpairs itself at one node; the other node, which had its key cached, refuses it. */
+  private static void revokedOnOneNodeIsRefusedOnTheOther(Load.Setup setup) throws Exception {
+    Doors.Door door = setup.spare();
+    for (String node : List.of("node1", "node2")) {
+      HttpResponse<String> probe = checkIn(door, "not-a-token", node);
+      assertEquals(node, probe.headers().firstValue("X-Portal-Node").orElse("?"), "pinned");
+      assertTrue(probe.statusCode() != 401, "the key works at " + node + ": " + probe.body());
+    }
+    HttpResponse<String> unpaired =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "api/v1/door/pairing"))
+                .header("Authorization", door.authorization())
+                .header("Cookie", "PORTAL_NODE=node1")
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long revokedAt = System.nanoTime();
+    assertEquals(204, unpaired.statusCode(), unpaired.body());
+    while (checkIn(door, "not-a-token", "node2").statusCode() != 401) {
+      assertTrue(System.nanoTime() - revokedAt < 5_000_000_000L, "node2 still takes the key");
+    }
+    long tookMs = (System.nanoTime() - revokedAt) / 1_000_000;
+    System.out.println(
+        "CLUSTER: a device key revoked at node1 was refused at node2 " + tookMs + " ms later");
+    assertTrue(tookMs < 1000, "refused at the other node after " + tookMs + " ms");
+  }
+
+  private static HttpResponse<String> checkIn(Doors.Door door, String token, String node)
+      throws java.io.IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + door.path().substring(1)))
+            .timeout(Duration.ofSeconds(5))
+            .header("Authorization", door.authorization())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}"));
+    if (node != null) {
+      request.header("Cookie", "PORTAL_NODE=" + node);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Check-ins through the balancer on four threads, each a fresh token at one of the demo owner's
+   * doors, tried again (the same token) after a timeout, a broken connection or a 5xx until
+   * answered, as a door does.
+   */
+  private static final class Load implements AutoCloseable {
+    record Setup(List<Doors.Door> doors, Duration clockOffset, Connection db) {
+      static Setup setUp(Connection db) throws Exception {
+        long owner = Doors.demoOwner(db);
+        URI balancer = URI.create(cluster.balancerUrl());
+        long someFacility;
+        try (var q = db.prepareStatement("select min(id) from facility where owner_id = ?")) {
+          q.setLong(1, owner);
+          var rs = q.executeQuery();
+          rs.next();
+          someFacility = rs.getLong(1);
+        }
+        Doors.Door probe = Doors.keys(db, owner, List.of(someFacility), Instant.now()).get(0);
+        Duration offset = Doors.clockOffset(balancer.getHost(), balancer.getPort(), probe);
+        return new Setup(Doors.open(db, Instant.now().plus(offset)), offset, db);
+      }
+
+      Doors.Door spare() throws Exception {
+        long owner = Doors.demoOwner(db);
+        return Doors.keys(db, owner, List.of(doors.get(0).facilityId()), portalNow()).get(0);
+      }
+
+      Instant portalNow() {
+        return Instant.now().plus(clockOffset);
+      }
+    }
+
+    private static final int THREADS = 4;
+    private static final Pattern VISIT_ID = Pattern.compile("\"visitId\"\\s*:\\s*(\\d+)");
+
+    final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    final List<String> refused = new CopyOnWriteArrayList<>();
+    final AtomicInteger retries = new AtomicInteger();
+    final AtomicInteger unanswered = new AtomicInteger();
+    private final Setup setup;
+    private final TokenMint mint;
+    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    private final List<Future<?>> loops = new ArrayList<>();
+    private volatile boolean stopping;
+
+    Load(Setup setup, Path dataDir) throws Exception {
+      this.setup = setup;
+      this.mint = new TokenMint(dataDir, "cluster" + System.currentTimeMillis());
+    }
+
+    void start() {
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        loops.add(threads.submit(() -> loop(thread)));
+      }
+    }
+
+    private Void loop(int thread) throws Exception {
+      int n = thread;
+      while (!stopping) {
+        TokenMint.Token token = mint.mint(1, i -> setup.portalNow())[0];
+        Doors.Door door = setup.doors().get(n++ % setup.doors().size());
+        answer(door, token);
+      }
+      return null;
+    }
+
+    /** Tries the token until it is answered, for at most 10 s of its 15 s life. */
+    private void answer(Doors.Door door, TokenMint.Token token) throws InterruptedException {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (true) {
+        try {
+          HttpResponse<String> r = checkIn(door, token.compact(), null);
+          if (r.statusCode() / 100 == 2) {
+            Matcher id = VISIT_ID.matcher(r.body());
+            acknowledged.put(token.nonce(), id.find() ? Long.parseLong(id.group(1)) : -1L);
+            return;
+          }
+          if (r.statusCode() < 500 && r.statusCode() != 429) {
+            refused.add(token.nonce() + " " + r.statusCode() + " " + r.body());
+            return;
+          }
+        } catch (java.io.IOException e) {
+          // the node died under the request: the door tries again
+        }
+        retries.incrementAndGet();
+        if (System.nanoTime() > deadline) {
+          unanswered.incrementAndGet();
+          return;
+        }
+        Thread.sleep(200);
+      }
+    }
+
+    void stop() throws Exception {
+      stopping = true;
+      for (Future<?> loop : loops) {
+        loop.get(30, TimeUnit.SECONDS);
+      }
+    }
+
+    /** Every acknowledged check-in is stored once, with the visit its answer named. */
+    void assertNothingLostNorTwice(Connection db) throws Exception {
+      assertEquals(List.of(), refused, "no check-in refused");
+      assertEquals(0, unanswered.get(), "every check-in answered within 10 s of retries");
+      assertTrue(acknowledged.size() > 50, "some load: " + acknowledged.size());
+      Map<String, List<Long>> stored = new HashMap<>();
+      try (var q =
+          db.prepareStatement("select token_nonce, id from visit where token_nonce like ?")) {
+        q.setString(1, acknowledged.keySet().iterator().next().replaceAll("-\\d+$", "") + "-%");
+        var rs = q.executeQuery();
+        while (rs.next()) {
+          stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+        }
+      }
+      List<String> missing = new ArrayList<>();
+      List<String> twice = new ArrayList<>();
+      acknowledged.forEach(
+          (nonce, id) -> {
+            List<Long> visits = stored.getOrDefault(nonce, List.of());
+            if (visits.isEmpty()) {
+              missing.add(nonce);
+            } else if (id >= 0 && !visits.contains(id)) {
+              missing.add(nonce + " (answered visit " + id + ", stored " + visits + ")");
+            }
+          });
+      stored.forEach(
+          (nonce, visits) -> {
+            if (visits.size() > 1) {
+              twice.add(nonce + " " + visits);
+            }
+          });
+      assertEquals(List.of(), missing, "acknowledged check-ins missing from PostgreSQL");
+      assertEquals(List.of(), twice, "check-ins stored twice");
+    }
+
+    @Override
+    public void close() {
+      stopping = true;
+      threads.shutdownNow();
+    }
+  }
+
+  /**
+   * The owner's node dies: the balancer sees it within seconds; meanwhile and after, the owner's
+   * requests are answered by the other node, still signed in (the session was replicated).
+   */
+  private static void killOwnersNode(SignedInPage owner, int dead, String home, String other)
+      throws Exception {
     long killed = System.nanoTime();
     cluster.node(dead).kill();
     int answered = 0;

@@ -181,6 +181,8 @@ public final class PortalCluster implements AutoCloseable {
     wipe(work.resolve("nodes"));
     Files.createDirectories(work);
     String script = haScript(count);
+    // a shifted clock reads its start at one instant on every node, so that the nodes agree
+    String anchor = java.time.Instant.now().toString();
     for (int k = 1; k <= count; k++) {
       PortalProcess node =
           new PortalProcess(server, war, dataDir, work.resolve("nodes/node" + k), log)
@@ -192,6 +194,9 @@ public final class PortalCluster implements AutoCloseable {
       props.put("jboss.tx.node.id", "node" + k);
       // the balancer is the one proxy whose X-Forwarded-For the portal believes
       props.putIfAbsent("portal.security.trustedProxies", "127.0.0.1");
+      if (props.containsKey("portal.clock.start")) {
+        props.putIfAbsent("portal.clock.anchor", anchor);
+      }
       log.accept("Starting node " + k + " of " + count + " ...");
       node.startWildFly(8080 + offset(k), offset(k), null, props);
     }

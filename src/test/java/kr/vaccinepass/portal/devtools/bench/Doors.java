@@ -21,14 +21,14 @@ import kr.vaccinepass.portal.visit.domain.DeviceKey;
  * owner's page would store it: the SHA-256 and the first 10 characters), and the portal's clock,
  * read from the {@code checkedAt} of a check-in answer.
  */
-final class Doors {
+public final class Doors {
   /** One facility and its device's secret. */
-  record Door(long facilityId, String secret) {
-    String path() {
+  public record Door(long facilityId, String secret) {
+    public String path() {
       return "/api/v1/facilities/" + facilityId + "/checkins";
     }
 
-    String authorization() {
+    public String authorization() {
       return "Device " + secret;
     }
   }
@@ -38,7 +38,7 @@ final class Doors {
   private Doors() {}
 
   /** The demo owner's account id (the portal seeds it in demo mode). */
-  static long demoOwner(Connection db) throws SQLException {
+  public static long demoOwner(Connection db) throws SQLException {
     try (PreparedStatement q = db.prepareStatement("select id from account where email = ?")) {
       q.setString(1, DemoData.OWNER_EMAIL);
       ResultSet rs = q.executeQuery();
@@ -50,7 +50,7 @@ final class Doors {
   }
 
   /** Device keys for the demo owner's covered, active facilities (at least one). */
-  static List<Door> open(Connection db, Instant portalNow) throws SQLException {
+  public static List<Door> open(Connection db, Instant portalNow) throws SQLException {
     long owner = demoOwner(db);
     List<Long> facilities = new ArrayList<>();
     try (PreparedStatement q =
@@ -76,7 +76,7 @@ final class Doors {
   }
 
   /** A device key made for the benchmark for each of the owner's facilities, in that order. */
-  static List<Door> keys(Connection db, long owner, List<Long> facilities, Instant portalNow)
+  public static List<Door> keys(Connection db, long owner, List<Long> facilities, Instant portalNow)
       throws SQLException {
     List<Door> doors = new ArrayList<>();
     try (PreparedStatement insert =
@@ -102,7 +102,7 @@ final class Doors {
    * How far the portal's clock is from this machine's: the {@code checkedAt} of a refused check-in
    * (a token that is not one), taken at the midpoint of the fastest of a few round trips.
    */
-  static Duration clockOffset(String host, int port, Door door) throws IOException {
+  public static Duration clockOffset(String host, int port, Door door) throws IOException {
     byte[] request =
         HttpConnection.post(
             host, port, door.path(), door.authorization(), "{\"token\":\"clock-probe\"}");

@@ -25,7 +25,7 @@ import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
  * token. Issuers take turns. Signing costs CPU on the machine that also runs the server, so a
  * step's tokens are made before the step, outside the measured time.
  */
-final class TokenMint {
+public final class TokenMint {
   private record Signer(String issuer, String kid, ECPrivateKey key) {}
 
   private final List<Signer> signers = new ArrayList<>();
@@ -33,9 +33,9 @@ final class TokenMint {
   private final AtomicLong sequence = new AtomicLong();
 
   /** A signed token and its nonce. */
-  record Token(String compact, String nonce) {}
+  public record Token(String compact, String nonce) {}
 
-  TokenMint(Path dataDir, String run) throws IOException {
+  public TokenMint(Path dataDir, String run) throws IOException {
     this.run = run;
     Path file = dataDir.resolve("demo-issuer-keys.properties");
     Properties keys = new Properties();
@@ -64,7 +64,7 @@ final class TokenMint {
    * {@code count} tokens, token {@code i} issued at {@code issuedAt(i)} (the portal's clock),
    * signed on all cores.
    */
-  Token[] mint(int count, java.util.function.IntFunction<Instant> issuedAt) {
+  public Token[] mint(int count, java.util.function.IntFunction<Instant> issuedAt) {
     long first = sequence.getAndAdd(count);
     Token[] tokens = new Token[count];
     IntStream.range(0, count)
