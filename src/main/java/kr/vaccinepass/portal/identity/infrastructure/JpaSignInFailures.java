@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.vaccinepass.portal.identity.application.SignInFailures;
 import kr.vaccinepass.portal.shared.domain.Sha256;
+import kr.vaccinepass.portal.shared.infrastructure.NativeValues;
 
 /**
  * Failed sign-ins in PostgreSQL (table sign_in_failure), counted alike by every node. Keys are
@@ -38,7 +39,7 @@ public class JpaSignInFailures implements SignInFailures {
                 .setParameter(2, at(cutoff))
                 .getSingleResult();
     int count = ((Number) row[0]).intValue();
-    return count == 0 ? new Recent(0, null) : new Recent(count, instant(row[1]));
+    return count == 0 ? new Recent(0, null) : new Recent(count, NativeValues.instant(row[1]));
   }
 
   @Override
@@ -70,18 +71,5 @@ public class JpaSignInFailures implements SignInFailures {
 
   private static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("unexpected time type " + value.getClass());
   }
 }

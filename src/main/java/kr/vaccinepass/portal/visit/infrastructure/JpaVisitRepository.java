@@ -26,6 +26,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.infrastructure.NativeValues;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 import kr.vaccinepass.portal.visit.domain.DoorMode;
 import kr.vaccinepass.portal.visit.domain.DoorRecord;
@@ -611,14 +612,14 @@ class JpaVisitRepository implements VisitRepository {
         (String) r[1],
         (String) r[2],
         (String) r[3],
-        instant(r[4]),
+        NativeValues.instant(r[4]),
         (String) r[5],
         DoorSyncStatus.valueOf((String) r[6]),
         (String) r[7],
         (String) r[8],
         r[9] == null ? null : ((Number) r[9]).longValue(),
         (Boolean) r[10],
-        instant(r[11]));
+        NativeValues.instant(r[11]));
   }
 
   /** A door's heartbeat: one statement, whether the door reported before or not. */
@@ -682,12 +683,12 @@ class JpaVisitRepository implements VisitRepository {
           keyId,
           new DoorState(
               keyId,
-              instant(r[1]),
+              NativeValues.instant(r[1]),
               new DoorReport(
                   DoorMode.valueOf((String) r[2]),
                   ((Number) r[3]).intValue(),
-                  r[4] == null ? null : instant(r[4]),
-                  r[5] == null ? null : instant(r[5]),
+                  r[4] == null ? null : NativeValues.instant(r[4]),
+                  r[5] == null ? null : NativeValues.instant(r[5]),
                   r[6] == null ? null : ((Number) r[6]).longValue())));
     }
     return states;
@@ -728,18 +729,5 @@ class JpaVisitRepository implements VisitRepository {
               ((Number) r[4]).longValue()));
     }
     return regions;
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("not a time: " + value);
   }
 }
