@@ -56,7 +56,7 @@ public class ClusterNotices {
 
   private volatile boolean running;
   private volatile boolean listening;
-  private volatile CountDownLatch firstConnection = new CountDownLatch(1);
+  private final CountDownLatch firstConnection = new CountDownLatch(1);
   private Thread listener;
 
   /**
