@@ -186,7 +186,7 @@ class LocaleJourneyIT extends BrowserJourney {
       Set<String> visited) {
     for (String language : List.of("ko", "en")) {
       browser.go(pages.get(0)).waitForAjax();
-      browser.click("langForm:" + language).waitForAjax();
+      browser.switchLanguage(language);
       for (String page : pages) {
         String path = pathOf(browser, page);
         if (path == null) {
@@ -228,7 +228,7 @@ class LocaleJourneyIT extends BrowserJourney {
         visited.add(page);
       }
     }
-    browser.click("langForm:ko").waitForAjax();
+    browser.switchLanguage("ko");
   }
 
   /**

@@ -173,6 +173,24 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Switches the session's language with the header's switch and waits for the page it reloads (a
+   * full submit: waiting for AJAX alone lets the next navigation race the switch).
+   */
+  public Browser switchLanguage(String language) {
+    WebElement link = id("langForm:" + language);
+    link.click();
+    waitFor(ExpectedConditions.stalenessOf(link));
+    waitFor(
+        d ->
+            language.equals(
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.readyState === 'complete'"
+                            + " ? document.documentElement.lang : null;")));
+    return waitForAjax();
+  }
+
   /** Waits until the page has loaded and no jQuery or PrimeFaces AJAX request is under way. */
   public Browser waitForAjax() {
     waitFor(
