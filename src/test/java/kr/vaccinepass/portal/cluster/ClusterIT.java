@@ -34,6 +34,7 @@ import kr.vaccinepass.portal.devtools.PortalProcess;
 import kr.vaccinepass.portal.devtools.SignedInPage;
 import kr.vaccinepass.portal.devtools.bench.Doors;
 import kr.vaccinepass.portal.devtools.bench.TokenMint;
+import kr.vaccinepass.portal.testsupport.PostgresControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +148,8 @@ class ClusterIT {
     int dead = home.equals("node1") ? 1 : 2;
     String other = dead == 1 ? "node2" : "node1";
 
+    aNonceAdmittedAtOneNodeIsAReplayAtTheOtherWithoutTheDatabase();
+
     try (Connection db = cluster.database().connect()) {
       Load.Setup setup = Load.Setup.setUp(db);
       revokedOnOneNodeIsRefusedOnTheOther(setup);
@@ -177,6 +180,65 @@ class ClusterIT {
                 + " retries of a token after a failed try, every acknowledged check-in in"
                 + " PostgreSQL once, none twice");
       }
+    }
+  }
+
+  /**
+   * A token admitted at one facility through node1 is shown at another facility through node2:
+   * node2 refuses it as a replay from the nonce claims the nodes share, before anything is written,
+   * so even with PostgreSQL stopped (a refusal found by the database's unique claim would be a 503
+   * then).
+   */
+  private static void aNonceAdmittedAtOneNodeIsAReplayAtTheOtherWithoutTheDatabase()
+      throws Exception {
+    Doors.Door first;
+    Doors.Door second;
+    Load.Setup setup;
+    PostgresControl postgres;
+    try (Connection db = cluster.database().connect()) {
+      setup = Load.Setup.setUp(db);
+      first = setup.doors().get(0);
+      second =
+          setup.doors().stream()
+              .filter(d -> d.facilityId() != first.facilityId())
+              .findFirst()
+              .orElseThrow();
+      postgres = PostgresControl.of(db);
+    }
+    // each node has met both doors (their keys are cached, as at a door in use)
+    for (Doors.Door door : List.of(first, second)) {
+      for (String node : List.of("node1", "node2")) {
+        assertTrue(checkIn(door, "not-a-token", node).statusCode() != 401, "the key works");
+      }
+    }
+    TokenMint mint = new TokenMint(cluster.database().dataDir(), "replay" + System.nanoTime());
+    TokenMint.Token token = mint.mint(1, i -> setup.portalNow())[0];
+    HttpResponse<String> admitted = checkIn(first, token.compact(), "node1");
+    assertEquals(201, admitted.statusCode(), admitted.body());
+    postgres.stop();
+    try {
+      long asked = System.nanoTime();
+      HttpResponse<String> replayed = checkIn(second, token.compact(), "node2");
+      long tookMs = (System.nanoTime() - asked) / 1_000_000;
+      assertEquals("node2", replayed.headers().firstValue("X-Portal-Node").orElse("?"));
+      assertEquals(
+          409, replayed.statusCode(), "a replay, with PostgreSQL down: " + replayed.body());
+      assertTrue(replayed.body().contains("REPLAYED"), replayed.body());
+      System.out.println(
+          "CLUSTER: a nonce admitted at node1 was refused as a replay at node2 in "
+              + tookMs
+              + " ms, with PostgreSQL stopped");
+    } finally {
+      postgres.start();
+    }
+    // both nodes write again once PostgreSQL is back
+    for (String node : List.of("node1", "node2")) {
+      waitUntil(
+          Duration.ofSeconds(30),
+          () ->
+              checkIn(first, mint.mint(1, i -> setup.portalNow())[0].compact(), node).statusCode()
+                  == 201,
+          node + " writes check-ins again");
     }
   }
 

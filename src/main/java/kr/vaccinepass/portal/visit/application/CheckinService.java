@@ -45,6 +45,7 @@ public class CheckinService {
   @Inject FacilityDirectory directory;
   @Inject PassVerifier verifier;
   @Inject NonceLedger ledger;
+  @Inject NonceClaims claims;
   @Inject VisitWriter writer;
   @Inject VisitBatcher batcher;
   @Inject DenialCounter denials;
@@ -141,6 +142,14 @@ public class CheckinService {
       if (answered != null && answered.sameToken(facilityId, hash)) {
         return earlier(answered).thenApply(given -> again(given, facilityId, path, now));
       }
+      // or it was answered at another node (the device retried here after a timeout)
+      NonceClaims.Claim claimed = claims.find(token.nonce());
+      if (claimed != null && claimed.sameToken(facilityId, hash)) {
+        Optional<CheckinAnswer> recorded = recorded(facility, token, hash, path, now);
+        if (recorded.isPresent()) {
+          return done(recorded.get());
+        }
+      }
     }
     if (!verification.genuine()) {
       // not cached: a forged or stale token must not be able to claim a nonce
@@ -150,6 +159,15 @@ public class CheckinService {
     NonceLedger.Entry earlier =
         ledger.claim(token.nonce(), facilityId, hash, asked, token.expiresAt());
     if (earlier == null) {
+      // new at this node: first presented at another node, at another facility or as another
+      // token, it is a replay, refused before anything is written
+      NonceClaims.Claim first =
+          claims.claim(token.nonce(), facilityId, hash, token.expiresAt().plus(NonceLedger.KEEP));
+      if (first != null && !first.sameToken(facilityId, hash)) {
+        CheckinAnswer replayed = refuse(facilityId, CheckinCode.REPLAYED, now);
+        ledger.settle(token.nonce(), replayed);
+        return done(replayed);
+      }
       return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
     }
     if (!earlier.sameToken(facilityId, hash)) {
@@ -159,7 +177,7 @@ public class CheckinService {
         .thenCompose(
             given -> {
               // a refused visitor may still enter as a solo diner: the owner asks again
-              boolean askAgain = !given.admitted() && earlier.party() != asked;
+              boolean askAgain = given.code() == CheckinCode.NO_PASS && earlier.party() != asked;
               if (!askAgain
                   || !ledger.reclaim(
                       token.nonce(), earlier, facilityId, hash, asked, token.expiresAt())) {
@@ -248,12 +266,20 @@ public class CheckinService {
   /** The nonce was recorded before this node's ledger knew (a restart, another node). */
   private CheckinAnswer recordedBefore(
       FacilitySnapshot facility, PassToken token, String hash, CheckinPath path, Instant now) {
-    Visit v =
-        writer
-            .byNonce(token.nonce())
-            .orElseThrow(() -> new IllegalStateException("a claimed nonce without its visit"));
+    return recorded(facility, token, hash, path, now)
+        .orElseThrow(() -> new IllegalStateException("a claimed nonce without its visit"));
+  }
+
+  /** The answer the visit recorded under this nonce gives again, if one was recorded. */
+  private Optional<CheckinAnswer> recorded(
+      FacilitySnapshot facility, PassToken token, String hash, CheckinPath path, Instant now) {
+    Optional<Visit> found = writer.byNonce(token.nonce());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Visit v = found.get();
     if (v.getFacilityId() != facility.id() || !hash.equals(v.getTokenHash())) {
-      return refuse(facility.id(), CheckinCode.REPLAYED, now);
+      return Optional.of(refuse(facility.id(), CheckinCode.REPLAYED, now));
     }
     CheckinAnswer recorded =
         new CheckinAnswer(
@@ -262,7 +288,7 @@ public class CheckinService {
             v.getId(),
             v.getVisitedAt(),
             false);
-    return again(recorded, facility.id(), path, now);
+    return Optional.of(again(recorded, facility.id(), path, now));
   }
 
   /**

@@ -1,0 +1,26 @@
+package kr.vaccinepass.portal.visit.application;
+
+import java.time.Instant;
+
+/**
+ * Which token at which facility presented a nonce first, as every node of a cluster sees it: a
+ * nonce claimed at one node is refused as a replay at another before anything is written (the
+ * database's unique nonce claim stays the last word, for a claim this store lost).
+ */
+public interface NonceClaims {
+  /** The first presentation of a nonce: the facility and the token's hash. */
+  record Claim(long facilityId, String tokenHash) {
+    public boolean sameToken(long facility, String hash) {
+      return facilityId == facility && tokenHash.equals(hash);
+    }
+  }
+
+  /**
+   * Claims the nonce for this token at this facility until {@code keepUntil}: null when the claim
+   * is new (or the store could not answer in time), else the claim that was there first.
+   */
+  Claim claim(String nonce, long facilityId, String tokenHash, Instant keepUntil);
+
+  /** The claim on a nonce, or null when none is known. */
+  Claim find(String nonce);
+}

@@ -1,0 +1,65 @@
+package kr.vaccinepass.portal.visit.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import kr.vaccinepass.portal.visit.application.NonceClaims;
+import org.infinispan.Cache;
+
+/**
+ * The nonce claims in the Infinispan cache WildFly runs (cache container {@code portal}, cache
+ * {@code nonces}, wildfly-config/configure-server.cli): local on one server, distributed over the
+ * nodes with the HA configuration, each claim kept by two of them. A claim is one conditional put
+ * at the nonce's owner; it expires with its token (plus the ledger's keep). When the cache cannot
+ * answer in time (a node leaving mid-call), the check-in goes on and the database's unique nonce
+ * claim decides, as it always did.
+ */
+@ApplicationScoped
+public class InfinispanNonceClaims implements NonceClaims {
+  private static final Logger LOG = Logger.getLogger(InfinispanNonceClaims.class.getName());
+  private static final Duration SHORTEST = Duration.ofSeconds(1);
+
+  @Resource(lookup = "java:jboss/infinispan/cache/portal/nonces")
+  Cache<String, String> cache;
+
+  @Inject Clock clock;
+
+  @Override
+  public Claim claim(String nonce, long facilityId, String tokenHash, Instant keepUntil) {
+    long lifespan = Math.max(SHORTEST.toMillis(), keepUntil.toEpochMilli() - clock.millis());
+    try {
+      String first =
+          cache.putIfAbsent(nonce, value(facilityId, tokenHash), lifespan, TimeUnit.MILLISECONDS);
+      return first == null ? null : claimOf(first);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the nonce claims did not answer; the database decides", e);
+      return null;
+    }
+  }
+
+  @Override
+  public Claim find(String nonce) {
+    try {
+      String found = cache.get(nonce);
+      return found == null ? null : claimOf(found);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the nonce claims did not answer", e);
+      return null;
+    }
+  }
+
+  private static String value(long facilityId, String tokenHash) {
+    return facilityId + " " + tokenHash;
+  }
+
+  private static Claim claimOf(String value) {
+    int space = value.indexOf(' ');
+    return new Claim(Long.parseLong(value.substring(0, space)), value.substring(space + 1));
+  }
+}
