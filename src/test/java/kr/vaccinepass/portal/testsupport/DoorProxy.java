@@ -171,7 +171,19 @@ public final class DoorProxy implements AutoCloseable {
         upstream.connect(target, 5000);
         upstream.getOutputStream().write(closing(text).getBytes(StandardCharsets.ISO_8859_1));
         threads.execute(() -> pipe(in, upstream));
-        upstream.getInputStream().transferTo(client.getOutputStream());
+        // the answer's head says Connection: close too, or the browser would send its next
+        // request on this connection, which closes now
+        InputStream answer = upstream.getInputStream();
+        byte[] answerHead = head(answer);
+        if (answerHead == null) {
+          return;
+        }
+        client
+            .getOutputStream()
+            .write(
+                closing(new String(answerHead, StandardCharsets.ISO_8859_1))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        answer.transferTo(client.getOutputStream());
       } finally {
         open.removeIf(Socket::isClosed);
       }
