@@ -17,7 +17,8 @@ public interface NonceClaims {
 
   /**
    * Claims the nonce for this token at this facility until {@code keepUntil}: null when the claim
-   * is new (or the store could not answer in time), else the claim that was there first.
+   * is new (or the store could not answer in time, or there is no other node to share it with),
+   * else the claim that was there first.
    */
   Claim claim(String nonce, long facilityId, String tokenHash, Instant keepUntil);
 

@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.infrastructure;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,8 @@ import org.infinispan.Cache;
  * nodes with the HA configuration, each claim kept by two of them. A claim is one conditional put
  * at the nonce's owner; it expires with its token (plus the ledger's keep). When the cache cannot
  * answer in time (a node leaving mid-call), the check-in goes on and the database's unique nonce
- * claim decides, as it always did.
+ * claim decides, as it always did. On one server the node's own ledger (NonceLedger) knows every
+ * nonce the cache would, so the local cache is not asked: no second claim on the check-in path.
  */
 @ApplicationScoped
 public class InfinispanNonceClaims implements NonceClaims {
@@ -30,8 +32,18 @@ public class InfinispanNonceClaims implements NonceClaims {
 
   @Inject Clock clock;
 
+  private boolean shared;
+
+  @PostConstruct
+  void start() {
+    shared = cache.getCacheConfiguration().clustering().cacheMode().isClustered();
+  }
+
   @Override
   public Claim claim(String nonce, long facilityId, String tokenHash, Instant keepUntil) {
+    if (!shared) {
+      return null;
+    }
     long lifespan = Math.max(SHORTEST.toMillis(), keepUntil.toEpochMilli() - clock.millis());
     try {
       String first =
@@ -45,6 +57,9 @@ public class InfinispanNonceClaims implements NonceClaims {
 
   @Override
   public Claim find(String nonce) {
+    if (!shared) {
+      return null;
+    }
     try {
       String found = cache.get(nonce);
       return found == null ? null : claimOf(found);
