@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices.Notice;
 
@@ -29,6 +30,13 @@ public class FacilityDirectory {
   private final Map<Long, Entry> byId = new ConcurrentHashMap<>();
   private final Map<String, Long> bySafeCallNumber = new ConcurrentHashMap<>();
 
+  /**
+   * Counts the changes this node has heard of. A load keeps what it read only if none came while it
+   * read: one that read a facility just before its suspension committed must not put the open
+   * facility back after the change dropped it (its doors would admit until the entry expired).
+   */
+  private final AtomicLong changes = new AtomicLong();
+
   private record Entry(FacilitySnapshot snapshot, long loadedAt) {}
 
   public Optional<FacilitySnapshot> find(long facilityId) {
@@ -36,7 +44,11 @@ public class FacilityDirectory {
     if (entry != null && System.currentTimeMillis() - entry.loadedAt() < TTL_MILLIS) {
       return Optional.of(entry.snapshot());
     }
+    long changesBefore = changes.get();
     Optional<FacilitySnapshot> loaded = snapshots.load(facilityId);
+    if (changes.get() != changesBefore) {
+      return loaded;
+    }
     loaded.ifPresentOrElse(
         s -> {
           byId.put(facilityId, new Entry(s, System.currentTimeMillis()));
@@ -61,11 +73,15 @@ public class FacilityDirectory {
   }
 
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FacilityChanged change) {
+    changes.incrementAndGet();
     byId.remove(change.facilityId());
   }
 
   /** A change heard from some node (this one's own included). */
   void heard(@Observes Notice notice) {
+    if (notice.isEverything() || notice.concerns(TOPIC)) {
+      changes.incrementAndGet();
+    }
     if (notice.isEverything()) {
       byId.clear();
       bySafeCallNumber.clear();

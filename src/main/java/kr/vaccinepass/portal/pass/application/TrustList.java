@@ -43,6 +43,15 @@ public class TrustList {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private volatile Map<String, TrustedKey> keys = Map.of();
+
+  /**
+   * Reloads and patches take turns: a reload that read the database just before a change committed
+   * would otherwise install its older copy over the change's patch (a revoked key trusted again
+   * until the next notice). A patch that waits for a reload lands after it; a reload that waits for
+   * a patch reads after its commit.
+   */
+  private final Object turns = new Object();
+
   private ScheduledFuture<?> refresher;
 
   /** A key as the verifier holds it: immutable, with its verifier made once. */
@@ -88,17 +97,19 @@ public class TrustList {
       return;
     }
     try {
-      Map<String, TrustedKey> patched = new HashMap<>(keys);
-      patched.put(
-          change.kid(),
+      TrustedKey key =
           new TrustedKey(
               change.kid(),
               change.issuerCode(),
               change.validFrom(),
               change.validUntil(),
               change.revoked(),
-              new Es256Verifier(PassKeys.parsePublic(change.publicKey()))));
-      keys = Map.copyOf(patched);
+              new Es256Verifier(PassKeys.parsePublic(change.publicKey())));
+      synchronized (turns) {
+        Map<String, TrustedKey> patched = new HashMap<>(keys);
+        patched.put(change.kid(), key);
+        keys = Map.copyOf(patched);
+      }
     } catch (JOSEException | RuntimeException e) {
       LOG.log(Level.WARNING, "Key " + change.kid() + " not patched; the next reload brings it", e);
     }
@@ -113,6 +124,12 @@ public class TrustList {
   }
 
   public void reload() {
+    synchronized (turns) {
+      keys = read();
+    }
+  }
+
+  private Map<String, TrustedKey> read() {
     boolean demo = PortalConfig.flag("portal.demo");
     Map<String, TrustedKey> fresh = new HashMap<>();
     for (IssuerKey key : loader.keys()) {
@@ -133,8 +150,8 @@ public class TrustList {
         LOG.log(Level.WARNING, "Key " + key.getKid() + " left out of the trust list", e);
       }
     }
-    keys = Map.copyOf(fresh);
     LOG.fine(() -> "Trust list loaded: " + fresh.size() + " keys");
+    return Map.copyOf(fresh);
   }
 
   private void reloadQuietly() {

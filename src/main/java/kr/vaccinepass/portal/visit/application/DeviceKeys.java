@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices.Notice;
@@ -88,6 +89,13 @@ public class DeviceKeys {
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> unknown = new ConcurrentHashMap<>();
 
+  /**
+   * Counts the revocations this node has heard of. A lookup keeps what it read only if none came
+   * while it read: one that read a key just before its revocation committed must not put the key
+   * back after the revocation dropped it (it would open the door again until the entry expired).
+   */
+  private final AtomicLong revocations = new AtomicLong();
+
   private record Entry(long keyId, long facilityId, long loadedAt) {}
 
   /** A current device key: its id and the facility it opens. */
@@ -157,6 +165,7 @@ public class DeviceKeys {
           throw new LookupsExhausted(wait);
         }
       }
+      long revocationsBefore = revocations.get();
       DeviceKey key;
       try {
         key = lookup.byHash(hash);
@@ -174,7 +183,9 @@ public class DeviceKeys {
       }
       unknown.remove(hash);
       entry = new Entry(key.getId(), key.getFacilityId(), now);
-      cache.put(hash, entry);
+      if (revocations.get() == revocationsBefore) {
+        cache.put(hash, entry);
+      }
     }
     return new Device(entry.keyId(), entry.facilityId());
   }
@@ -201,14 +212,17 @@ public class DeviceKeys {
   }
 
   void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked revoked) {
+    revocations.incrementAndGet();
     cache.remove(revoked.secretHash());
   }
 
   /** A revocation heard from some node (this one's own included). */
   void heard(@Observes Notice notice) {
     if (notice.isEverything()) {
+      revocations.incrementAndGet();
       cache.clear();
     } else if (notice.concerns(TOPIC)) {
+      revocations.incrementAndGet();
       cache.remove(notice.subject());
     }
   }

@@ -115,4 +115,27 @@ class DeviceKeysTest {
         wait.retryAfterSeconds() <= DeviceKeys.FAILURE_WINDOW_MILLIS / 1000,
         "Retry-After " + wait.retryAfterSeconds());
   }
+
+  @Test
+  void aKeyRevokedWhileItWasBeingLookedUpIsNotKeptInMemory() {
+    boolean[] revokedInDatabase = {false};
+    keys.lookup =
+        new DeviceKeyLookup() {
+          @Override
+          DeviceKey byHash(String hash) {
+            lookups.incrementAndGet();
+            if (revokedInDatabase[0]) {
+              return null;
+            }
+            // the row is read as active; the owner's revocation commits before the lookup returns
+            revokedInDatabase[0] = true;
+            keys.revoked(new DeviceKeys.Revoked(hash));
+            return issued.key();
+          }
+        };
+
+    assertEquals(7, keys.facilityOf(issued.secret()), "the scan in flight still opens the door");
+    assertThrows(DeviceKeys.InvalidDeviceKey.class, () -> keys.facilityOf(issued.secret()));
+    assertEquals(2, lookups.get(), "the next scan looked the key up again");
+  }
 }
