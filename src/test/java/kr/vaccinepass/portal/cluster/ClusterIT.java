@@ -13,28 +13,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.devtools.PortalCluster;
 import kr.vaccinepass.portal.devtools.PortalProcess;
 import kr.vaccinepass.portal.devtools.SignedInPage;
 import kr.vaccinepass.portal.devtools.bench.Doors;
 import kr.vaccinepass.portal.devtools.bench.TokenMint;
+import kr.vaccinepass.portal.testsupport.Browser;
 import kr.vaccinepass.portal.testsupport.PostgresControl;
+import kr.vaccinepass.portal.testsupport.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,11 +41,7 @@ import org.junit.jupiter.api.Test;
  * time the balancer took (docs/benchmarks.md).
  */
 class ClusterIT {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private static final HttpClient HTTP = CheckinLoad.HTTP;
   private static PortalCluster cluster;
 
   @BeforeAll
@@ -148,15 +136,23 @@ class ClusterIT {
     int dead = home.equals("node1") ? 1 : 2;
     String other = dead == 1 ? "node2" : "node1";
 
+    // measured while every node listens for notices (after a database restart a node's listener
+    // connects again within a second, and drops all its copies then)
+    try (Connection db = cluster.database().connect()) {
+      revokedOnOneNodeIsRefusedOnTheOther(CheckinLoad.Setup.setUp(db, cluster.balancerUrl()));
+    }
+
     aNonceAdmittedAtOneNodeIsAReplayAtTheOtherWithoutTheDatabase();
 
     try (Connection db = cluster.database().connect()) {
-      Load.Setup setup = Load.Setup.setUp(db);
-      revokedOnOneNodeIsRefusedOnTheOther(setup);
+      CheckinLoad.Setup setup = CheckinLoad.Setup.setUp(db, cluster.balancerUrl());
+      anExpiredTokenRetriedAtTheOtherNodeGetsTheVisitRecordedThere(setup);
 
       // check-ins through the balancer, each door retrying its token until answered, while the
       // owner's node dies
-      try (Load load = new Load(setup, cluster.database().dataDir())) {
+      try (CheckinLoad load =
+          new CheckinLoad(
+              setup, cluster.database().dataDir(), cluster.balancerUrl(), Duration.ofSeconds(10))) {
         load.start();
         Thread.sleep(4000);
         long before = load.acknowledged.size();
@@ -180,7 +176,107 @@ class ClusterIT {
                 + " retries of a token after a failed try, every acknowledged check-in in"
                 + " PostgreSQL once, none twice");
       }
+
+      // the dead node comes back, rejoins, and takes visitors again
+      long restarting = System.nanoTime();
+      cluster.restart(dead);
+      System.out.printf(
+          "CLUSTER: %s started again and the balancer sent to it %.1f s later%n",
+          home, (System.nanoTime() - restarting) / 1e9);
+      aHalfFilledFormSurvivesItsNodesDeath(db);
     }
+  }
+
+  /**
+   * An owner in Chromium, through the balancer, half-way through registering a facility (the 시도
+   * chosen, which filled the 시군구 menu by AJAX in the view's state), when their node dies: the rest
+   * of the form goes on at the other node, still signed in, and the facility is saved.
+   */
+  private static void aHalfFilledFormSurvivesItsNodesDeath(Connection db) throws Exception {
+    String name = "클러스터 PC방 " + System.nanoTime() % 100_000;
+    String home;
+    try (Browser browser = Browser.open(URI.create(cluster.balancerUrl()).toURL())) {
+      browser
+          .signIn(DemoData.OWNER_EMAIL, DemoData.OWNER_PASSWORD)
+          .waitForPath("/owner/dashboard.xhtml");
+      browser.go("/owner/facility-form.xhtml");
+      browser
+          .type("facilityForm:name", name)
+          .choose("facilityForm:typeCode", "PC방")
+          .type("facilityForm:businessNumber", TestData.businessNumber())
+          .choose("facilityForm:sidoCode", "서울특별시");
+      home = browser.driver().manage().getCookieNamed("PORTAL_NODE").getValue();
+      int k = Integer.parseInt(home.replace("node", ""));
+      cluster.node(k).kill();
+      waitUntil(
+          Duration.ofSeconds(15),
+          () -> cluster.balancerSays(k).startsWith("DOWN"),
+          "the balancer takes " + home + " out");
+
+      browser
+          .choose("facilityForm:sigunguCode", "종로구")
+          .type("facilityForm:roadAddress", "서울특별시 종로구 종로 1")
+          .type("facilityForm:floorArea", "85.5")
+          .type("facilityForm:capacity", "40")
+          .click("facilityForm:save");
+      browser.waitForPath("/owner/facilities.xhtml").waitForText(name);
+      String now = browser.driver().manage().getCookieNamed("PORTAL_NODE").getValue();
+      assertTrue(!now.equals(home), "answered by the other node, not " + now);
+    }
+    try (var q =
+        db.prepareStatement("select count(*) from facility where name = ? and sigungu_code = ?")) {
+      q.setString(1, name);
+      q.setString(2, TestData.JONGNO);
+      var rs = q.executeQuery();
+      rs.next();
+      assertEquals(1, rs.getInt(1), "the facility was saved once, in 종로구");
+    }
+    System.out.println(
+        "CLUSTER: a facility form half-filled at "
+            + home
+            + " was finished and saved at the other node after "
+            + home
+            + " was killed");
+  }
+
+  /**
+   * A door's check-in is recorded at node1 but its answer is lost; the door sends the same token
+   * again at node2 once the token has expired: node2 answers with the visit node1 recorded
+   * (Idempotent-Replayed), not "expired", and nothing is written twice.
+   */
+  private static void anExpiredTokenRetriedAtTheOtherNodeGetsTheVisitRecordedThere(
+      CheckinLoad.Setup setup) throws Exception {
+    Doors.Door door = setup.doors().get(0);
+    TokenMint mint = new TokenMint(cluster.database().dataDir(), "expired" + System.nanoTime());
+    // issued 11 s ago: 4 s left of its 15
+    Instant issued = setup.portalNow().minusSeconds(11);
+    TokenMint.Token token = mint.mint(1, i -> issued)[0];
+    HttpResponse<String> admitted = checkIn(door, token.compact(), "node1");
+    assertEquals(201, admitted.statusCode(), admitted.body());
+    // its 15 s and the verifier's 5 s of clock skew go by
+    Thread.sleep(Duration.between(setup.portalNow(), issued.plusSeconds(21)).toMillis());
+
+    HttpResponse<String> retried = checkIn(door, token.compact(), "node2");
+    assertEquals("node2", retried.headers().firstValue("X-Portal-Node").orElse("?"));
+    assertEquals(2, retried.statusCode() / 100, retried.body());
+    assertEquals(visitId(admitted), visitId(retried), retried.body());
+    assertEquals("true", retried.headers().firstValue("Idempotent-Replayed").orElse("none"));
+    try (var q = setup.db().prepareStatement("select count(*) from visit where token_nonce = ?")) {
+      q.setString(1, token.nonce());
+      var rs = q.executeQuery();
+      rs.next();
+      assertEquals(1, rs.getInt(1), "stored once");
+    }
+    System.out.println(
+        "CLUSTER: an expired token retried at node2 got the visit node1 recorded ("
+            + retried.statusCode()
+            + ", Idempotent-Replayed)");
+  }
+
+  private static long visitId(HttpResponse<String> answer) {
+    Matcher id = CheckinLoad.VISIT_ID.matcher(answer.body());
+    assertTrue(id.find(), "a visit id in " + answer.body());
+    return Long.parseLong(id.group(1));
   }
 
   /**
@@ -193,10 +289,10 @@ class ClusterIT {
       throws Exception {
     Doors.Door first;
     Doors.Door second;
-    Load.Setup setup;
+    CheckinLoad.Setup setup;
     PostgresControl postgres;
     try (Connection db = cluster.database().connect()) {
-      setup = Load.Setup.setUp(db);
+      setup = CheckinLoad.Setup.setUp(db, cluster.balancerUrl());
       first = setup.doors().get(0);
       second =
           setup.doors().stream()
@@ -243,7 +339,8 @@ class ClusterIT {
   }
 
   /** A door unpairs itself at one node; the other node, which had its key cached, refuses it. */
-  private static void revokedOnOneNodeIsRefusedOnTheOther(Load.Setup setup) throws Exception {
+  private static void revokedOnOneNodeIsRefusedOnTheOther(CheckinLoad.Setup setup)
+      throws Exception {
     Doors.Door door = setup.spare();
     for (String node : List.of("node1", "node2")) {
       HttpResponse<String> probe = checkIn(door, "not-a-token", node);
@@ -271,159 +368,7 @@ class ClusterIT {
 
   private static HttpResponse<String> checkIn(Doors.Door door, String token, String node)
       throws java.io.IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + door.path().substring(1)))
-            .timeout(Duration.ofSeconds(5))
-            .header("Authorization", door.authorization())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}"));
-    if (node != null) {
-      request.header("Cookie", "PORTAL_NODE=" + node);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /**
-   * Check-ins through the balancer on four threads, each a fresh token at one of the demo owner's
-   * doors, tried again (the same token) after a timeout, a broken connection or a 5xx until
-   * answered, as a door does.
-   */
-  private static final class Load implements AutoCloseable {
-    record Setup(List<Doors.Door> doors, Duration clockOffset, Connection db) {
-      static Setup setUp(Connection db) throws Exception {
-        long owner = Doors.demoOwner(db);
-        URI balancer = URI.create(cluster.balancerUrl());
-        long someFacility;
-        try (var q = db.prepareStatement("select min(id) from facility where owner_id = ?")) {
-          q.setLong(1, owner);
-          var rs = q.executeQuery();
-          rs.next();
-          someFacility = rs.getLong(1);
-        }
-        Doors.Door probe = Doors.keys(db, owner, List.of(someFacility), Instant.now()).get(0);
-        Duration offset = Doors.clockOffset(balancer.getHost(), balancer.getPort(), probe);
-        return new Setup(Doors.open(db, Instant.now().plus(offset)), offset, db);
-      }
-
-      Doors.Door spare() throws Exception {
-        long owner = Doors.demoOwner(db);
-        return Doors.keys(db, owner, List.of(doors.get(0).facilityId()), portalNow()).get(0);
-      }
-
-      Instant portalNow() {
-        return Instant.now().plus(clockOffset);
-      }
-    }
-
-    private static final int THREADS = 4;
-    private static final Pattern VISIT_ID = Pattern.compile("\"visitId\"\\s*:\\s*(\\d+)");
-
-    final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-    final List<String> refused = new CopyOnWriteArrayList<>();
-    final AtomicInteger retries = new AtomicInteger();
-    final AtomicInteger unanswered = new AtomicInteger();
-    private final Setup setup;
-    private final TokenMint mint;
-    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    private final List<Future<?>> loops = new ArrayList<>();
-    private volatile boolean stopping;
-
-    Load(Setup setup, Path dataDir) throws Exception {
-      this.setup = setup;
-      this.mint = new TokenMint(dataDir, "cluster" + System.currentTimeMillis());
-    }
-
-    void start() {
-      for (int t = 0; t < THREADS; t++) {
-        int thread = t;
-        loops.add(threads.submit(() -> loop(thread)));
-      }
-    }
-
-    private Void loop(int thread) throws Exception {
-      int n = thread;
-      while (!stopping) {
-        TokenMint.Token token = mint.mint(1, i -> setup.portalNow())[0];
-        Doors.Door door = setup.doors().get(n++ % setup.doors().size());
-        answer(door, token);
-      }
-      return null;
-    }
-
-    /** Tries the token until it is answered, for at most 10 s of its 15 s life. */
-    private void answer(Doors.Door door, TokenMint.Token token) throws InterruptedException {
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (true) {
-        try {
-          HttpResponse<String> r = checkIn(door, token.compact(), null);
-          if (r.statusCode() / 100 == 2) {
-            Matcher id = VISIT_ID.matcher(r.body());
-            acknowledged.put(token.nonce(), id.find() ? Long.parseLong(id.group(1)) : -1L);
-            return;
-          }
-          if (r.statusCode() < 500 && r.statusCode() != 429) {
-            refused.add(token.nonce() + " " + r.statusCode() + " " + r.body());
-            return;
-          }
-        } catch (java.io.IOException e) {
-          // the node died under the request: the door tries again
-        }
-        retries.incrementAndGet();
-        if (System.nanoTime() > deadline) {
-          unanswered.incrementAndGet();
-          return;
-        }
-        Thread.sleep(200);
-      }
-    }
-
-    void stop() throws Exception {
-      stopping = true;
-      for (Future<?> loop : loops) {
-        loop.get(30, TimeUnit.SECONDS);
-      }
-    }
-
-    /** Every acknowledged check-in is stored once, with the visit its answer named. */
-    void assertNothingLostNorTwice(Connection db) throws Exception {
-      assertEquals(List.of(), refused, "no check-in refused");
-      assertEquals(0, unanswered.get(), "every check-in answered within 10 s of retries");
-      assertTrue(acknowledged.size() > 50, "some load: " + acknowledged.size());
-      Map<String, List<Long>> stored = new HashMap<>();
-      try (var q =
-          db.prepareStatement("select token_nonce, id from visit where token_nonce like ?")) {
-        q.setString(1, acknowledged.keySet().iterator().next().replaceAll("-\\d+$", "") + "-%");
-        var rs = q.executeQuery();
-        while (rs.next()) {
-          stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-        }
-      }
-      List<String> missing = new ArrayList<>();
-      List<String> twice = new ArrayList<>();
-      acknowledged.forEach(
-          (nonce, id) -> {
-            List<Long> visits = stored.getOrDefault(nonce, List.of());
-            if (visits.isEmpty()) {
-              missing.add(nonce);
-            } else if (id >= 0 && !visits.contains(id)) {
-              missing.add(nonce + " (answered visit " + id + ", stored " + visits + ")");
-            }
-          });
-      stored.forEach(
-          (nonce, visits) -> {
-            if (visits.size() > 1) {
-              twice.add(nonce + " " + visits);
-            }
-          });
-      assertEquals(List.of(), missing, "acknowledged check-ins missing from PostgreSQL");
-      assertEquals(List.of(), twice, "check-ins stored twice");
-    }
-
-    @Override
-    public void close() {
-      stopping = true;
-      threads.shutdownNow();
-    }
+    return CheckinLoad.checkIn(cluster.balancerUrl(), door, token, node);
   }
 
   /**

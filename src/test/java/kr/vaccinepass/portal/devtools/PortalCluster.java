@@ -114,6 +114,7 @@ public final class PortalCluster implements AutoCloseable {
   private final Consumer<String> log;
   private final PortalProcess database;
   private final List<PortalProcess> nodes = new ArrayList<>();
+  private final List<Map<String, String>> nodeProperties = new ArrayList<>();
   private Process balancer;
   private int balancerPort;
 
@@ -197,10 +198,27 @@ public final class PortalCluster implements AutoCloseable {
       if (props.containsKey("portal.clock.start")) {
         props.putIfAbsent("portal.clock.anchor", anchor);
       }
+      nodeProperties.add(Map.copyOf(props));
       log.accept("Starting node " + k + " of " + count + " ...");
       node.startWildFly(8080 + offset(k), offset(k), null, props);
     }
     startBalancer(count, port);
+  }
+
+  /**
+   * Starts node {@code k} again (after it was killed or stopped), with its server base and
+   * properties as before, and waits until the balancer sends to it again.
+   */
+  public void restart(int k) throws Exception {
+    log.accept("Starting node " + k + " again ...");
+    node(k).startWildFly(8080 + offset(k), offset(k), null, nodeProperties.get(k - 1));
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!balancerSays(k).startsWith("UP")) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the balancer did not see node " + k + " up again");
+      }
+      Thread.sleep(250);
+    }
   }
 
   /** The build's configure-server.cli, for standalone-ha.xml, with JGroups over TCP on loopback. */

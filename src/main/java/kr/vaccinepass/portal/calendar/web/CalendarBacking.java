@@ -40,11 +40,11 @@ public class CalendarBacking implements Serializable {
   /** The calendar opens on the month the fines started. */
   public static final LocalDate FIRST_MONTH = LocalDate.of(2021, 12, 1);
 
-  @Inject transient CalendarService calendar;
-  @Inject transient Messages messages;
+  @Inject CalendarService calendar;
+  @Inject Messages messages;
   @Inject LocaleBacking locale;
-  @Inject transient GraceService grace;
-  @Inject transient IncidentService incidents;
+  @Inject GraceService grace;
+  @Inject IncidentService incidents;
 
   private List<PolicyEvent> events;
   private ScheduleModel model;

@@ -31,9 +31,9 @@ import org.primefaces.model.StreamedContent;
 public class CaseBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient EnforcementService enforcement;
-  @Inject transient AccountService accounts;
-  @Inject transient Messages messages;
+  @Inject EnforcementService enforcement;
+  @Inject AccountService accounts;
+  @Inject Messages messages;
 
   private Long id;
   private Violation violation;

@@ -23,9 +23,9 @@ import org.primefaces.model.file.UploadedFile;
 public class CaseEvidenceBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient EvidenceService evidence;
+  @Inject EvidenceService evidence;
   @Inject CaseBacking caseBacking;
-  @Inject transient Messages messages;
+  @Inject Messages messages;
 
   private List<EvidenceSummary> photos;
   private transient UploadedFile photo;

@@ -23,9 +23,9 @@ import kr.vaccinepass.portal.shared.web.Messages;
 public class CaseSanctionBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient SanctionService sanctions;
+  @Inject SanctionService sanctions;
   @Inject CaseBacking caseBacking;
-  @Inject transient Messages messages;
+  @Inject Messages messages;
 
   /** Read once per view (again after a decision); not kept if the view is serialised. */
   private transient Optional<SanctionDecision> decision;

@@ -20,9 +20,9 @@ import kr.vaccinepass.portal.shared.web.Messages;
 public class EnforcementOverviewBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient EnforcementOverview overview;
-  @Inject transient Messages messages;
-  @Inject transient Formats formats;
+  @Inject EnforcementOverview overview;
+  @Inject Messages messages;
+  @Inject Formats formats;
 
   private List<Row> rows;
 

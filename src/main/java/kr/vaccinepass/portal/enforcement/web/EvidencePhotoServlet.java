@@ -18,7 +18,7 @@ import kr.vaccinepass.portal.shared.domain.NotFoundException;
 public class EvidencePhotoServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient EvidenceService evidence;
+  @Inject EvidenceService evidence;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

@@ -42,9 +42,9 @@ public class FacilityInspectionBacking implements Serializable {
   private static final String VIOLATION = "violation-";
   private static final String FINE = "fine-";
 
-  @Inject transient EnforcementService enforcement;
-  @Inject transient Messages messages;
-  @Inject transient Formats formats;
+  @Inject EnforcementService enforcement;
+  @Inject Messages messages;
+  @Inject Formats formats;
 
   private Long facilityId;
   private boolean available;
@@ -65,7 +65,7 @@ public class FacilityInspectionBacking implements Serializable {
   /** The visitor's details and the description, bound by the page to the draft itself. */
   private final ViolationDraft draft = new ViolationDraft();
 
-  @Inject transient jakarta.validation.Validator validator;
+  @Inject jakarta.validation.Validator validator;
 
   private Penalty preview;
 

@@ -37,10 +37,10 @@ import org.primefaces.PrimeFaces;
 public class GraceBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient GraceService grace;
-  @Inject transient FacilityService facilities;
-  @Inject transient Regions regions;
-  @Inject transient Messages messages;
+  @Inject GraceService grace;
+  @Inject FacilityService facilities;
+  @Inject Regions regions;
+  @Inject Messages messages;
   @Inject LocaleBacking locale;
 
   private List<GraceDeclaration> declarations;

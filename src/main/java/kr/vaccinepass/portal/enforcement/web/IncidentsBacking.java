@@ -37,9 +37,9 @@ public class IncidentsBacking implements Serializable {
   /** Where the grace declarations are managed (admin/grace.xhtml, with the declaration's id). */
   public static final String GRACE_PAGE = "/admin/grace.xhtml";
 
-  @Inject transient IncidentService incidents;
-  @Inject transient Regions regions;
-  @Inject transient Messages messages;
+  @Inject IncidentService incidents;
+  @Inject Regions regions;
+  @Inject Messages messages;
   @Inject LocaleBacking locale;
 
   /** One incident as the table shows it. */

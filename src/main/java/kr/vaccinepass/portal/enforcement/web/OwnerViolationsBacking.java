@@ -28,9 +28,9 @@ import org.primefaces.model.StreamedContent;
 public class OwnerViolationsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient OwnerCaseService cases;
+  @Inject OwnerCaseService cases;
   @Inject OwnerFacilityChoice choice;
-  @Inject transient Messages messages;
+  @Inject Messages messages;
 
   private List<Facility> facilities;
   private Long facilityId;

@@ -33,8 +33,8 @@ import org.primefaces.model.SortOrder;
 public class ViolationListBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient EnforcementService enforcement;
-  @Inject transient Messages messages;
+  @Inject EnforcementService enforcement;
+  @Inject Messages messages;
 
   private ViolationKind kind;
   private FineState state;

@@ -23,9 +23,9 @@ import kr.vaccinepass.portal.shared.web.Messages;
 public class FacilityFormBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient FacilityService facilities;
-  @Inject transient Regions regions;
-  @Inject transient Messages messages;
+  @Inject FacilityService facilities;
+  @Inject Regions regions;
+  @Inject Messages messages;
 
   private Long id;
   private FacilityDraft draft = new FacilityDraft();

@@ -29,8 +29,8 @@ import org.primefaces.model.SortOrder;
 public class FacilityListBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient FacilityService facilities;
-  @Inject transient Regions regions;
+  @Inject FacilityService facilities;
+  @Inject Regions regions;
 
   private LazyDataModel<Facility> model;
   private List<FacilityType> types;

@@ -18,7 +18,7 @@ import kr.vaccinepass.portal.shared.domain.PageRequest;
 public class OwnerFacilityChoice implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient FacilityService facilities;
+  @Inject FacilityService facilities;
 
   private Long current;
 

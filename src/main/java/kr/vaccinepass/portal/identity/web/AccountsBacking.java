@@ -29,9 +29,9 @@ import org.primefaces.model.SortOrder;
 public class AccountsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AccountService accounts;
-  @Inject transient Regions regions;
-  @Inject transient Messages messages;
+  @Inject AccountService accounts;
+  @Inject Regions regions;
+  @Inject Messages messages;
 
   private StaffAccountForm form;
   private LazyDataModel<Account> model;

@@ -19,8 +19,8 @@ import kr.vaccinepass.portal.pass.domain.PassIssuer;
 public class DemoWalletBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient DemoWallet wallet;
-  @Inject transient TrustListReader trust;
+  @Inject DemoWallet wallet;
+  @Inject TrustListReader trust;
 
   private DemoWallet.Profile profile = DemoWallet.Profile.FULLY_VACCINATED;
   private String issuer = "COOV";

@@ -21,9 +21,9 @@ import kr.vaccinepass.portal.shared.web.Messages;
 public class TrustListBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient TrustListService trust;
-  @Inject transient Messages messages;
-  @Inject transient java.time.Clock clock;
+  @Inject TrustListService trust;
+  @Inject Messages messages;
+  @Inject java.time.Clock clock;
 
   private List<PassIssuer> issuers;
   private List<IssuerKey> keys;

@@ -26,8 +26,8 @@ import kr.vaccinepass.portal.visit.application.VisitWriter;
 public class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient VisitBatcher batcher;
-  @Inject transient VisitWriter writer;
+  @Inject VisitBatcher batcher;
+  @Inject VisitWriter writer;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

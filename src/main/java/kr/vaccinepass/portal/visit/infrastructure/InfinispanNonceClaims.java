@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 import kr.vaccinepass.portal.visit.application.NonceClaims;
 import org.infinispan.Cache;
 
@@ -21,6 +22,8 @@ import org.infinispan.Cache;
  * answer in time (a node leaving mid-call), the check-in goes on and the database's unique nonce
  * claim decides, as it always did. On one server the node's own ledger (NonceLedger) knows every
  * nonce the cache would, so the local cache is not asked: no second claim on the check-in path.
+ * {@code portal.checkin.sharedNonceClaims=false} leaves the cache out on a cluster too, for the
+ * benchmark that measures what the claims cost (docs/benchmarks.md); never in operation.
  */
 @ApplicationScoped
 public class InfinispanNonceClaims implements NonceClaims {
@@ -36,7 +39,16 @@ public class InfinispanNonceClaims implements NonceClaims {
 
   @PostConstruct
   void start() {
-    shared = cache.getCacheConfiguration().clustering().cacheMode().isClustered();
+    shared =
+        cache.getCacheConfiguration().clustering().cacheMode().isClustered()
+            && PortalConfig.get("portal.checkin.sharedNonceClaims")
+                .map(Boolean::parseBoolean)
+                .orElse(true);
+    if (!shared && cache.getCacheConfiguration().clustering().cacheMode().isClustered()) {
+      LOG.warning(
+          "portal.checkin.sharedNonceClaims=false: a replay at another node is caught only by"
+              + " the database's claim");
+    }
   }
 
   @Override

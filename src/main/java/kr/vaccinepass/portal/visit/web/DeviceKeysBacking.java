@@ -30,10 +30,10 @@ import kr.vaccinepass.portal.visit.application.VisitRecordService;
 public class DeviceKeysBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient VisitRecordService visits;
+  @Inject VisitRecordService visits;
   @Inject OwnerFacilityChoice choice;
-  @Inject transient Messages messages;
-  @Inject transient Formats formats;
+  @Inject Messages messages;
+  @Inject Formats formats;
 
   private List<Facility> facilities;
   private Long facilityId;

@@ -35,10 +35,10 @@ import kr.vaccinepass.portal.visit.domain.CheckinCode;
 public class ScannerBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CheckinService checkins;
+  @Inject CheckinService checkins;
   @Inject OwnerFacilityChoice choice;
-  @Inject transient Messages messages;
-  @Inject transient VisitRecordService records;
+  @Inject Messages messages;
+  @Inject VisitRecordService records;
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ClockProducer.KST);

@@ -40,10 +40,10 @@ import org.primefaces.model.StreamedContent;
 public class VisitRecordsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient VisitRecordService visits;
+  @Inject VisitRecordService visits;
   @Inject OwnerFacilityChoice choice;
-  @Inject transient Messages messages;
-  @Inject transient VisitExport export;
+  @Inject Messages messages;
+  @Inject VisitExport export;
 
   private List<Facility> facilities;
   private Long facilityId;

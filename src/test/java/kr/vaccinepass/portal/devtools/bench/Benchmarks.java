@@ -7,16 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kr.vaccinepass.portal.devtools.PortalCluster;
 import kr.vaccinepass.portal.devtools.PortalProcess;
+import kr.vaccinepass.portal.devtools.Settings;
 
 /**
  * The benchmark command ({@code mvn -Pbenchmark verify}): the check-in benchmark ({@code
  * -Dbench.suite=checkin}, the default), the visit table benchmark ({@code visits}) or both ({@code
  * all}), or the door-first benchmark ({@code door}: a check-in search, then doors' batches on the
  * same server), or the door's own verification of a pass in Chromium ({@code doorverify}, no
- * server). Each starts what it needs in a folder of its own under target/bench, made afresh, on
+ * server), or the check-in search through a balancer in front of one node, then two ({@code
+ * cluster}). Each starts what it needs in a folder of its own under target/bench, made afresh, on
  * ports of its own (HTTP 8380, management 10290, PostgreSQL on a free port), and stops everything
  * it started when it ends, fails or is interrupted (Ctrl-C).
  */
@@ -37,8 +41,13 @@ public final class Benchmarks {
     boolean checkin = config.suite.equals("checkin") || config.suite.equals("all");
     boolean visits = config.suite.equals("visits") || config.suite.equals("all");
     boolean door = config.suite.equals("door");
+    if (config.suite.equals("cluster")) {
+      cluster(config);
+      return;
+    }
     if (!checkin && !visits && !door) {
-      throw new IllegalArgumentException("bench.suite is checkin, visits, door, doorverify or all");
+      throw new IllegalArgumentException(
+          "bench.suite is checkin, visits, door, doorverify, cluster or all");
     }
     List<String> report = new ArrayList<>();
     if (door) {
@@ -69,6 +78,53 @@ public final class Benchmarks {
       report.forEach(System.out::println);
     }
     Log.say("Done; everything it started has stopped.");
+  }
+
+  /**
+   * The check-in search through HAProxy in front of the HA configuration, in one run: one node, two
+   * nodes, and two nodes without the shared nonce claims (what the claims cost). Each a cluster of
+   * its own on a fresh database; the balancer on the benchmark's HTTP port, the nodes on 8580,
+   * 8680.
+   */
+  private static void cluster(BenchConfig config) throws Exception {
+    record Variant(String name, int nodes, Map<String, String> settings) {}
+    List<Variant> variants =
+        List.of(
+            new Variant("1 node", 1, Map.of()),
+            new Variant("2 nodes", 2, Map.of()),
+            new Variant(
+                "2 nodes, no shared nonce claims",
+                2,
+                Map.of("portal.checkin.sharedNonceClaims", "false")));
+    List<String> report = new ArrayList<>();
+    for (Variant v : variants) {
+      requireFree(config.httpPort, "balancer");
+      Path dir =
+          config.workDir.resolve("cluster-" + v.nodes() + "-" + report.size()).toAbsolutePath();
+      clean(dir);
+      PortalCluster cluster =
+          new PortalCluster(
+              config.serverDir,
+              config.war,
+              dir.resolve("data"),
+              dir.resolve("work"),
+              Path.of(Settings.required("portal.configure.script", "mvn -Pbenchmark")),
+              Log::say);
+      Thread stop = new Thread(cluster::close, "bench-stop-cluster");
+      Runtime.getRuntime().addShutdownHook(stop);
+      try {
+        CheckinBenchmark benchmark = new CheckinBenchmark(config, cluster.database());
+        benchmark.throughBalancer(cluster, v.nodes(), v.settings(), v.name());
+        benchmark.run();
+        report.addAll(benchmark.report());
+      } finally {
+        cluster.close();
+        Runtime.getRuntime().removeShutdownHook(stop);
+      }
+    }
+    System.out.println();
+    System.out.println("=".repeat(30) + " all results " + "=".repeat(30));
+    report.forEach(System.out::println);
   }
 
   /**

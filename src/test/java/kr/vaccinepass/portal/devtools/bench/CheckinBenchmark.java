@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 import kr.vaccinepass.portal.demo.DemoData;
+import kr.vaccinepass.portal.devtools.PortalCluster;
 import kr.vaccinepass.portal.devtools.PortalProcess;
 import kr.vaccinepass.portal.devtools.SignedInPage;
 import kr.vaccinepass.portal.devtools.bench.Doors.Door;
@@ -53,6 +54,25 @@ final class CheckinBenchmark {
   private boolean keepAcknowledged;
 
   private DoorBenchmark doors2;
+
+  /** Through the balancer of a cluster of that many nodes, instead of one server (or null). */
+  private PortalCluster cluster;
+
+  private int clusterNodes;
+  private Map<String, String> clusterSettings = Map.of();
+  private String clusterName;
+
+  /**
+   * The batched search only, through a balancer in front of {@code nodes} nodes (the balancer on
+   * the benchmark's HTTP port), with those portal settings on every node.
+   */
+  void throughBalancer(
+      PortalCluster cluster, int nodes, Map<String, String> settings, String name) {
+    this.cluster = cluster;
+    this.clusterNodes = nodes;
+    this.clusterSettings = settings;
+    this.clusterName = name;
+  }
 
   /**
    * After the batched search, the door-first benchmark on the same server, instead of the latency,
@@ -99,6 +119,27 @@ final class CheckinBenchmark {
       batched = search("check-ins (batched)", this::checkinStep, config.startRate);
       if (batched.best() == null) {
         throw new IllegalStateException("not even the lowest rate was sustained: see the steps");
+      }
+      if (cluster != null) {
+        loop.close();
+        String line =
+            "Through the balancer, "
+                + clusterName
+                + ": highest sustained "
+                + rate(batched.rate())
+                + " check-ins/s, p50 "
+                + ms(batched.best().millis(50))
+                + " ms, p99 "
+                + ms(batched.best().millis(99))
+                + " ms";
+        Log.Table steps =
+            new Log.Table(
+                "every step", "target /s", "achieved /s", "p50 ms", "p99 ms", "sustained");
+        stepRows(steps, clusterName, batched);
+        System.out.println(steps);
+        System.out.println(line + " " + environment());
+        report.add(line);
+        return;
       }
       if (doors2 != null) {
         keepAcknowledged = false;
@@ -179,6 +220,23 @@ final class CheckinBenchmark {
     properties.putAll(experiment);
     Log.say("Server: write mode " + writeMode + (experiment.isEmpty() ? "" : ", " + experiment));
     long start = System.nanoTime();
+    if (cluster != null) {
+      properties.putAll(clusterSettings);
+      Log.say(
+          "Cluster: " + clusterName + (clusterSettings.isEmpty() ? "" : ", " + clusterSettings));
+      cluster.start(clusterNodes, config.httpPort, properties);
+      Log.say(
+          "Balancer up at "
+              + cluster.balancerUrl()
+              + " in "
+              + (System.nanoTime() - start) / 1_000_000_000
+              + " s");
+      if (loop != null) {
+        loop.close();
+      }
+      loop = new OpenLoop(HOST, config.httpPort, config.connections, 60_000);
+      return;
+    }
     portal.startWildFly(config.httpPort, config.portOffset, config.serverHeap, properties);
     Log.say(
         "Portal up at "
