@@ -115,6 +115,7 @@ public final class PortalCluster implements AutoCloseable {
   private final PortalProcess database;
   private final List<PortalProcess> nodes = new ArrayList<>();
   private final List<Map<String, String>> nodeProperties = new ArrayList<>();
+  private String heap;
   private Process balancer;
   private int balancerPort;
 
@@ -200,9 +201,17 @@ public final class PortalCluster implements AutoCloseable {
       }
       nodeProperties.add(Map.copyOf(props));
       log.accept("Starting node " + k + " of " + count + " ...");
-      node.startWildFly(8080 + offset(k), offset(k), null, props);
+      node.startWildFly(8080 + offset(k), offset(k), heap, props);
     }
     startBalancer(count, port);
+  }
+
+  /**
+   * Each node's JVM sizing ({@code -Xms… -Xmx…}) from the next start on; null: standalone.conf's.
+   */
+  public PortalCluster heap(String sizing) {
+    this.heap = sizing;
+    return this;
   }
 
   /**
@@ -211,7 +220,7 @@ public final class PortalCluster implements AutoCloseable {
    */
   public void restart(int k) throws Exception {
     log.accept("Starting node " + k + " again ...");
-    node(k).startWildFly(8080 + offset(k), offset(k), null, nodeProperties.get(k - 1));
+    node(k).startWildFly(8080 + offset(k), offset(k), heap, nodeProperties.get(k - 1));
     long deadline = System.currentTimeMillis() + 30_000;
     while (!balancerSays(k).startsWith("UP")) {
       if (System.currentTimeMillis() > deadline) {

@@ -161,14 +161,14 @@ public class CheckinService {
     if (earlier == null) {
       // new at this node: first presented at another node, at another facility or as another
       // token, it is a replay, refused before anything is written
-      NonceClaims.Claim first =
+      CompletableFuture<NonceClaims.Claim> claimed =
           claims.claim(token.nonce(), facilityId, hash, token.expiresAt().plus(NonceLedger.KEEP));
-      if (first != null && !first.sameToken(facilityId, hash)) {
-        CheckinAnswer replayed = refuse(facilityId, CheckinCode.REPLAYED, now);
-        ledger.settle(token.nonce(), replayed);
-        return done(replayed);
+      if (claimed.isDone()) {
+        // nothing to ask (one server): decided at once, on this thread, as before the claims
+        return afterClaim(claimed.join(), facility, token, hash, asked, recordedBy, path, now);
       }
-      return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
+      return claimed.thenCompose(
+          first -> afterClaim(first, facility, token, hash, asked, recordedBy, path, now));
     }
     if (!earlier.sameToken(facilityId, hash)) {
       return done(refuse(facilityId, CheckinCode.REPLAYED, now));
@@ -185,6 +185,24 @@ public class CheckinService {
               }
               return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
             });
+  }
+
+  /** A nonce new at this node, as the nodes' shared claims have it: a replay, or decided here. */
+  private CompletableFuture<CheckinAnswer> afterClaim(
+      NonceClaims.Claim first,
+      FacilitySnapshot facility,
+      PassToken token,
+      String hash,
+      DiningParty asked,
+      Long recordedBy,
+      CheckinPath path,
+      Instant now) {
+    if (first != null && !first.sameToken(facility.id(), hash)) {
+      CheckinAnswer replayed = refuse(facility.id(), CheckinCode.REPLAYED, now);
+      ledger.settle(token.nonce(), replayed);
+      return done(replayed);
+    }
+    return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
   }
 
   /** Decides on a claimed nonce; its entry in the ledger gets the answer, or is released. */

@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.visit.application;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Which token at which facility presented a nonce first, as every node of a cluster sees it: a
@@ -18,9 +19,12 @@ public interface NonceClaims {
   /**
    * Claims the nonce for this token at this facility until {@code keepUntil}: null when the claim
    * is new (or the store could not answer in time, or there is no other node to share it with),
-   * else the claim that was there first.
+   * else the claim that was there first. The answer may come from another node: the future
+   * completes then, without a thread waiting for it (completed at once when there is nothing to
+   * ask), and never exceptionally.
    */
-  Claim claim(String nonce, long facilityId, String tokenHash, Instant keepUntil);
+  CompletableFuture<Claim> claim(
+      String nonce, long facilityId, String tokenHash, Instant keepUntil);
 
   /** The claim on a nonce, or null when none is known. */
   Claim find(String nonce);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +30,8 @@ import org.infinispan.Cache;
 public class InfinispanNonceClaims implements NonceClaims {
   private static final Logger LOG = Logger.getLogger(InfinispanNonceClaims.class.getName());
   private static final Duration SHORTEST = Duration.ofSeconds(1);
+  private static final CompletableFuture<Claim> NOTHING_TO_ASK =
+      CompletableFuture.completedFuture(null);
 
   @Resource(lookup = "java:jboss/infinispan/cache/portal/nonces")
   Cache<String, String> cache;
@@ -52,18 +55,29 @@ public class InfinispanNonceClaims implements NonceClaims {
   }
 
   @Override
-  public Claim claim(String nonce, long facilityId, String tokenHash, Instant keepUntil) {
+  public CompletableFuture<Claim> claim(
+      String nonce, long facilityId, String tokenHash, Instant keepUntil) {
     if (!shared) {
-      return null;
+      return NOTHING_TO_ASK;
     }
     long lifespan = Math.max(SHORTEST.toMillis(), keepUntil.toEpochMilli() - clock.millis());
     try {
-      String first =
-          cache.putIfAbsent(nonce, value(facilityId, tokenHash), lifespan, TimeUnit.MILLISECONDS);
-      return first == null ? null : claimOf(first);
+      // asynchronous: the request's thread and its place in the check-in bulkhead are not held
+      // while the nonce's owner answers (a blocking put held them, and the queue shed check-ins)
+      return cache
+          .putIfAbsentAsync(nonce, value(facilityId, tokenHash), lifespan, TimeUnit.MILLISECONDS)
+          .handle(
+              (first, e) -> {
+                if (e != null) {
+                  LOG.log(
+                      Level.WARNING, "the nonce claims did not answer; the database decides", e);
+                  return null;
+                }
+                return first == null ? null : claimOf(first);
+              });
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "the nonce claims did not answer; the database decides", e);
-      return null;
+      return NOTHING_TO_ASK;
     }
   }
 

@@ -110,6 +110,7 @@ public final class Benchmarks {
               dir.resolve("work"),
               Path.of(Settings.required("portal.configure.script", "mvn -Pbenchmark")),
               Log::say);
+      cluster.heap(config.serverHeap);
       Thread stop = new Thread(cluster::close, "bench-stop-cluster");
       Runtime.getRuntime().addShutdownHook(stop);
       try {
