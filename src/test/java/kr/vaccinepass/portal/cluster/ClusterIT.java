@@ -3,7 +3,6 @@ package kr.vaccinepass.portal.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,10 +70,10 @@ class ClusterIT {
             Path.of(System.getProperty("portal.configure.script")),
             line -> System.out.println("[cluster-it] " + line));
     Files.createDirectories(data);
-    cluster.database().startEmbeddedDatabase(freePort());
+    cluster.database().startEmbeddedDatabase(Waits.freePort());
     cluster.start(
         2,
-        freePort(),
+        Waits.freePort(),
         Map.of(
             "portal.demo",
             "true",
@@ -99,13 +98,13 @@ class ClusterIT {
     // one JGroups cluster: node2 joined the view node1 made, and node1 saw it join
     Path first = cluster.node(1).consoleLog();
     Path second = cluster.node(2).consoleLog();
-    waitUntil(
+    Waits.until(
         Duration.ofSeconds(60),
         () ->
             Files.readString(second)
                 .matches("(?s).*WFLYCLJG0033: [^\\n]*'node2' joined cluster [^\\n]*\\(2\\).*"),
         "node2 joined a cluster view of two members (" + second + ")");
-    waitUntil(
+    Waits.until(
         Duration.ofSeconds(60),
         () -> Files.readString(first).contains("ISPN100000: Node node2 joined the cluster"),
         "node1 saw node2 join (" + first + ")");
@@ -208,7 +207,7 @@ class ClusterIT {
       home = browser.driver().manage().getCookieNamed("PORTAL_NODE").getValue();
       int k = Integer.parseInt(home.replace("node", ""));
       cluster.node(k).kill();
-      waitUntil(
+      Waits.until(
           Duration.ofSeconds(15),
           () -> cluster.balancerSays(k).startsWith("DOWN"),
           "the balancer takes " + home + " out");
@@ -329,7 +328,7 @@ class ClusterIT {
     }
     // both nodes write again once PostgreSQL is back
     for (String node : List.of("node1", "node2")) {
-      waitUntil(
+      Waits.until(
           Duration.ofSeconds(30),
           () ->
               checkIn(first, mint.mint(1, i -> setup.portalNow())[0].compact(), node).statusCode()
@@ -416,23 +415,5 @@ class ClusterIT {
       request.header("Cookie", "PORTAL_NODE=" + node);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void waitUntil(Duration at, Check check, String what) throws Exception {
-    long deadline = System.nanoTime() + at.toNanos();
-    while (!check.holds()) {
-      assertTrue(System.nanoTime() < deadline, what);
-      Thread.sleep(250);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

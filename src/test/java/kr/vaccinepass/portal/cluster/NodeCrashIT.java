@@ -3,7 +3,6 @@ package kr.vaccinepass.portal.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class NodeCrashIT {
             data,
             work.resolve("node"),
             line -> System.out.println("[node-crash-it] " + line));
-    node.startEmbeddedDatabase(freePort());
+    node.startEmbeddedDatabase(Waits.freePort());
     properties =
         Map.of(
             "portal.demo",
@@ -84,7 +83,7 @@ class NodeCrashIT {
         // the writer's next insert waits on this lock: its batch is sent, not committed
         lock.setAutoCommit(false);
         lock.createStatement().execute("lock table visit in exclusive mode");
-        waitUntil(
+        Waits.until(
             Duration.ofSeconds(10),
             () -> insertsWaitingOnTheLock(db) > 0,
             "the node's batch insert waits on the lock");
@@ -134,24 +133,6 @@ class NodeCrashIT {
       var rs = q.executeQuery();
       rs.next();
       return rs.getInt(1);
-    }
-  }
-
-  interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void waitUntil(Duration at, Check check, String what) throws Exception {
-    long deadline = System.nanoTime() + at.toNanos();
-    while (!check.holds()) {
-      assertTrue(System.nanoTime() < deadline, what);
-      Thread.sleep(100);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

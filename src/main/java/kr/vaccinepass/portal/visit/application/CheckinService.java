@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
@@ -163,12 +164,17 @@ public class CheckinService {
       // token, it is a replay, refused before anything is written
       CompletableFuture<NonceClaims.Claim> claimed =
           claims.claim(token.nonce(), facilityId, hash, token.expiresAt().plus(NonceLedger.KEEP));
-      if (claimed.isDone()) {
-        // nothing to ask (one server): decided at once, on this thread, as before the claims
-        return afterClaim(claimed.join(), facility, token, hash, asked, recordedBy, path, now);
-      }
-      return claimed.thenCompose(
-          first -> afterClaim(first, facility, token, hash, asked, recordedBy, path, now));
+      Function<NonceClaims.Claim, CompletableFuture<CheckinAnswer>> afterClaim =
+          first -> {
+            if (first != null && !first.sameToken(facilityId, hash)) {
+              CheckinAnswer replayed = refuse(facilityId, CheckinCode.REPLAYED, now);
+              ledger.settle(token.nonce(), replayed);
+              return done(replayed);
+            }
+            return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
+          };
+      // nothing to ask (one server): decided at once, on this thread, as before the claims
+      return claimed.isDone() ? afterClaim.apply(claimed.join()) : claimed.thenCompose(afterClaim);
     }
     if (!earlier.sameToken(facilityId, hash)) {
       return done(refuse(facilityId, CheckinCode.REPLAYED, now));
@@ -185,24 +191,6 @@ public class CheckinService {
               }
               return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
             });
-  }
-
-  /** A nonce new at this node, as the nodes' shared claims have it: a replay, or decided here. */
-  private CompletableFuture<CheckinAnswer> afterClaim(
-      NonceClaims.Claim first,
-      FacilitySnapshot facility,
-      PassToken token,
-      String hash,
-      DiningParty asked,
-      Long recordedBy,
-      CheckinPath path,
-      Instant now) {
-    if (first != null && !first.sameToken(facility.id(), hash)) {
-      CheckinAnswer replayed = refuse(facility.id(), CheckinCode.REPLAYED, now);
-      ledger.settle(token.nonce(), replayed);
-      return done(replayed);
-    }
-    return decideAndSettle(facility, token, hash, asked, recordedBy, path, now);
   }
 
   /** Decides on a claimed nonce; its entry in the ledger gets the answer, or is released. */
