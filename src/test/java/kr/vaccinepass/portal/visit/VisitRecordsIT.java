@@ -236,6 +236,19 @@ class VisitRecordsIT {
   }
 
   @Test
+  void anHourWithoutADayIsThatHourOfThePortalsToday() throws Exception {
+    // the portal's clock (shifted to 2022 here, as in the demo), not the machine's date
+    Instant at = clock.instant();
+    long id = insertVisit(at);
+    int hour = at.atZone(ClockProducer.KST).getHour();
+
+    List<Visit> inThatHour =
+        as(owner, () -> records.all(facility.getId(), new VisitFilter(null, hour, null, null)));
+
+    assertEquals(List.of(id), inThatHour.stream().map(Visit::getId).toList());
+  }
+
+  @Test
   void retentionKeepsDay28AndDestroysDay29() throws Exception {
     LocalDate visitDay = LocalDate.of(2021, 12, 13);
     long id =

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -285,8 +286,10 @@ class JpaVisitRepository implements VisitRepository {
       q.bind("dayEnd", f.day().plusDays(1).atStartOfDay(ClockProducer.KST).toInstant());
     }
     if (f.hour() != null) {
-      // an hour of the chosen day (today when no day is chosen), as a range the index can use
-      LocalDate day = f.day() != null ? f.day() : LocalDate.now(ClockProducer.KST);
+      // an hour of the chosen day, as a range the index can use; "today" is the portal clock's,
+      // which the service puts in when no day was chosen (VisitRecordService), never the machine's
+      LocalDate day =
+          Objects.requireNonNull(f.day(), "an hour is filtered within a day (the service's today)");
       Instant start = day.atTime(f.hour(), 0).atZone(ClockProducer.KST).toInstant();
       q.bind("hourStart", start);
       q.bind("hourEnd", start.plusSeconds(3600));
