@@ -30,6 +30,7 @@ import org.infinispan.Cache;
 public class InfinispanNonceClaims implements NonceClaims {
   private static final Logger LOG = Logger.getLogger(InfinispanNonceClaims.class.getName());
   private static final Duration SHORTEST = Duration.ofSeconds(1);
+  private static final String NO_ANSWER = "the nonce claims did not answer; the database decides";
   private static final CompletableFuture<Claim> NOTHING_TO_ASK =
       CompletableFuture.completedFuture(null);
 
@@ -42,12 +43,13 @@ public class InfinispanNonceClaims implements NonceClaims {
 
   @PostConstruct
   void start() {
-    shared =
-        cache.getCacheConfiguration().clustering().cacheMode().isClustered()
-            && PortalConfig.get("portal.checkin.sharedNonceClaims")
-                .map(Boolean::parseBoolean)
-                .orElse(true);
-    if (!shared && cache.getCacheConfiguration().clustering().cacheMode().isClustered()) {
+    boolean clustered = cache.getCacheConfiguration().clustering().cacheMode().isClustered();
+    boolean wanted =
+        PortalConfig.get("portal.checkin.sharedNonceClaims")
+            .map(Boolean::parseBoolean)
+            .orElse(true);
+    shared = clustered && wanted;
+    if (clustered && !wanted) {
       LOG.warning(
           "portal.checkin.sharedNonceClaims=false: a replay at another node is caught only by"
               + " the database's claim");
@@ -63,20 +65,19 @@ public class InfinispanNonceClaims implements NonceClaims {
     long lifespan = Math.max(SHORTEST.toMillis(), keepUntil.toEpochMilli() - clock.millis());
     try {
       // asynchronous: the request's thread and its place in the check-in bulkhead are not held
-      // while the nonce's owner answers (a blocking put held them, and the queue shed check-ins)
+      // while the nonce's owner answers
       return cache
           .putIfAbsentAsync(nonce, value(facilityId, tokenHash), lifespan, TimeUnit.MILLISECONDS)
           .handle(
               (first, e) -> {
                 if (e != null) {
-                  LOG.log(
-                      Level.WARNING, "the nonce claims did not answer; the database decides", e);
+                  LOG.log(Level.WARNING, NO_ANSWER, e);
                   return null;
                 }
                 return first == null ? null : claimOf(first);
               });
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "the nonce claims did not answer; the database decides", e);
+      LOG.log(Level.WARNING, NO_ANSWER, e);
       return NOTHING_TO_ASK;
     }
   }

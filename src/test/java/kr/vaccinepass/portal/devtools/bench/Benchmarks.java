@@ -73,9 +73,7 @@ public final class Benchmarks {
       }
     }
     if (checkin && visits) {
-      System.out.println();
-      System.out.println("=".repeat(30) + " all results " + "=".repeat(30));
-      report.forEach(System.out::println);
+      printAll(report);
     }
     Log.say("Done; everything it started has stopped.");
   }
@@ -97,10 +95,10 @@ public final class Benchmarks {
                 2,
                 Map.of("portal.checkin.sharedNonceClaims", "false")));
     List<String> report = new ArrayList<>();
-    for (Variant v : variants) {
+    for (int i = 0; i < variants.size(); i++) {
+      Variant v = variants.get(i);
       requireFree(config.httpPort, "balancer");
-      Path dir =
-          config.workDir.resolve("cluster-" + v.nodes() + "-" + report.size()).toAbsolutePath();
+      Path dir = config.workDir.resolve("cluster-" + (i + 1)).toAbsolutePath();
       clean(dir);
       PortalCluster cluster =
           new PortalCluster(
@@ -123,6 +121,10 @@ public final class Benchmarks {
         Runtime.getRuntime().removeShutdownHook(stop);
       }
     }
+    printAll(report);
+  }
+
+  private static void printAll(List<String> report) {
     System.out.println();
     System.out.println("=".repeat(30) + " all results " + "=".repeat(30));
     report.forEach(System.out::println);

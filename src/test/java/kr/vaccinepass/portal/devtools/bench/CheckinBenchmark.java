@@ -122,22 +122,8 @@ final class CheckinBenchmark {
       }
       if (cluster != null) {
         loop.close();
-        String line =
-            "Through the balancer, "
-                + clusterName
-                + ": highest sustained "
-                + rate(batched.rate())
-                + " check-ins/s, p50 "
-                + ms(batched.best().millis(50))
-                + " ms, p99 "
-                + ms(batched.best().millis(99))
-                + " ms";
-        Log.Table steps =
-            new Log.Table(
-                "every step", "target /s", "achieved /s", "p50 ms", "p99 ms", "sustained");
-        stepRows(steps, clusterName, batched);
-        System.out.println(steps);
-        System.out.println(line + " " + environment());
+        String line = "Through the balancer, " + clusterName + ": " + summary(batched);
+        printSteps(clusterName, batched, line);
         report.add(line);
         return;
       }
@@ -146,20 +132,7 @@ final class CheckinBenchmark {
         pause();
         doors2.run(clockOffset, batched.rate());
         loop.close();
-        Log.Table steps =
-            new Log.Table(
-                "every step", "target /s", "achieved /s", "p50 ms", "p99 ms", "sustained");
-        stepRows(steps, "batched", batched);
-        System.out.println(steps);
-        System.out.println(
-            "Check-ins: highest sustained "
-                + rate(batched.rate())
-                + "/s, p50 "
-                + ms(batched.best().millis(50))
-                + " ms, p99 "
-                + ms(batched.best().millis(99))
-                + " ms "
-                + environment());
+        printSteps("batched", batched, "Check-ins: " + summary(batched));
         return;
       }
       for (double load : config.latencyLoads) {
@@ -225,31 +198,26 @@ final class CheckinBenchmark {
       Log.say(
           "Cluster: " + clusterName + (clusterSettings.isEmpty() ? "" : ", " + clusterSettings));
       cluster.start(clusterNodes, config.httpPort, properties);
+      Log.say("Balancer up at " + cluster.balancerUrl() + " in " + secondsSince(start) + " s");
+    } else {
+      portal.startWildFly(config.httpPort, config.portOffset, config.serverHeap, properties);
       Log.say(
-          "Balancer up at "
-              + cluster.balancerUrl()
+          "Portal up at "
+              + portal.baseUrl()
               + " in "
-              + (System.nanoTime() - start) / 1_000_000_000
-              + " s");
-      if (loop != null) {
-        loop.close();
-      }
-      loop = new OpenLoop(HOST, config.httpPort, config.connections, 60_000);
-      return;
+              + secondsSince(start)
+              + " s (log: "
+              + portal.consoleLog()
+              + ")");
     }
-    portal.startWildFly(config.httpPort, config.portOffset, config.serverHeap, properties);
-    Log.say(
-        "Portal up at "
-            + portal.baseUrl()
-            + " in "
-            + (System.nanoTime() - start) / 1_000_000_000
-            + " s (log: "
-            + portal.consoleLog()
-            + ")");
     if (loop != null) {
       loop.close();
     }
     loop = new OpenLoop(HOST, config.httpPort, config.connections, 60_000);
+  }
+
+  private static long secondsSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000_000;
   }
 
   /** Before the first answer: the clock start, a few seconds late; good enough for the key rows. */
@@ -746,6 +714,26 @@ final class CheckinBenchmark {
 
   List<String> report() {
     return report;
+  }
+
+  /** The search's highest sustained rate and its latency, in one line. */
+  private static String summary(Search search) {
+    return "highest sustained "
+        + rate(search.rate())
+        + " check-ins/s, p50 "
+        + ms(search.best().millis(50))
+        + " ms, p99 "
+        + ms(search.best().millis(99))
+        + " ms";
+  }
+
+  /** Every step of the search as a table, then the line with the environment. */
+  private void printSteps(String name, Search search, String line) {
+    Log.Table steps =
+        new Log.Table("every step", "target /s", "achieved /s", "p50 ms", "p99 ms", "sustained");
+    stepRows(steps, name, search);
+    System.out.println(steps);
+    System.out.println(line + " " + environment());
   }
 
   private void stepRows(Log.Table table, String name, Search search) {
