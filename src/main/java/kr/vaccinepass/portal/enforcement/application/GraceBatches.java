@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
-import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
-import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
-import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
+import kr.vaccinepass.portal.enforcement.domain.GraceCases;
+import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
+import kr.vaccinepass.portal.grace.domain.GraceRepository;
+import kr.vaccinepass.portal.grace.domain.GraceStatus;
 
 /**
  * The units of a grace declaration's batch work, each its own transaction with the declaration's
@@ -23,13 +24,14 @@ import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
  */
 @ApplicationScoped
 public class GraceBatches {
-  @Inject GraceRepository repository;
+  @Inject GraceRepository declarations;
+  @Inject GraceCases cases;
   @Inject Clock clock;
 
   /** The declarations with batch work pending (after a restart, say). */
   @Transactional(TxType.REQUIRES_NEW)
   public List<Long> unsettled() {
-    return repository.unsettled();
+    return declarations.unsettled();
   }
 
   /**
@@ -41,16 +43,16 @@ public class GraceBatches {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<GraceStatus> start(long id) {
-    repository.awaitCasesInFlight();
-    return repository
+    cases.awaitCasesInFlight();
+    return declarations
         .lock(id)
         .map(
             d -> {
               if (d.getStatus().active()) {
-                d.startRun(repository.countCovered(d));
+                d.startRun(cases.countCovered(d));
               } else if (d.getStatus() == GraceStatus.REVOKING) {
                 // after an interruption some links are gone already: count what was there
-                long held = repository.countHeld(id);
+                long held = cases.countHeld(id);
                 d.startRun(Math.max(d.getProgressTotal(), held));
               }
               return d.getStatus();
@@ -66,20 +68,20 @@ public class GraceBatches {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public int applyBatch(long id, int size) {
-    GraceDeclaration d = repository.lock(id).orElse(null);
+    GraceDeclaration d = declarations.lock(id).orElse(null);
     if (d == null || !d.getStatus().active() || d.actingAccount() == null) {
       return 0;
     }
-    List<Long> ids = repository.lockUnheld(d, size);
+    List<Long> ids = cases.lockUnheld(d, size);
     if (ids.isEmpty()) {
       return 0;
     }
     Instant now = clock.instant();
     long by = d.actingAccount();
-    for (FineCase fine : repository.fineCases(ids)) {
-      d.hold(fine, now, by);
+    for (FineCase fine : cases.fineCases(ids)) {
+      fine.heldBy(d, now, by);
     }
-    repository.link(id, ids, now);
+    cases.link(id, ids, now);
     d.linked(ids.size());
     return ids.size();
   }
@@ -93,20 +95,20 @@ public class GraceBatches {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public int revokeBatch(long id, int size) {
-    GraceDeclaration d = repository.lock(id).orElse(null);
+    GraceDeclaration d = declarations.lock(id).orElse(null);
     if (d == null || d.getStatus() != GraceStatus.REVOKING) {
       return 0;
     }
-    List<Long> ids = repository.lockHeld(id, size);
+    List<Long> ids = cases.lockHeld(id, size);
     if (ids.isEmpty()) {
       return 0;
     }
-    repository.unlink(id, ids);
-    Map<Long, GraceDeclaration> holders = repository.activeHolders(ids);
+    cases.unlink(id, ids);
+    Map<Long, GraceDeclaration> holders = cases.activeHolders(ids);
     Instant now = clock.instant();
     long by = d.actingAccount();
-    for (FineCase fine : repository.fineCases(ids)) {
-      d.release(fine, holders.get(fine.getId()), now, by);
+    for (FineCase fine : cases.fineCases(ids)) {
+      fine.releasedBy(d, holders.get(fine.getId()), now, by);
     }
     d.unlinked(ids.size());
     return ids.size();
@@ -115,15 +117,15 @@ public class GraceBatches {
   /** Ends the run: applied once every covered case is held, revoked once no link is left. */
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<GraceStatus> finish(long id) {
-    return repository
+    return declarations
         .lock(id)
         .map(
             d -> {
               if (d.getStatus() == GraceStatus.APPLYING
                   && d.actingAccount() != null
-                  && repository.lockUnheld(d, 1).isEmpty()) {
+                  && cases.lockUnheld(d, 1).isEmpty()) {
                 d.applied();
-              } else if (d.getStatus() == GraceStatus.REVOKING && repository.countHeld(id) == 0) {
+              } else if (d.getStatus() == GraceStatus.REVOKING && cases.countHeld(id) == 0) {
                 d.revoked();
               }
               return d.getStatus();

@@ -16,7 +16,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import kr.vaccinepass.portal.enforcement.domain.GraceStatus;
+import kr.vaccinepass.portal.grace.application.GraceRunRequested;
+import kr.vaccinepass.portal.grace.domain.GraceStatus;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kr.vaccinepass.portal.enforcement.domain.CaseFacts;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
-import kr.vaccinepass.portal.enforcement.domain.GraceDeclaration;
-import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
+import kr.vaccinepass.portal.enforcement.domain.GraceCases;
+import kr.vaccinepass.portal.grace.domain.CaseFacts;
+import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
+import kr.vaccinepass.portal.grace.domain.GraceRepository;
 
 /**
  * What violation logging asks of grace declarations: whether an active declaration covers a new
@@ -22,7 +23,8 @@ import kr.vaccinepass.portal.enforcement.domain.GraceRepository;
 @ApplicationScoped
 @Transactional
 public class GraceWaivers {
-  @Inject GraceRepository repository;
+  @Inject GraceRepository declarations;
+  @Inject GraceCases cases;
   @Inject Clock clock;
 
   /** An active declaration covering such a case (the oldest, when several overlap). */
@@ -32,7 +34,7 @@ public class GraceWaivers {
 
   /** Every active declaration covering such a case, oldest first. */
   public List<GraceDeclaration> coveringAll(@NotNull CaseFacts facts) {
-    return GraceDeclaration.covering(repository.activeAt(facts.occurredAt()), facts);
+    return GraceDeclaration.covering(declarations.activeAt(facts.occurredAt()), facts);
   }
 
   /**
@@ -51,12 +53,12 @@ public class GraceWaivers {
       throw new IllegalStateException("the fine case must be stored before it is waived");
     }
     // held until this transaction ends: a run that starts meanwhile waits for this case
-    repository.admitNewCase();
+    cases.admitNewCase();
     Instant now = clock.instant();
     List<GraceDeclaration> holding = new ArrayList<>();
     for (GraceDeclaration d : coveringAll(facts)) {
-      if (repository.linkNew(d.getId(), fine.getId(), now)) {
-        d.hold(fine, now, by);
+      if (cases.linkNew(d.getId(), fine.getId(), now)) {
+        fine.heldBy(d, now, by);
         holding.add(d);
       }
     }

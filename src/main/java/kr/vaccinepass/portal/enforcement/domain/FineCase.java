@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
 
@@ -392,6 +393,45 @@ public class FineCase implements Serializable {
       throw BusinessException.onField("reason", "fine.cancel.reasonRequired");
     }
     move(FineState.CANCELLED, at, by, reason.strip());
+  }
+
+  /**
+   * A covered case is taken hold of by a grace declaration: one not yet waived is waived with the
+   * declaration's reason (a paid one becomes "waived, refund due"); one already waived by another
+   * declaration stays as it is, only held by this one too (recorded in its history). Overlapping
+   * declarations thus waive a case once. A cancelled case is refused ({@code
+   * fine.transition.invalid}): it has no fine to waive.
+   *
+   * @return whether the case was waived now
+   */
+  public boolean heldBy(GraceDeclaration declaration, Instant at, long by) {
+    if (state == FineState.WAIVED) {
+      holdToo(declaration.waiverReason(), at, by);
+      return false;
+    }
+    waive(declaration.waiverReason(), at, by);
+    return true;
+  }
+
+  /**
+   * A declaration lets go of a case it held: the case returns to exactly where it was before the
+   * waiver, unless another active declaration still holds it (overlapping declarations): then the
+   * release is recorded and the case shows the reason of the one that still holds it.
+   *
+   * @param stillHolding an active declaration that holds the case too, or null
+   * @return whether the case was restored now
+   */
+  public boolean releasedBy(
+      GraceDeclaration declaration, GraceDeclaration stillHolding, Instant at, long by) {
+    if (state != FineState.WAIVED) {
+      return false;
+    }
+    if (stillHolding != null) {
+      handOver(declaration.restoreReason(), stillHolding.waiverReason(), at, by);
+      return false;
+    }
+    restore(declaration.restoreReason(), at, by);
+    return true;
   }
 
   /**

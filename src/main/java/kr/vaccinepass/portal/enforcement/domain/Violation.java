@@ -2,7 +2,6 @@ package kr.vaccinepass.portal.enforcement.domain;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,11 +20,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Objects;
+import kr.vaccinepass.portal.grace.domain.CaseFacts;
+import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
-import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
 
 /**
  * A violation logged during an inspection, with the penalty the law set for it when it was logged
@@ -63,15 +63,15 @@ public class Violation implements Serializable, CountedViolation {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
 
-  @Convert(converter = EncryptedText.class)
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_name", updatable = false)
   private String visitorName;
 
-  @Convert(converter = EncryptedText.class)
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_birth_date", updatable = false)
   private String visitorBirthDate;
 
-  @Convert(converter = EncryptedText.class)
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_phone", updatable = false)
   private String visitorPhone;
 
@@ -253,6 +253,11 @@ public class Violation implements Serializable, CountedViolation {
 
   public long getFacilityId() {
     return facilityId;
+  }
+
+  /** What a grace declaration looks at in this case, with the 시도 of its 시군구 and its type. */
+  public CaseFacts facts(String sidoCode, String facilityTypeCode) {
+    return new CaseFacts(occurredAt, sidoCode, sigunguCode, facilityTypeCode, cause);
   }
 
   public String getSigunguCode() {

@@ -1,7 +1,6 @@
 package kr.vaccinepass.portal.visit.domain;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +15,6 @@ import kr.vaccinepass.portal.pass.domain.PassReason;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
-import kr.vaccinepass.portal.shared.infrastructure.EncryptedText;
 
 /**
  * One visit to a facility. A QR visit keeps only the issuer's pseudonymous holder id; 안심콜 and
@@ -67,15 +65,15 @@ public class Visit implements Serializable {
   @Column(name = "external_ref", updatable = false)
   private String externalRef;
 
-  @Convert(converter = EncryptedText.class)
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_name", updatable = false)
   private String visitorName;
 
-  @Convert(converter = EncryptedText.class)
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_phone", updatable = false)
   private String visitorPhone;
 
-  @Convert(converter = EncryptedText.class)
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "safety_number", updatable = false)
   private String safetyNumber;
 

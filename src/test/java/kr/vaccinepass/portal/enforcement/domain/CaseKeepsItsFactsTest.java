@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import org.junit.jupiter.params.ParameterizedTest;

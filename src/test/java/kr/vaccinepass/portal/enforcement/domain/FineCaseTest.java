@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fine's procedure (질서위반행위규제법): every valid step, a sample of invalid ones, deadlines. */
-class FineCaseTest {
+public class FineCaseTest {
   private static final Instant AT = Instant.parse("2021-12-20T01:00:00Z");
   private static final long BY = 7;
   private static final Money FINE = Money.won(1_500_000);
@@ -31,8 +31,8 @@ class FineCaseTest {
   /** The day payments are recorded on, unless a test says otherwise: after every payment day. */
   private static final LocalDate TODAY = LocalDate.of(2022, 6, 1);
 
-  /** A case brought to the named state by the valid steps. */
-  static FineCase in(FineState state) {
+  /** A case brought to the named state by the valid steps (also for grace's tests). */
+  public static FineCase in(FineState state) {
     FineCase fine = FineCase.draft(FINE, AT, BY);
     switch (state) {
       case DRAFT -> {}

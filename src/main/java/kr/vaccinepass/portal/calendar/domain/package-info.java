@@ -1,2 +1,0 @@
-/** Policy events and their revisions. Depends on {@code shared.domain} only. */
-package kr.vaccinepass.portal.calendar.domain;

@@ -1,2 +1,0 @@
-/** JPA storage of the calendar. */
-package kr.vaccinepass.portal.calendar.infrastructure;

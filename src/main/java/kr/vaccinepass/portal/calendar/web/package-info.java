@@ -1,2 +1,0 @@
-/** The administrators' calendar page. */
-package kr.vaccinepass.portal.calendar.web;

@@ -1,0 +1,23 @@
+package kr.vaccinepass.portal.grace.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One version of a policy event as it stood after a change: what, who, when and why. */
+@Embeddable
+public record PolicyEventRevision(
+    @Enumerated(EnumType.STRING) @Column(name = "kind", nullable = false) PolicyEventKind kind,
+    @Column(name = "starts_on", nullable = false) LocalDate startsOn,
+    @Column(name = "ends_on") LocalDate endsOn,
+    @Column(name = "title_ko", nullable = false) String titleKo,
+    @Column(name = "title_en", nullable = false) String titleEn,
+    @Column(name = "source", nullable = false) String source,
+    @Column(name = "changed_at", nullable = false) Instant changedAt,
+    @Column(name = "changed_by") Long changedBy,
+    @Column(name = "note") String note)
+    implements Serializable {}
