@@ -25,9 +25,10 @@ import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
 import kr.vaccinepass.portal.grace.domain.CaseFacts;
+import kr.vaccinepass.portal.grace.domain.DatedPolicy;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
-import kr.vaccinepass.portal.grace.domain.GuidancePeriods;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.domain.Money;
@@ -58,8 +59,7 @@ public class EnforcementService {
   @Inject AccountService accounts;
   @Inject GraceWaivers grace;
 
-  private final PenaltyRules rules = new PenaltyRules();
-  private final GuidancePeriods guidance = GuidancePeriods.STANDARD;
+  @Inject DatedPolicies policies;
 
   public Inspection openInspection(
       long facilityId,
@@ -169,8 +169,13 @@ public class EnforcementService {
 
   private Penalty penalty(
       Facility facility, ViolationKind kind, ViolationCause cause, Instant occurredAt, int prior) {
-    return rules.decide(
-        kind, occurredAt, prior, guidance.covers(occurredAt, facility.getType().getCode(), cause));
+    DatedPolicy policy = policies.current();
+    return PenaltyRules.of(policy)
+        .decide(
+            kind,
+            occurredAt,
+            prior,
+            policy.guidance().covers(occurredAt, facility.getType().getCode(), cause));
   }
 
   /** Sends the prior notice; the opinion period ends on the deadline (at least 10 days later). */

@@ -3,6 +3,11 @@ package kr.vaccinepass.portal.enforcement.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
+import kr.vaccinepass.portal.grace.domain.DatedPolicy;
+import kr.vaccinepass.portal.grace.domain.PenaltyRow;
+import kr.vaccinepass.portal.grace.domain.PenaltySchedule;
+import kr.vaccinepass.portal.grace.domain.PenaltySchedules;
+import kr.vaccinepass.portal.grace.domain.Sanction;
 import kr.vaccinepass.portal.shared.domain.Money;
 
 /**
@@ -13,14 +18,19 @@ import kr.vaccinepass.portal.shared.domain.Money;
  */
 public final class PenaltyRules {
   private final PenaltySchedules schedules;
+  private final long policyRevision;
 
-  /** Rules by the schedules of Korea, {@link PenaltySchedules#STANDARD}. */
-  public PenaltyRules() {
-    this(PenaltySchedules.STANDARD);
+  /**
+   * Rules by these schedules, of that revision of the calendar (kept with each penalty decided).
+   */
+  public PenaltyRules(PenaltySchedules schedules, long policyRevision) {
+    this.schedules = Objects.requireNonNull(schedules, "schedules");
+    this.policyRevision = policyRevision;
   }
 
-  public PenaltyRules(PenaltySchedules schedules) {
-    this.schedules = Objects.requireNonNull(schedules, "schedules");
+  /** Rules by the penalty schedules of the calendar as it stands in that policy. */
+  public static PenaltyRules of(DatedPolicy policy) {
+    return new PenaltyRules(policy.penalties(), policy.revision());
   }
 
   /**
@@ -45,16 +55,23 @@ public final class PenaltyRules {
     if (guidancePeriod) {
       // 계도기간: violations are warned, not fined (domain-rules.md, "Terms" and "Calendar")
       Sanction warning = kind == ViolationKind.OPERATOR ? Sanction.WARNING : Sanction.NONE;
-      return new Penalty(Money.ZERO, warning, true, schedule.name(), schedule.source());
+      return new Penalty(
+          Money.ZERO, warning, true, schedule.name(), schedule.source(), policyRevision);
     }
     return switch (kind) {
       // a visitor is fined for each violation, whatever the count (seed news)
       case VISITOR ->
           new Penalty(
-              schedule.visitorFine(), Sanction.NONE, false, schedule.name(), schedule.source());
+              schedule.visitorFine(),
+              Sanction.NONE,
+              false,
+              schedule.name(),
+              schedule.source(),
+              policyRevision);
       case OPERATOR -> {
         PenaltyRow row = schedule.operatorRow(priorStandingOperatorViolations + 1);
-        yield new Penalty(row.fine(), row.sanction(), false, schedule.name(), schedule.source());
+        yield new Penalty(
+            row.fine(), row.sanction(), false, schedule.name(), schedule.source(), policyRevision);
       }
     };
   }

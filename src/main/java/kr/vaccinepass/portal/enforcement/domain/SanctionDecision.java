@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import kr.vaccinepass.portal.grace.domain.Sanction;
+import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 
 /**

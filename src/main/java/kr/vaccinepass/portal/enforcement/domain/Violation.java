@@ -21,6 +21,8 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Objects;
 import kr.vaccinepass.portal.grace.domain.CaseFacts;
+import kr.vaccinepass.portal.grace.domain.Sanction;
+import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Money;
@@ -87,6 +89,10 @@ public class Violation implements Serializable, CountedViolation {
 
   @Column(nullable = false, updatable = false)
   private String schedule;
+
+  /** The revision of the enforcement calendar the penalty was decided by. */
+  @Column(name = "policy_revision", nullable = false, updatable = false)
+  private long policyRevision;
 
   @Column(name = "prior_count", nullable = false, updatable = false)
   private int priorCount;
@@ -161,6 +167,7 @@ public class Violation implements Serializable, CountedViolation {
     v.shown = blankToNull(shown);
     v.description = blankToNull(description);
     v.schedule = penalty.schedule();
+    v.policyRevision = penalty.policyRevision();
     v.priorCount = priorCount;
     v.fine = penalty.fine();
     v.sanctionKind = penalty.proposedSanction().kind();
@@ -292,6 +299,11 @@ public class Violation implements Serializable, CountedViolation {
 
   public String getDescription() {
     return description;
+  }
+
+  /** The revision of the enforcement calendar the penalty was decided by. */
+  public long getPolicyRevision() {
+    return policyRevision;
   }
 
   public String getSchedule() {

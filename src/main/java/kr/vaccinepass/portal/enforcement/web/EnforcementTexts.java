@@ -3,8 +3,8 @@ package kr.vaccinepass.portal.enforcement.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import kr.vaccinepass.portal.enforcement.domain.PenaltySchedules;
-import kr.vaccinepass.portal.enforcement.domain.Sanction;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
+import kr.vaccinepass.portal.grace.domain.Sanction;
 import kr.vaccinepass.portal.shared.web.Messages;
 
 /**
@@ -15,6 +15,7 @@ import kr.vaccinepass.portal.shared.web.Messages;
 @ApplicationScoped
 public class EnforcementTexts {
   @Inject Messages messages;
+  @Inject DatedPolicies policies;
 
   /** "운영 중단 10일", "경고", "폐쇄 명령", "없음". */
   public String sanction(Sanction sanction) {
@@ -35,9 +36,22 @@ public class EnforcementTexts {
    * the enforcement decree's penalty table, with the date that schedule came into force.
    */
   public String basis(String scheduleName) {
-    return PenaltySchedules.STANDARD
+    return policies
+        .current()
+        .penalties()
         .named(scheduleName)
         .map(s -> messages.text("penalty.basis.from", s.effectiveFrom().toString()))
         .orElseGet(() -> messages.text("penalty.basis"));
+  }
+
+  /**
+   * Which revision of the enforcement calendar a penalty was decided by, and whether the calendar
+   * has changed since: a case keeps the revision it was judged by.
+   */
+  public String revision(long policyRevision) {
+    long now = policies.current().revision();
+    return policyRevision == now
+        ? messages.text("penalty.revision.current", policyRevision)
+        : messages.text("penalty.revision.older", policyRevision, now);
   }
 }

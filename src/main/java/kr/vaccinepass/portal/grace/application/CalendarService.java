@@ -2,22 +2,31 @@ package kr.vaccinepass.portal.grace.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import kr.vaccinepass.portal.grace.domain.GraceRepository;
 import kr.vaccinepass.portal.grace.domain.PolicyEvent;
 import kr.vaccinepass.portal.grace.domain.PolicyEventRepository;
 import kr.vaccinepass.portal.grace.domain.PolicyEventRevision;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.SingleLine;
 import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 
-/** The enforcement calendar: read by every signed-in user, written by administrators. */
+/**
+ * The enforcement calendar, the one store of dated policy: read by every signed-in user, written by
+ * administrators. Each change takes the store's next revision; the rules read the store through
+ * {@link DatedPolicies}, so a correction applies to the next case, and a case already decided keeps
+ * the revision it was judged by.
+ */
 @ApplicationScoped
 @Transactional
 @RolesAllowed(Role.ADMIN_NAME)
@@ -25,6 +34,8 @@ public class CalendarService {
   @Inject PolicyEventRepository events;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject GraceRepository places;
+  @Inject Event<DatedPolicies.PolicyChanged> changes;
 
   /** Every policy event, by its first day. */
   @RolesAllowed({Role.OWNER_NAME, Role.INSPECTOR_NAME, Role.ADMIN_NAME})
@@ -36,8 +47,14 @@ public class CalendarService {
       @Valid PolicyEvent.Content content,
       @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.note.tooLong}") @SingleLine
           String note) {
-    return events.add(
-        PolicyEvent.create(content, note, actors.require().accountId(), clock.instant()));
+    requireKnownTypes(content);
+    long revision = events.nextRevision();
+    PolicyEvent event =
+        events.add(
+            PolicyEvent.create(
+                content, note, actors.require().accountId(), clock.instant(), revision));
+    changes.fire(new DatedPolicies.PolicyChanged(revision));
+    return event;
   }
 
   /** Changes an event; the note says why and is kept with the revision. */
@@ -48,8 +65,21 @@ public class CalendarService {
           String note) {
     PolicyEvent event =
         events.find(id).orElseThrow(() -> new NotFoundException("calendar.notFound"));
-    event.edit(content, note, actors.require().accountId(), clock.instant());
+    requireKnownTypes(content);
+    long revision = events.nextRevision();
+    event.edit(content, note, actors.require().accountId(), clock.instant(), revision);
+    changes.fire(new DatedPolicies.PolicyChanged(revision));
     return event;
+  }
+
+  private void requireKnownTypes(PolicyEvent.Content content) {
+    if (content != null && content.typeCodes() != null) {
+      Set<String> unknown = places.unknownTypes(content.typeCodes());
+      if (!unknown.isEmpty()) {
+        throw BusinessException.onField(
+            "typeCodes", "calendar.types.unknown", String.join(", ", unknown));
+      }
+    }
   }
 
   /** Every version of an event, the first one first. */

@@ -6,16 +6,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
+import kr.vaccinepass.portal.grace.domain.DatedPolicy;
 import kr.vaccinepass.portal.grace.domain.EnforcementStatus;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.GraceRepository;
-import kr.vaccinepass.portal.grace.domain.GuidancePeriods;
 import kr.vaccinepass.portal.grace.domain.Incident;
 import kr.vaccinepass.portal.grace.domain.IncidentRepository;
-import kr.vaccinepass.portal.grace.domain.PolicyEvent;
-import kr.vaccinepass.portal.grace.domain.PolicyEventKind;
-import kr.vaccinepass.portal.grace.domain.PolicyEventRepository;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 
 /**
@@ -26,7 +22,7 @@ import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 @ApplicationScoped
 @Transactional
 public class EnforcementStatusService {
-  @Inject PolicyEventRepository calendar;
+  @Inject DatedPolicies policies;
   @Inject GraceRepository grace;
   @Inject IncidentRepository incidents;
   @Inject Clock clock;
@@ -38,26 +34,17 @@ public class EnforcementStatusService {
   public EnforcementStatus now(String sidoCode, String sigunguCode) {
     Instant now = clock.instant();
     LocalDate today = now.atZone(ClockProducer.KST).toLocalDate();
-    List<PolicyEvent> events = calendar.all();
+    DatedPolicy policy = policies.current();
     return EnforcementStatus.decide(
         now,
         today,
-        firstDay(events, PolicyEventKind.PASS_SUSPENDED),
-        firstDay(events, PolicyEventKind.FINES_START),
+        policy.passSuspended(),
+        policy.finesStart(),
         grace.activeAt(now).stream()
             .filter(d -> d.inWindow(now) && covers(d, sidoCode, sigunguCode))
             .toList(),
         incidents.open().stream().filter(i -> affects(i, now, sidoCode, sigunguCode)).toList(),
-        GuidancePeriods.STANDARD.periods().stream()
-            .anyMatch(p -> !today.isBefore(p.from()) && today.isBefore(p.until())));
-  }
-
-  private static LocalDate firstDay(List<PolicyEvent> events, PolicyEventKind kind) {
-    return events.stream()
-        .filter(e -> e.getKind() == kind)
-        .map(PolicyEvent::getStartsOn)
-        .min(LocalDate::compareTo)
-        .orElse(null);
+        policy.guidance().anyOn(today));
   }
 
   private static boolean covers(GraceDeclaration d, String sido, String sigungu) {

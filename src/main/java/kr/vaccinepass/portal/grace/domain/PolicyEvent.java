@@ -21,7 +21,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.SingleLine;
 import kr.vaccinepass.portal.shared.domain.TextRules;
 
@@ -60,6 +63,32 @@ public class PolicyEvent implements Serializable {
   @Column(nullable = false)
   private String source;
 
+  /** A guidance period's facility types (empty: every type). */
+  @Column(name = "type_codes", nullable = false)
+  private String[] typeCodes = new String[0];
+
+  /** A guidance period's one cause (null: every cause). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "cause")
+  private ViolationCause cause;
+
+  /** A penalty change's stable name, stored with each penalty decided by it. */
+  @Column(name = "schedule_name")
+  private String scheduleName;
+
+  @Column(name = "visitor_fine")
+  private Long visitorFine;
+
+  @Column(name = "operator_fines")
+  private Long[] operatorFines;
+
+  @Column(name = "operator_sanctions")
+  private String[] operatorSanctions;
+
+  /** The store's revision that made this version of the event. */
+  @Column(name = "store_revision", nullable = false)
+  private long storeRevision;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -73,7 +102,11 @@ public class PolicyEvent implements Serializable {
 
   protected PolicyEvent() {}
 
-  /** What an administrator writes for an event. */
+  /**
+   * What an administrator writes for an event; a guidance period also names the facility types
+   * (none: every type) and the one cause (null: every cause) it covers, a penalty change its
+   * penalties. What does not belong to the kind is not kept.
+   */
   public record Content(
       PolicyEventKind kind,
       LocalDate startsOn,
@@ -83,23 +116,51 @@ public class PolicyEvent implements Serializable {
       @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.title.tooLong}") @SingleLine
           String titleEn,
       @Size(max = TextRules.CALENDAR_TEXT, message = "{calendar.source.tooLong}") @SingleLine
-          String source) {}
+          String source,
+      Set<String> typeCodes,
+      ViolationCause cause,
+      PenaltyTerms penalty)
+      implements Serializable {
+    public Content {
+      typeCodes = typeCodes == null ? Set.of() : Set.copyOf(typeCodes);
+    }
 
-  public static PolicyEvent create(Content content, String note, long by, Instant at) {
+    /** An event of a kind without terms (coverage, start of fines, court, …). */
+    public Content(
+        PolicyEventKind kind,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String titleKo,
+        String titleEn,
+        String source) {
+      this(kind, startsOn, endsOn, titleKo, titleEn, source, Set.of(), null, null);
+    }
+  }
+
+  /**
+   * A new event, made by the store's revision {@code revision}.
+   *
+   * @param revision the store's next revision number
+   */
+  public static PolicyEvent create(
+      Content content, String note, long by, Instant at, long revision) {
     PolicyEvent e = new PolicyEvent();
-    e.apply(content, note, by, at);
+    e.apply(content, note, by, at, revision);
     return e;
   }
 
-  /** Changes the event; the change is kept as a revision with who, when and why. */
-  public void edit(Content content, String note, long by, Instant at) {
+  /**
+   * Changes the event; the change is kept as a revision with who, when and why, and the store's
+   * revision number that made it. A case decided before keeps the revision it was judged by.
+   */
+  public void edit(Content content, String note, long by, Instant at, long revision) {
     if (note == null || note.isBlank()) {
       throw BusinessException.onField("note", "calendar.note.required");
     }
-    apply(content, note, by, at);
+    apply(content, note, by, at, revision);
   }
 
-  private void apply(Content c, String note, long by, Instant at) {
+  private void apply(Content c, String note, long by, Instant at, long revision) {
     if (c.kind() == null) {
       throw BusinessException.onField("kind", "calendar.kind.required");
     }
@@ -116,15 +177,57 @@ public class PolicyEvent implements Serializable {
     if (why != null && why.length() > 300) {
       throw BusinessException.onField("note", "calendar.tooLong", 300);
     }
+    if (c.kind() == PolicyEventKind.GUIDANCE && c.endsOn() == null) {
+      throw BusinessException.onField("endsOn", "calendar.guidance.endRequired");
+    }
+    if (c.kind() == PolicyEventKind.PENALTY_CHANGE && c.penalty() == null) {
+      throw BusinessException.onField("penalty", "calendar.penalty.required");
+    }
     kind = c.kind();
     startsOn = c.startsOn();
     endsOn = c.endsOn() == null || c.endsOn().equals(c.startsOn()) ? null : c.endsOn();
+    boolean guidance = kind == PolicyEventKind.GUIDANCE;
+    typeCodes = guidance ? c.typeCodes().stream().sorted().toArray(String[]::new) : new String[0];
+    cause = guidance ? c.cause() : null;
+    if (kind == PolicyEventKind.PENALTY_CHANGE) {
+      if (scheduleName == null) {
+        scheduleName = startsOn.toString();
+      }
+      visitorFine = c.penalty().visitorFine().won();
+      operatorFines =
+          c.penalty().operatorRows().stream().map(r -> r.fine().won()).toArray(Long[]::new);
+      operatorSanctions =
+          c.penalty().operatorRows().stream().map(r -> r.sanction().code()).toArray(String[]::new);
+    } else {
+      scheduleName = null;
+      visitorFine = null;
+      operatorFines = null;
+      operatorSanctions = null;
+    }
+    storeRevision = revision;
     titleKo = ko;
     titleEn = en;
     source = src;
     updatedAt = at;
     updatedBy = by;
-    revisions.add(new PolicyEventRevision(kind, startsOn, endsOn, ko, en, src, at, by, why));
+    revisions.add(
+        new PolicyEventRevision(
+            kind,
+            startsOn,
+            endsOn,
+            ko,
+            en,
+            src,
+            at,
+            by,
+            why,
+            typeCodes,
+            cause,
+            scheduleName,
+            visitorFine,
+            operatorFines,
+            operatorSanctions,
+            revision));
   }
 
   private static String required(String text, String field, int max) {
@@ -144,7 +247,61 @@ public class PolicyEvent implements Serializable {
   }
 
   public Content content() {
-    return new Content(kind, startsOn, endsOn, titleKo, titleEn, source);
+    return new Content(
+        kind,
+        startsOn,
+        endsOn,
+        titleKo,
+        titleEn,
+        source,
+        Set.of(typeCodes),
+        cause,
+        penaltySchedule().map(PenaltyTerms::of).orElse(null));
+  }
+
+  /**
+   * The guidance period this event declares: warned, not fined, from its first day to its last
+   * (inclusive), at its types (all when none) for its cause (all when none).
+   */
+  public Optional<GuidancePeriods.Period> guidancePeriod() {
+    if (kind != PolicyEventKind.GUIDANCE) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GuidancePeriods.Period(
+            startsOn,
+            lastDay().plusDays(1),
+            Set.of(typeCodes),
+            cause == null ? Set.of() : Set.of(cause),
+            source));
+  }
+
+  /** The penalty schedule this event puts in force from its first day, 00:00 KST. */
+  public Optional<PenaltySchedule> penaltySchedule() {
+    if (kind != PolicyEventKind.PENALTY_CHANGE || operatorFines == null) {
+      return Optional.empty();
+    }
+    List<PenaltyRow> rows = new ArrayList<>();
+    for (int i = 0; i < operatorFines.length; i++) {
+      rows.add(
+          new PenaltyRow(
+              i + 1, Money.won(operatorFines[i]), Sanction.ofCode(operatorSanctions[i])));
+    }
+    return Optional.of(
+        new PenaltySchedule(scheduleName, startsOn, Money.won(visitorFine), rows, source));
+  }
+
+  /** The store's revision that made this version of the event. */
+  public long getStoreRevision() {
+    return storeRevision;
+  }
+
+  public Set<String> getTypeCodes() {
+    return Set.of(typeCodes);
+  }
+
+  public ViolationCause getCause() {
+    return cause;
   }
 
   public Long getId() {

@@ -13,4 +13,7 @@ public interface PolicyEventRepository {
   Optional<PolicyEvent> withRevisions(long id);
 
   PolicyEvent add(PolicyEvent event);
+
+  /** The store's next revision number (each change of the calendar takes one). */
+  long nextRevision();
 }

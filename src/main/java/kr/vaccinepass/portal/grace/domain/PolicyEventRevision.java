@@ -19,5 +19,12 @@ public record PolicyEventRevision(
     @Column(name = "source", nullable = false) String source,
     @Column(name = "changed_at", nullable = false) Instant changedAt,
     @Column(name = "changed_by") Long changedBy,
-    @Column(name = "note") String note)
+    @Column(name = "note") String note,
+    @Column(name = "type_codes", nullable = false) String[] typeCodes,
+    @Enumerated(EnumType.STRING) @Column(name = "cause") ViolationCause cause,
+    @Column(name = "schedule_name") String scheduleName,
+    @Column(name = "visitor_fine") Long visitorFine,
+    @Column(name = "operator_fines") Long[] operatorFines,
+    @Column(name = "operator_sanctions") String[] operatorSanctions,
+    @Column(name = "store_revision", nullable = false) long storeRevision)
     implements Serializable {}

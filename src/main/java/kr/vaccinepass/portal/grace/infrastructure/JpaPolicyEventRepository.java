@@ -40,4 +40,11 @@ class JpaPolicyEventRepository implements PolicyEventRepository {
     em.flush();
     return event;
   }
+
+  @Override
+  public long nextRevision() {
+    return ((Number)
+            em.createNativeQuery("select nextval('policy_store_revision')").getSingleResult())
+        .longValue();
+  }
 }

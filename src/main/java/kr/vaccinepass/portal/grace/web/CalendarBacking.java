@@ -7,16 +7,27 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.FacilityType;
 import kr.vaccinepass.portal.grace.application.CalendarService;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
 import kr.vaccinepass.portal.grace.application.GraceService;
 import kr.vaccinepass.portal.grace.application.IncidentService;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.Incident;
+import kr.vaccinepass.portal.grace.domain.PenaltyRow;
+import kr.vaccinepass.portal.grace.domain.PenaltyTerms;
 import kr.vaccinepass.portal.grace.domain.PolicyEvent;
 import kr.vaccinepass.portal.grace.domain.PolicyEventKind;
 import kr.vaccinepass.portal.grace.domain.PolicyEventRevision;
+import kr.vaccinepass.portal.grace.domain.Sanction;
+import kr.vaccinepass.portal.grace.domain.SanctionKind;
+import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
@@ -45,6 +56,8 @@ public class CalendarBacking implements Serializable {
   @Inject LocaleBacking locale;
   @Inject GraceService grace;
   @Inject IncidentService incidents;
+  @Inject FacilityService facilities;
+  @Inject DatedPolicies policies;
 
   private List<PolicyEvent> events;
   private ScheduleModel model;
@@ -57,7 +70,79 @@ public class CalendarBacking implements Serializable {
   private String titleEn;
   private String source;
   private String note;
+  private List<String> typeCodes = new ArrayList<>();
+  private ViolationCause cause;
+  private Long visitorFine;
+  private List<PenaltyRowForm> rows = new ArrayList<>();
   private List<PolicyEventRevision> history = List.of();
+
+  /** One operator row of a penalty change as the form edits it. */
+  public static class PenaltyRowForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** NONE, WARNING, SUSPENSION_DAYS, SUSPENSION_MONTHS or CLOSURE. */
+    private String sanction = "NONE";
+
+    private Long fine;
+    private Integer length;
+
+    static PenaltyRowForm of(PenaltyRow row) {
+      PenaltyRowForm f = new PenaltyRowForm();
+      f.fine = row.fine().won();
+      Sanction s = row.sanction();
+      if (s.kind() == SanctionKind.SUSPENSION) {
+        boolean days = s.length().getDays() != 0;
+        f.sanction = days ? "SUSPENSION_DAYS" : "SUSPENSION_MONTHS";
+        f.length = days ? s.length().getDays() : (int) s.length().toTotalMonths();
+      } else {
+        f.sanction = s.kind().name();
+      }
+      return f;
+    }
+
+    Sanction toSanction() {
+      return switch (sanction) {
+        case "SUSPENSION_DAYS", "SUSPENSION_MONTHS" -> {
+          if (length == null || length < 1) {
+            throw BusinessException.onField("operatorRows", "calendar.penalty.length.required");
+          }
+          yield Sanction.suspension(
+              "SUSPENSION_DAYS".equals(sanction)
+                  ? java.time.Period.ofDays(length)
+                  : java.time.Period.ofMonths(length));
+        }
+        default -> Sanction.ofCode(sanction);
+      };
+    }
+
+    public String getSanction() {
+      return sanction;
+    }
+
+    public void setSanction(String sanction) {
+      this.sanction = sanction == null ? "NONE" : sanction;
+    }
+
+    public Long getFine() {
+      return fine;
+    }
+
+    public void setFine(Long fine) {
+      this.fine = fine;
+    }
+
+    public Integer getLength() {
+      return length;
+    }
+
+    public void setLength(Integer length) {
+      this.length = length;
+    }
+
+    public boolean isSuspension() {
+      return sanction.startsWith("SUSPENSION");
+    }
+  }
 
   @PostConstruct
   void load() {
@@ -130,6 +215,14 @@ public class CalendarBacking implements Serializable {
     titleEn = e.getTitleEn();
     source = e.getSource();
     note = null;
+    PolicyEvent.Content c = e.content();
+    typeCodes = new ArrayList<>(c.typeCodes());
+    cause = c.cause();
+    visitorFine = c.penalty() == null ? null : c.penalty().visitorFine().won();
+    rows = new ArrayList<>();
+    if (c.penalty() != null) {
+      c.penalty().operatorRows().forEach(r -> rows.add(PenaltyRowForm.of(r)));
+    }
     try {
       history = calendar.history(id);
     } catch (NotFoundException ex) {
@@ -146,13 +239,61 @@ public class CalendarBacking implements Serializable {
     titleEn = null;
     source = null;
     note = null;
+    typeCodes = new ArrayList<>();
+    cause = null;
+    visitorFine = null;
+    rows = new ArrayList<>();
+    rows.add(new PenaltyRowForm());
     history = List.of();
   }
 
+  /** "1st", …, and "nth and beyond" for the last row. */
+  public String rowLabel(int index) {
+    return messages.text(
+        index == rows.size() - 1 ? "calendar.penalty.countLast" : "calendar.penalty.countN",
+        index + 1);
+  }
+
+  public void addRow() {
+    rows.add(new PenaltyRowForm());
+  }
+
+  public void removeRow() {
+    if (rows.size() > 1) {
+      rows.remove(rows.size() - 1);
+    }
+  }
+
+  private PenaltyTerms penaltyTerms() {
+    if (kind != PolicyEventKind.PENALTY_CHANGE) {
+      return null;
+    }
+    List<PenaltyRow> operator = new ArrayList<>();
+    for (PenaltyRowForm r : rows) {
+      if (r.getFine() == null) {
+        throw BusinessException.onField("operatorRows", "calendar.penalty.rows.required");
+      }
+      operator.add(new PenaltyRow(operator.size() + 1, Money.won(r.getFine()), r.toSanction()));
+    }
+    if (visitorFine == null) {
+      throw BusinessException.onField("visitorFine", "calendar.penalty.visitorFine.required");
+    }
+    return new PenaltyTerms(Money.won(visitorFine), operator);
+  }
+
   public void save() {
-    PolicyEvent.Content content =
-        new PolicyEvent.Content(kind, startsOn, endsOn, titleKo, titleEn, source);
     try {
+      PolicyEvent.Content content =
+          new PolicyEvent.Content(
+              kind,
+              startsOn,
+              endsOn,
+              titleKo,
+              titleEn,
+              source,
+              Set.copyOf(typeCodes),
+              cause,
+              penaltyTerms());
       if (editedId == null) {
         calendar.add(content, note);
       } else {
@@ -169,6 +310,59 @@ public class CalendarBacking implements Serializable {
     } catch (ConstraintViolationException e) {
       messages.show(e, "eventForm");
     }
+  }
+
+  public List<FacilityType> getTypeOptions() {
+    return facilities.types();
+  }
+
+  public ViolationCause[] getCauses() {
+    return ViolationCause.values();
+  }
+
+  public List<String> getSanctionOptions() {
+    return List.of("NONE", "WARNING", "SUSPENSION_DAYS", "SUSPENSION_MONTHS", "CLOSURE");
+  }
+
+  /** The revision the calendar stands at: the one the next case is judged by. */
+  public long getRevision() {
+    return policies.current().revision();
+  }
+
+  public boolean isGuidance() {
+    return kind == PolicyEventKind.GUIDANCE;
+  }
+
+  public boolean isPenaltyChange() {
+    return kind == PolicyEventKind.PENALTY_CHANGE;
+  }
+
+  public List<String> getTypeCodes() {
+    return typeCodes;
+  }
+
+  public void setTypeCodes(List<String> typeCodes) {
+    this.typeCodes = typeCodes == null ? new ArrayList<>() : new ArrayList<>(typeCodes);
+  }
+
+  public ViolationCause getCause() {
+    return cause;
+  }
+
+  public void setCause(ViolationCause cause) {
+    this.cause = cause;
+  }
+
+  public Long getVisitorFine() {
+    return visitorFine;
+  }
+
+  public void setVisitorFine(Long visitorFine) {
+    this.visitorFine = visitorFine;
+  }
+
+  public List<PenaltyRowForm> getRows() {
+    return rows;
   }
 
   public PolicyEventKind[] getKinds() {

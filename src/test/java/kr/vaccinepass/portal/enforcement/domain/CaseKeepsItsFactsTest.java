@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import kr.vaccinepass.portal.grace.domain.LawTables;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -36,7 +37,7 @@ class CaseKeepsItsFactsTest {
             null,
             null,
             0,
-            new PenaltyRules().decide(kind, AT, 0, false),
+            new PenaltyRules(LawTables.PENALTIES, 1).decide(kind, AT, 0, false),
             9,
             AT);
     assertEquals("1111000000", v.getSigunguCode());

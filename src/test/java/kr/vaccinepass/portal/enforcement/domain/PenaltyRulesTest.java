@@ -12,6 +12,12 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import kr.vaccinepass.portal.grace.domain.LawTables;
+import kr.vaccinepass.portal.grace.domain.PenaltyRow;
+import kr.vaccinepass.portal.grace.domain.PenaltySchedule;
+import kr.vaccinepass.portal.grace.domain.PenaltySchedules;
+import kr.vaccinepass.portal.grace.domain.Sanction;
+import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.shared.domain.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PenaltyRulesTest {
   private static final ZoneId KST = ZoneId.of("Asia/Seoul");
-  private static final PenaltyRules RULES = new PenaltyRules();
+  private static final PenaltyRules RULES = new PenaltyRules(LawTables.PENALTIES, 1);
 
   /** A day the old schedule stood, after the guidance period (fines from 2021-12-13). */
   private static final Instant OLD_DAY = kst("2021-12-20T12:00");
@@ -109,7 +115,7 @@ class PenaltyRulesTest {
     "2022-03-10T03:00:00Z, 2022-02", // after the pass was suspended: the last schedule still
   })
   void scheduleIsChosenByTheKoreanDate(Instant at, String schedule) {
-    assertEquals(schedule, PenaltySchedules.STANDARD.at(at).name());
+    assertEquals(schedule, LawTables.PENALTIES.at(at).name());
   }
 
   @ParameterizedTest(name = "operator 1st at {0} → {1} won, {2} {3}")
@@ -262,13 +268,13 @@ class PenaltyRulesTest {
 
   @Test
   void countsAndTablesAreChecked() {
-    PenaltySchedule first = PenaltySchedules.STANDARD.all().get(0);
+    PenaltySchedule first = LawTables.PENALTIES.all().get(0);
     assertThrows(IllegalArgumentException.class, () -> first.operatorRow(0));
     assertThrows(
         IllegalArgumentException.class,
         () -> RULES.decide(ViolationKind.OPERATOR, OLD_DAY, -1, false));
     List<PenaltySchedule> reversed =
-        List.of(PenaltySchedules.STANDARD.all().get(1), PenaltySchedules.STANDARD.all().get(0));
+        List.of(LawTables.PENALTIES.all().get(1), LawTables.PENALTIES.all().get(0));
     assertThrows(IllegalArgumentException.class, () -> new PenaltySchedules(reversed));
     assertThrows(
         IllegalArgumentException.class,
@@ -283,7 +289,7 @@ class PenaltyRulesTest {
 
   @Test
   void theStandardTableHasTwoSchedulesWithSources() {
-    List<PenaltySchedule> all = PenaltySchedules.STANDARD.all();
+    List<PenaltySchedule> all = LawTables.PENALTIES.all();
     assertEquals(List.of("2021-11", "2022-02"), all.stream().map(PenaltySchedule::name).toList());
     assertEquals(LocalDate.of(2021, 11, 1), all.get(0).effectiveFrom());
     assertEquals(LocalDate.of(2022, 2, 9), all.get(1).effectiveFrom());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import kr.vaccinepass.portal.grace.domain.LawTables;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.security.Actor;
@@ -28,7 +29,7 @@ class ViolationOwnerViewTest {
   private static Violation violation(ViolationKind kind, String state) {
     Actor inspector = new Actor(BY, "inspector@test", Role.INSPECTOR, "11110");
     Inspection inspection = Inspection.open(1L, "11110", inspector, AT, null, AT);
-    Penalty penalty = new PenaltyRules().decide(kind, AT, 0, false);
+    Penalty penalty = new PenaltyRules(LawTables.PENALTIES, 1).decide(kind, AT, 0, false);
     Violation v =
         Violation.log(
             inspection,

@@ -43,6 +43,6 @@ class GuidancePeriodsTest {
   })
   void coversByDayTypeAndCause(
       LocalDateTime at, String type, ViolationCause cause, boolean covered) {
-    assertEquals(covered, GuidancePeriods.STANDARD.covers(at.atZone(KST).toInstant(), type, cause));
+    assertEquals(covered, LawTables.GUIDANCE.covers(at.atZone(KST).toInstant(), type, cause));
   }
 }

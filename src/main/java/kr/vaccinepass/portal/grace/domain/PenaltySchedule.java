@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.enforcement.domain;
+package kr.vaccinepass.portal.grace.domain;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.enforcement.domain;
+package kr.vaccinepass.portal.grace.domain;
 
 import java.util.Objects;
 import kr.vaccinepass.portal.shared.domain.Money;

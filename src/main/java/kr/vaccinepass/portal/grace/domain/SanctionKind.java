@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.enforcement.domain;
+package kr.vaccinepass.portal.grace.domain;
 
 /** The kinds of administrative sanction (행정처분) beside a fine (domain-rules.md, "Penalties"). */
 public enum SanctionKind {

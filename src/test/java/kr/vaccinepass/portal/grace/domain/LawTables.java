@@ -1,26 +1,68 @@
-package kr.vaccinepass.portal.enforcement.domain;
+package kr.vaccinepass.portal.grace.domain;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.Money;
 
 /**
- * The penalty schedules as a dated table, one place for "what fine applied on 2022-02-08 at 23:59
- * KST". A schedule applies from 00:00 KST of its date until the next one starts, chosen by the
- * Korean (Asia/Seoul) date of the violation, never the UTC date.
- *
- * <p>Before the first schedule, {@link #at(Instant)} still answers the first schedule: there was no
- * pass and so no violation before 2021-11-01, and a case dated earlier (a typing error in a
- * handwritten report, a test) gets the oldest penalty rather than an exception in the middle of an
- * inspection. Whether a guidance period covered the day is not this table's concern: the
- * enforcement calendar answers it (fines only from 2021-11-08, Newsway 2021-11-08).
+ * The dated tables of the law as domain-rules.md gives them, with their sources: what the
+ * table-driven tests decide by, and what the store's seed (V11, V22) must equal ({@code
+ * DatedPolicyIT} compares them).
  */
-public final class PenaltySchedules {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+public final class LawTables {
+  private LawTables() {}
+
+  private static final Set<String> FIRST_WAVE =
+      Set.of("ENTERTAINMENT", "KARAOKE", "BATHHOUSE", "RACING_CASINO");
+
+  private static final Set<String> SECOND_WAVE =
+      Set.of(
+          "RESTAURANT_CAFE",
+          "ACADEMY",
+          "CINEMA_THEATER",
+          "READING_ROOM",
+          "MULTI_ROOM",
+          "PC_ROOM",
+          "STADIUM_INDOOR",
+          "MUSEUM_GALLERY",
+          "PARTY_ROOM",
+          "LIBRARY",
+          "MASSAGE");
+
+  public static final GuidancePeriods GUIDANCE =
+      new GuidancePeriods(
+          List.of(
+              // 2021-11-01: guidance week, fines from 11-08 (Newsway 2021-11-08)
+              new GuidancePeriods.Period(
+                  LocalDate.of(2021, 11, 1),
+                  LocalDate.of(2021, 11, 8),
+                  FIRST_WAVE,
+                  Set.of(),
+                  "Newsway 2021-11-08"),
+              // indoor sports facilities: fines from 11-14 (Newsway 2021-11-08)
+              new GuidancePeriods.Period(
+                  LocalDate.of(2021, 11, 1),
+                  LocalDate.of(2021, 11, 14),
+                  Set.of("INDOOR_SPORTS"),
+                  Set.of(),
+                  "Newsway 2021-11-08"),
+              // 11 more types from 2021-12-06, guidance 12-06 – 12-12 (seed news; Metro Seoul)
+              new GuidancePeriods.Period(
+                  LocalDate.of(2021, 12, 6),
+                  LocalDate.of(2021, 12, 13),
+                  SECOND_WAVE,
+                  Set.of(),
+                  "seed news; Metro Seoul"),
+              // the 180-day expiry of vaccination passes: a guidance week, fines from 01-10; it
+              // covered only passes that had expired, at every covered type (JTBC; KBS World)
+              new GuidancePeriods.Period(
+                  LocalDate.of(2022, 1, 3),
+                  LocalDate.of(2022, 1, 10),
+                  Set.of(),
+                  Set.of(ViolationCause.PASS_EXPIRED_180_DAYS),
+                  "JTBC; KBS World")));
 
   private static final Money VISITOR_FINE = Money.won(100_000);
   private static final Sanction DAYS_10 = Sanction.suspension(Period.ofDays(10));
@@ -28,7 +70,7 @@ public final class PenaltySchedules {
   private static final Sanction MONTHS_3 = Sanction.suspension(Period.ofMonths(3));
 
   /** The penalties of Korea, 2021-11-01 to the end of the pass (domain-rules.md, "Penalties"). */
-  public static final PenaltySchedules STANDARD =
+  public static final PenaltySchedules PENALTIES =
       new PenaltySchedules(
           List.of(
               new PenaltySchedule(
@@ -65,46 +107,4 @@ public final class PenaltySchedules {
                       // 5th and beyond: 2,000,000 won and closure (KHA news; Ilyo)
                       new PenaltyRow(5, Money.won(2_000_000), Sanction.CLOSURE)),
                   "KHA news; Ilyo (February 2022)")));
-
-  private final List<PenaltySchedule> schedules;
-
-  /** A table of at least one schedule, in strictly increasing order of their effective dates. */
-  public PenaltySchedules(List<PenaltySchedule> schedules) {
-    this.schedules = List.copyOf(schedules);
-    if (this.schedules.isEmpty()) {
-      throw new IllegalArgumentException("a penalty table has at least one schedule");
-    }
-    for (int i = 1; i < this.schedules.size(); i++) {
-      if (!this.schedules
-          .get(i)
-          .effectiveFrom()
-          .isAfter(this.schedules.get(i - 1).effectiveFrom())) {
-        throw new IllegalArgumentException("schedules are in strictly increasing date order");
-      }
-    }
-  }
-
-  /**
-   * The schedule in force at the violation's instant, by its Korean date; before the first
-   * schedule, the first schedule still (see the class comment).
-   */
-  public PenaltySchedule at(Instant violationAt) {
-    LocalDate date = LocalDate.ofInstant(Objects.requireNonNull(violationAt, "violationAt"), KST);
-    for (int i = schedules.size() - 1; i > 0; i--) {
-      if (!schedules.get(i).effectiveFrom().isAfter(date)) {
-        return schedules.get(i);
-      }
-    }
-    return schedules.get(0);
-  }
-
-  /** The schedule of that name (as stored with each penalty), if this table has it. */
-  public java.util.Optional<PenaltySchedule> named(String name) {
-    return schedules.stream().filter(s -> s.name().equals(name)).findFirst();
-  }
-
-  /** The schedules, oldest first (unmodifiable). */
-  public List<PenaltySchedule> all() {
-    return schedules;
-  }
 }

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.enforcement.domain;
+package kr.vaccinepass.portal.grace.domain;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -65,5 +65,34 @@ public record Sanction(SanctionKind kind, Period length) implements Serializable
     boolean clamped = corresponding.getDayOfMonth() != start.getDayOfMonth();
     // no corresponding day (e.g. 04-31): plusMonths already gave the month's last day
     return clamped ? corresponding : corresponding.minusDays(1);
+  }
+
+  /**
+   * How the calendar stores the sanction: {@code NONE}, {@code WARNING}, {@code CLOSURE}, or the
+   * suspension's length in ISO-8601 ({@code P10D}, {@code P3M}).
+   */
+  public String code() {
+    return kind == SanctionKind.SUSPENSION ? length.toString() : kind.name();
+  }
+
+  /**
+   * The sanction a stored code names ({@link #code()}).
+   *
+   * @throws IllegalArgumentException for a code that names none
+   */
+  public static Sanction ofCode(String code) {
+    Objects.requireNonNull(code, "code");
+    if (code.startsWith("P")) {
+      try {
+        return suspension(Period.parse(code));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("not a sanction: " + code, e);
+      }
+    }
+    SanctionKind k = SanctionKind.valueOf(code);
+    if (k == SanctionKind.SUSPENSION) {
+      throw new IllegalArgumentException("a suspension has a length: " + code);
+    }
+    return new Sanction(k, null);
   }
 }

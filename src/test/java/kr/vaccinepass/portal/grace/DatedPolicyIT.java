@@ -1,0 +1,353 @@
+package kr.vaccinepass.portal.grace;
+
+import static kr.vaccinepass.portal.testsupport.TestActors.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.Set;
+import kr.vaccinepass.portal.enforcement.application.EnforcementService;
+import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
+import kr.vaccinepass.portal.enforcement.domain.Inspection;
+import kr.vaccinepass.portal.enforcement.domain.Penalty;
+import kr.vaccinepass.portal.enforcement.domain.Violation;
+import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityService;
+import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.grace.application.CalendarService;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
+import kr.vaccinepass.portal.grace.application.EnforcementStatusService;
+import kr.vaccinepass.portal.grace.domain.DatedPolicy;
+import kr.vaccinepass.portal.grace.domain.LawTables;
+import kr.vaccinepass.portal.grace.domain.PenaltyRow;
+import kr.vaccinepass.portal.grace.domain.PenaltyTerms;
+import kr.vaccinepass.portal.grace.domain.PolicyEvent;
+import kr.vaccinepass.portal.grace.domain.PolicyEventKind;
+import kr.vaccinepass.portal.grace.domain.Sanction;
+import kr.vaccinepass.portal.grace.domain.ViolationCause;
+import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
+import kr.vaccinepass.portal.shared.domain.Money;
+import kr.vaccinepass.portal.shared.security.Actor;
+import kr.vaccinepass.portal.shared.security.Role;
+import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.TestData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The calendar is the one store of dated policy, in WildFly on PostgreSQL: its seed equals the
+ * law's tables; a correction applies to the next case and never to a case already decided (which
+ * keeps its revision); a penalty schedule added through the calendar applies from its day; the
+ * public status page and the inspector's preview answer from the same store. The windows used here
+ * (July 2022, after the pass ended) are no other test's.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DatedPolicyIT {
+  private static final Actor SOME_ADMIN = new Actor(0, "admin@test", Role.ADMIN, null);
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.withTests(DatedPolicyIT.class, LawTables.class);
+  }
+
+  @Inject CalendarService calendar;
+  @Inject DatedPolicies policies;
+  @Inject EnforcementStatusService status;
+  @Inject EnforcementService enforcement;
+  @Inject FacilityService facilities;
+  @Inject AccountService accounts;
+  @Inject Clock clock;
+  @PersistenceContext EntityManager em;
+
+  private Actor admin;
+  private Actor jongno;
+  private Facility cafe;
+
+  @BeforeEach
+  void world() {
+    var ownerForm = TestData.owner();
+    Actor owner =
+        new Actor(accounts.signUpOwner(ownerForm), ownerForm.getEmail(), Role.OWNER, null);
+    var adminForm = TestData.inspector(TestData.JONGNO);
+    adminForm.setRole(Role.ADMIN);
+    adminForm.setJurisdictionCode(null);
+    admin =
+        new Actor(
+            as(SOME_ADMIN, () -> accounts.createStaff(adminForm)),
+            adminForm.getEmail(),
+            Role.ADMIN,
+            null);
+    var inspectorForm = TestData.inspector(TestData.JONGNO);
+    jongno =
+        new Actor(
+            as(SOME_ADMIN, () -> accounts.createStaff(inspectorForm)),
+            inspectorForm.getEmail(),
+            Role.INSPECTOR,
+            TestData.JONGNO);
+    cafe = as(owner, () -> facilities.register(TestData.facilityInJongno()));
+  }
+
+  @Test
+  void theSeededStoreIsTheLawsTables() {
+    DatedPolicy seeded = policies.current();
+    assertEquals(LawTables.GUIDANCE.periods().size(), countSeeded(PolicyEventKind.GUIDANCE));
+    for (var period : LawTables.GUIDANCE.periods()) {
+      assertTrue(
+          seeded.guidance().periods().stream()
+              .anyMatch(
+                  p ->
+                      p.from().equals(period.from())
+                          && p.until().equals(period.until())
+                          && p.typeCodes().equals(period.typeCodes())
+                          && p.causes().equals(period.causes())),
+          "the seed has the guidance period " + period);
+    }
+    for (var schedule : LawTables.PENALTIES.all()) {
+      var stored = seeded.penalties().named(schedule.name()).orElseThrow();
+      assertEquals(schedule.effectiveFrom(), stored.effectiveFrom());
+      assertEquals(schedule.visitorFine(), stored.visitorFine());
+      assertEquals(schedule.operatorRows(), stored.operatorRows());
+    }
+    assertEquals(LocalDate.of(2021, 11, 8), seeded.finesStart());
+    assertEquals(LocalDate.of(2022, 3, 1), seeded.passSuspended());
+  }
+
+  @Test
+  void aCorrectedGuidancePeriodJudgesTheNextCaseAndLeavesTheDecidedOneAsItWas() {
+    PolicyEvent period =
+        as(
+            admin,
+            () ->
+                calendar.add(
+                    guidance(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 7, 3)), "테스트 계도기간"));
+    Inspection inspection = open(kst("2022-07-04T12:00"));
+    Violation before = log(inspection, kst("2022-07-04T12:05"));
+    // the 1st of the eased schedule of 2022-02-09: 500,000 won and a warning
+    assertEquals(Money.won(500_000), before.getFine());
+    long revisionBefore = before.getPolicyRevision();
+    assertEquals(period.getStoreRevision(), revisionBefore);
+
+    PolicyEvent corrected =
+        as(
+            admin,
+            () ->
+                calendar.edit(
+                    period.getId(),
+                    guidance(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 7, 10)),
+                    "계도기간 연장 발표"));
+    assertTrue(corrected.getStoreRevision() > revisionBefore);
+
+    Penalty preview =
+        as(
+            jongno,
+            () ->
+                enforcement.preview(
+                    cafe.getId(),
+                    ViolationKind.OPERATOR,
+                    ViolationCause.NO_VALID_PASS,
+                    kst("2022-07-04T12:05")));
+    assertTrue(preview.warningOnly(), "the preview follows the correction");
+    assertEquals(corrected.getStoreRevision(), preview.policyRevision());
+
+    Violation after = log(inspection, kst("2022-07-04T12:05"));
+    assertTrue(after.isWarningOnly(), "the next case is judged by the corrected period");
+    assertEquals(Money.ZERO, after.getFine());
+    assertEquals(corrected.getStoreRevision(), after.getPolicyRevision());
+
+    em.clear();
+    Violation stored = em.find(Violation.class, before.getId());
+    assertEquals(Money.won(500_000), stored.getFine(), "a decided case is never rewritten");
+    assertFalse(stored.isWarningOnly());
+    assertEquals(
+        revisionBefore, stored.getPolicyRevision(), "it keeps the revision it was judged by");
+  }
+
+  @Test
+  void aPenaltyScheduleAddedThroughTheCalendarAppliesFromItsDay() {
+    PenaltyTerms terms =
+        new PenaltyTerms(
+            Money.won(200_000),
+            List.of(
+                new PenaltyRow(1, Money.won(700_000), Sanction.WARNING),
+                new PenaltyRow(2, Money.won(1_400_000), Sanction.suspension(Period.ofDays(5)))));
+    PolicyEvent change =
+        as(
+            admin,
+            () ->
+                calendar.add(
+                    new PolicyEvent.Content(
+                        PolicyEventKind.PENALTY_CHANGE,
+                        LocalDate.of(2022, 7, 20),
+                        null,
+                        "시험 처벌 기준",
+                        "Test penalties",
+                        "테스트",
+                        Set.of(),
+                        null,
+                        terms),
+                    null));
+    try {
+      Inspection inspection = open(kst("2022-07-21T12:00"));
+      Violation dayBefore = log(inspection, kst("2022-07-19T23:59"));
+      Violation onTheDay = log(inspection, kst("2022-07-20T00:00"));
+      assertEquals(Money.won(500_000), dayBefore.getFine(), "the schedule of 2022-02-09 still");
+      assertEquals("2022-02", dayBefore.getSchedule());
+      // the 2nd violation, by the new schedule's 2nd row
+      assertEquals(Money.won(1_400_000), onTheDay.getFine());
+      assertEquals(Sanction.suspension(Period.ofDays(5)), onTheDay.proposedSanction());
+      assertEquals("2022-07-20", onTheDay.getSchedule());
+    } finally {
+      // later tests log cases after that day: the schedule of 2022-02-09 applies again from the
+      // next day (a new event; the calendar never deletes one)
+      as(
+          admin,
+          () ->
+              calendar.add(
+                  new PolicyEvent.Content(
+                      PolicyEventKind.PENALTY_CHANGE,
+                      LocalDate.of(2022, 7, 21),
+                      null,
+                      "시험 후 원래 기준",
+                      "The eased penalties again",
+                      "KHA news; Ilyo",
+                      Set.of(),
+                      null,
+                      PenaltyTerms.of(LawTables.PENALTIES.named("2022-02").orElseThrow())),
+                  null));
+    }
+    assertTrue(change.getStoreRevision() > 1);
+  }
+
+  @Test
+  void thePublicPageAndThePreviewAgreeAfterACorrection() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), Kst.ZONE);
+    Instant aMinuteAgo = clock.instant().minusSeconds(60);
+    PolicyEvent period =
+        as(admin, () -> calendar.add(guidance(today.minusDays(1), today.plusDays(1)), null));
+    try {
+      assertEquals("status.guidance", status.now(null, null).reason());
+      assertTrue(previewAt(aMinuteAgo).warningOnly());
+    } finally {
+      as(
+          admin,
+          () ->
+              calendar.edit(
+                  period.getId(),
+                  guidance(today.minusDays(3), today.minusDays(2)),
+                  "기간 정정: 이미 끝났음"));
+    }
+    assertFalse("status.guidance".equals(status.now(null, null).reason()));
+    assertFalse(previewAt(aMinuteAgo).warningOnly(), "both read the corrected store");
+  }
+
+  @Test
+  void badTermsAreRefusedWithAMessageAndNothingIsStored() {
+    long revision = policies.current().revision();
+    BusinessException noEnd =
+        assertThrows(
+            BusinessException.class,
+            () -> as(admin, () -> calendar.add(guidance(LocalDate.of(2022, 8, 1), null), null)));
+    assertEquals("calendar.guidance.endRequired", noEnd.messageKey());
+    BusinessException unknownType =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    admin,
+                    () ->
+                        calendar.add(
+                            new PolicyEvent.Content(
+                                PolicyEventKind.GUIDANCE,
+                                LocalDate.of(2022, 8, 1),
+                                LocalDate.of(2022, 8, 2),
+                                "t",
+                                "t",
+                                "s",
+                                Set.of("NO_SUCH_TYPE"),
+                                null,
+                                null),
+                            null)));
+    assertEquals("calendar.types.unknown", unknownType.messageKey());
+    BusinessException noPenalty =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    admin,
+                    () ->
+                        calendar.add(
+                            new PolicyEvent.Content(
+                                PolicyEventKind.PENALTY_CHANGE,
+                                LocalDate.of(2022, 8, 1),
+                                null,
+                                "t",
+                                "t",
+                                "s"),
+                            null)));
+    assertEquals("calendar.penalty.required", noPenalty.messageKey());
+    assertThrows(BusinessException.class, () -> new PenaltyTerms(Money.won(100_000), List.of()));
+    assertEquals(revision, policies.current().revision(), "nothing was stored");
+  }
+
+  private long countSeeded(PolicyEventKind kind) {
+    return ((Number)
+            em.createNativeQuery(
+                    "select count(*) from policy_event where kind = ?1 and updated_by is null")
+                .setParameter(1, kind.name())
+                .getSingleResult())
+        .longValue();
+  }
+
+  private Penalty previewAt(Instant at) {
+    return as(
+        jongno,
+        () ->
+            enforcement.preview(
+                cafe.getId(), ViolationKind.OPERATOR, ViolationCause.NO_VALID_PASS, at));
+  }
+
+  private static PolicyEvent.Content guidance(LocalDate from, LocalDate to) {
+    return new PolicyEvent.Content(
+        PolicyEventKind.GUIDANCE,
+        from,
+        to,
+        "시험 계도기간",
+        "Test guidance period",
+        "테스트",
+        Set.of("RESTAURANT_CAFE"),
+        null,
+        null);
+  }
+
+  private Inspection open(Instant at) {
+    return as(jongno, () -> enforcement.openInspection(cafe.getId(), at, "점검"));
+  }
+
+  private Violation log(Inspection inspection, Instant at) {
+    ViolationDraft draft = new ViolationDraft();
+    draft.setKind(ViolationKind.OPERATOR);
+    draft.setOccurredAt(at);
+    draft.setDescription("QR 미확인");
+    return as(jongno, () -> enforcement.logViolation(inspection.getId(), draft));
+  }
+
+  private static Instant kst(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
+  }
+}
