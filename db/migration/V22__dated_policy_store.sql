@@ -15,13 +15,7 @@ alter table policy_event
     add column visitor_fine      bigint,                               -- PENALTY_CHANGE, won
     add column operator_fines    bigint[],                             -- PENALTY_CHANGE, won, 1st, 2nd …
     add column operator_sanctions varchar(20)[],                       -- NONE, WARNING, CLOSURE, P10D, P3M …
-    add column store_revision    bigint not null default 1,
-    add check (cause is null or cause in ('NO_VALID_PASS', 'PASS_EXPIRED_180_DAYS',
-                                          'VERIFICATION_SYSTEM_DOWN')),
-    add check (kind <> 'PENALTY_CHANGE' or (schedule_name is not null and visitor_fine >= 0
-               and cardinality(operator_fines) >= 1
-               and cardinality(operator_fines) = cardinality(operator_sanctions))),
-    add check (kind <> 'GUIDANCE' or ends_on is not null);
+    add column store_revision    bigint not null default 1;
 
 alter table policy_event_revision
     add column type_codes        varchar(40)[] not null default '{}',
@@ -70,6 +64,15 @@ update policy_event_revision r
        operator_sanctions = e.operator_sanctions
   from policy_event e
  where r.event_id = e.id and r.revision = 0 and r.changed_by is null;
+
+-- what each kind of event must say, now that the seeded rows say it
+alter table policy_event
+    add constraint policy_event_cause_check check (cause is null or cause in ('NO_VALID_PASS',
+        'PASS_EXPIRED_180_DAYS', 'VERIFICATION_SYSTEM_DOWN')),
+    add constraint policy_event_penalty_check check (kind <> 'PENALTY_CHANGE' or (
+        schedule_name is not null and visitor_fine >= 0 and cardinality(operator_fines) >= 1
+        and cardinality(operator_fines) = cardinality(operator_sanctions))),
+    add constraint policy_event_guidance_check check (kind <> 'GUIDANCE' or ends_on is not null);
 
 -- a violation keeps the revision of the store its penalty was decided by; those logged before the
 -- store existed were decided by the tables the seed equals

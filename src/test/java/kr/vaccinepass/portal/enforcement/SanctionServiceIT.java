@@ -25,8 +25,8 @@ import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.pass.application.DemoWallet;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -203,7 +203,7 @@ class SanctionServiceIT {
   }
 
   private LocalDate today() {
-    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    return clock.instant().atZone(Kst.ZONE).toLocalDate();
   }
 
   private Violation log(String at) {
@@ -214,7 +214,7 @@ class SanctionServiceIT {
   }
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(ClockProducer.KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 
   private Actor inspector(String sigungu) {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.function.Executable;
  */
 @ExtendWith(ArquillianExtension.class)
 class FacilityTypeCatalogIT {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   @Deployment
   static WebArchive deployment() {
@@ -36,7 +35,7 @@ class FacilityTypeCatalogIT {
 
   @Inject FacilityService facilities;
 
-  /** date (KST) and the number of types the pass covered that day, with the source. */
+  /** date (Kst.ZONE) and the number of types the pass covered that day, with the source. */
   private static final Object[][] CALENDAR = {
     {"2021-10-31", 0}, // before the pass
     {"2021-11-01", 5}, // 5 types (Newsway 2021-11-08)
@@ -65,7 +64,7 @@ class FacilityTypeCatalogIT {
                       LocalDate date = LocalDate.parse((String) row[0]);
                       long covered =
                           types.stream()
-                              .filter(t -> t.isCoveredAt(date.atStartOfDay(KST).toInstant()))
+                              .filter(t -> t.isCoveredAt(date.atStartOfDay(Kst.ZONE).toInstant()))
                               .count();
                       assertEquals((int) row[1], covered, "covered types on " + date);
                     }));

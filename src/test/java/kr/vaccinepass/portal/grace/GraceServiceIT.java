@@ -43,7 +43,7 @@ import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -835,6 +835,6 @@ class GraceServiceIT {
   }
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(ClockProducer.KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 }

@@ -38,7 +38,7 @@ import kr.vaccinepass.portal.grace.domain.GraceScope;
 import kr.vaccinepass.portal.grace.domain.PolicyEvent;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.identity.application.SignUpForm;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -253,7 +253,7 @@ class TextInputIT {
                 SOME_ADMIN,
                 () ->
                     grace.declareDay(
-                        start.atZone(ClockProducer.KST).toLocalDate(),
+                        start.atZone(Kst.ZONE).toLocalDate(),
                         GraceKind.FULL,
                         busan,
                         "사유",
@@ -395,6 +395,6 @@ class TextInputIT {
   }
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(ClockProducer.KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 }

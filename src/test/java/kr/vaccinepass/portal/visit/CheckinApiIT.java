@@ -32,7 +32,7 @@ import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.pass.domain.PassToken;
 import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -323,7 +323,7 @@ class CheckinApiIT {
 
   @Test
   void refusalsAreCountedWithoutPersonalData() throws Exception {
-    LocalDate today = clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    LocalDate today = clock.instant().atZone(Kst.ZONE).toLocalDate();
     String token = wallet.issue(DemoWallet.Profile.UNVACCINATED, "COOV").token();
     checkIn(facility.getId(), key, token);
     checkIn(facility.getId(), key, "garbage");
@@ -418,8 +418,7 @@ class CheckinApiIT {
     denials.flush();
     tx.begin();
     try {
-      return visits.denials(
-          clock.instant().atZone(ClockProducer.KST).toLocalDate(), facility.getId(), code);
+      return visits.denials(clock.instant().atZone(Kst.ZONE).toLocalDate(), facility.getId(), code);
     } finally {
       tx.commit();
     }

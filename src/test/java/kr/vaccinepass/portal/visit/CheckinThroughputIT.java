@@ -26,7 +26,7 @@ import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.pass.application.DemoWallet;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassReason;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -199,7 +199,7 @@ class CheckinThroughputIT {
     assertTrue(partitionDays().contains(day.minusDays(1)), "yesterday too");
     assertEquals(List.of(), retention.prepare(day), "made once");
 
-    long id = insertVisit(day.atTime(LocalTime.of(23, 59)).atZone(ClockProducer.KST).toInstant());
+    long id = insertVisit(day.atTime(LocalTime.of(23, 59)).atZone(Kst.ZONE).toInstant());
     assertEquals(1, inPartition("visit_20210610", id), "the visit lies in its day's partition");
 
     retention.purge(day.plusDays(28));

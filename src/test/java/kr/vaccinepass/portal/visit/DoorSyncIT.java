@@ -36,7 +36,7 @@ import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.pass.domain.PassReason;
 import kr.vaccinepass.portal.pass.domain.PassToken;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -455,7 +455,7 @@ class DoorSyncIT {
     try {
       tx.begin();
       try {
-        return visits.denials(at.atZone(ClockProducer.KST).toLocalDate(), facilityId, code);
+        return visits.denials(at.atZone(Kst.ZONE).toLocalDate(), facilityId, code);
       } finally {
         tx.commit();
       }

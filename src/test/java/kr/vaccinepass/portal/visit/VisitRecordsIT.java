@@ -26,9 +26,9 @@ import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
@@ -240,7 +240,7 @@ class VisitRecordsIT {
     // the portal's clock (shifted to 2022 here, as in the demo), not the machine's date
     Instant at = clock.instant();
     long id = insertVisit(at);
-    int hour = at.atZone(ClockProducer.KST).getHour();
+    int hour = at.atZone(Kst.ZONE).getHour();
 
     List<Visit> inThatHour =
         as(owner, () -> records.all(facility.getId(), new VisitFilter(null, hour, null, null)));
@@ -251,8 +251,7 @@ class VisitRecordsIT {
   @Test
   void retentionKeepsDay28AndDestroysDay29() throws Exception {
     LocalDate visitDay = LocalDate.of(2021, 12, 13);
-    long id =
-        insertVisit(visitDay.atTime(LocalTime.of(23, 59)).atZone(ClockProducer.KST).toInstant());
+    long id = insertVisit(visitDay.atTime(LocalTime.of(23, 59)).atZone(Kst.ZONE).toInstant());
 
     retention.purge(visitDay.plusDays(28));
     assertEquals(1, exists(id), "kept on day 28");
@@ -297,7 +296,7 @@ class VisitRecordsIT {
         + "\",\"callerNumber\":\""
         + caller
         + "\",\"calledAt\":\""
-        + OffsetDateTime.ofInstant(clock.instant(), ClockProducer.KST)
+        + OffsetDateTime.ofInstant(clock.instant(), Kst.ZONE)
         + "\"}";
   }
 

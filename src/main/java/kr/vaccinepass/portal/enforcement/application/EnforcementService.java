@@ -31,12 +31,12 @@ import kr.vaccinepass.portal.grace.domain.DatedPolicy;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.domain.PlainText;
 import kr.vaccinepass.portal.shared.domain.TextRules;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -300,7 +300,7 @@ public class EnforcementService {
 
   /** The portal's today (KST), which decides deadlines and what is due. */
   public LocalDate today() {
-    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    return clock.instant().atZone(Kst.ZONE).toLocalDate();
   }
 
   private Violation violationInJurisdiction(long violationId) {

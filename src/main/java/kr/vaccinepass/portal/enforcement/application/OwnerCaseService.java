@@ -14,10 +14,10 @@ import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.PlainText;
 import kr.vaccinepass.portal.shared.domain.TextRules;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -65,7 +65,7 @@ public class OwnerCaseService {
 
   /** The portal's today (KST), which decides whether the opinion period still runs. */
   public LocalDate today() {
-    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    return clock.instant().atZone(Kst.ZONE).toLocalDate();
   }
 
   /**

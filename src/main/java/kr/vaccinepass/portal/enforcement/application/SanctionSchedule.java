@@ -22,7 +22,7 @@ import kr.vaccinepass.portal.enforcement.domain.SanctionRepository;
 import kr.vaccinepass.portal.facility.application.FacilityStatusUpdater;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.grace.domain.SanctionKind;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 
@@ -85,7 +85,7 @@ public class SanctionSchedule {
       jobs.runIfDue(
           "sanctions",
           Duration.ofHours(1),
-          () -> self.applyAll(clock.instant().atZone(ClockProducer.KST).toLocalDate()));
+          () -> self.applyAll(clock.instant().atZone(Kst.ZONE).toLocalDate()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Sanctions not applied; the next run retries", e);
     }

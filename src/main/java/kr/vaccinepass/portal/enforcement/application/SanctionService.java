@@ -12,7 +12,7 @@ import kr.vaccinepass.portal.enforcement.domain.SanctionDecision;
 import kr.vaccinepass.portal.enforcement.domain.SanctionRepository;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -40,7 +40,7 @@ public class SanctionService {
     if (sanctions.ofViolation(violationId).isPresent()) {
       throw BusinessException.of("sanction.alreadyDecided");
     }
-    LocalDate today = clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    LocalDate today = clock.instant().atZone(Kst.ZONE).toLocalDate();
     SanctionDecision decision =
         sanctions.add(
             SanctionDecision.decide(

@@ -17,7 +17,6 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,7 +29,7 @@ import kr.vaccinepass.portal.shared.domain.Money;
 /**
  * One administrative fine through its procedure (질서위반행위규제법, domain-rules.md). Each step checks that
  * it may happen now, moves the state and records who, when, from, to and why; an impossible step is
- * refused with {@code fine.transition.invalid} naming both states. Dates are KST days.
+ * refused with {@code fine.transition.invalid} naming both states. Dates are Kst.ZONE days.
  */
 @Entity
 @Table(name = "fine_case")
@@ -48,8 +47,6 @@ public class FineCase implements Serializable {
 
   /** The agency refers an objected case to the court within 14 days (Art. 21). */
   public static final int REFERRAL_DAYS = 14;
-
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   private static final Set<FineState> CANCELLABLE =
       EnumSet.of(

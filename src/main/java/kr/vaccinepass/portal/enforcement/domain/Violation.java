@@ -18,13 +18,13 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Objects;
 import kr.vaccinepass.portal.grace.domain.CaseFacts;
 import kr.vaccinepass.portal.grace.domain.Sanction;
 import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
@@ -38,8 +38,6 @@ import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 @Table(name = "violation")
 public class Violation implements Serializable, CountedViolation {
   private static final long serialVersionUID = 1L;
-
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -331,9 +329,9 @@ public class Violation implements Serializable, CountedViolation {
     return createdBy;
   }
 
-  /** The case number on notices and pages: VP-(year of the violation, KST)-(id). */
+  /** The case number on notices and pages: VP-(year of the violation, Kst.ZONE)-(id). */
   public String caseNumber() {
-    return "VP-" + occurredAt.atZone(KST).getYear() + "-" + id;
+    return "VP-" + occurredAt.atZone(Kst.ZONE).getYear() + "-" + id;
   }
 
   /** The visitor's name masked as an owner may see it: 김*수. */

@@ -16,9 +16,9 @@ import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 
 @ApplicationScoped
 class JpaEnforcementRepository implements EnforcementRepository {
@@ -204,10 +204,10 @@ class JpaEnforcementRepository implements EnforcementRepository {
       q.bind("state", f.state());
     }
     if (f.from() != null) {
-      q.bind("from", f.from().atStartOfDay(ClockProducer.KST).toInstant());
+      q.bind("from", f.from().atStartOfDay(Kst.ZONE).toInstant());
     }
     if (f.to() != null) {
-      q.bind("to", f.to().plusDays(1).atStartOfDay(ClockProducer.KST).toInstant());
+      q.bind("to", f.to().plusDays(1).atStartOfDay(Kst.ZONE).toInstant());
     }
   }
 }

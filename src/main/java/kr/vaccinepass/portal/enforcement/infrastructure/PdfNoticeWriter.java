@@ -14,7 +14,7 @@ import kr.vaccinepass.portal.enforcement.domain.LegalBasis;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
 import kr.vaccinepass.portal.enforcement.domain.NoticeWriter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,7 +31,7 @@ public class PdfNoticeWriter implements NoticeWriter {
   static final String FONT = "/kr/vaccinepass/portal/enforcement/fonts/NanumGothic.ttf";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy년 M월 d일");
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy년 M월 d일 HH:mm").withZone(ClockProducer.KST);
+      DateTimeFormatter.ofPattern("yyyy년 M월 d일 HH:mm").withZone(Kst.ZONE);
   private static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 

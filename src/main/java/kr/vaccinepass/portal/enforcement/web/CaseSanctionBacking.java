@@ -9,7 +9,6 @@ import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.application.SanctionService;
 import kr.vaccinepass.portal.enforcement.domain.SanctionDecision;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
-import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.web.Messages;
@@ -38,8 +37,7 @@ public class CaseSanctionBacking implements Serializable {
     if (v == null) {
       return false;
     }
-    SanctionKind kind = v.proposedSanction().kind();
-    return kind == SanctionKind.SUSPENSION || kind == SanctionKind.CLOSURE;
+    return v.proposedSanction().kind().needsDecision();
   }
 
   public SanctionDecision getDecision() {

@@ -22,8 +22,8 @@ import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.web.Formats;
 import kr.vaccinepass.portal.shared.web.Messages;
 import org.primefaces.event.timeline.TimelineSelectEvent;
@@ -88,7 +88,7 @@ public class FacilityInspectionBacking implements Serializable {
   }
 
   private void refresh() {
-    now = LocalDateTime.ofInstant(enforcement.now(), ClockProducer.KST).withSecond(0).withNano(0);
+    now = LocalDateTime.ofInstant(enforcement.now(), Kst.ZONE).withSecond(0).withNano(0);
     inspections = enforcement.inspectionsOfFacility(facilityId);
     violations = enforcement.violationsOfFacility(facilityId);
     if (inspectionId == null && !inspections.isEmpty()) {
@@ -280,13 +280,13 @@ public class FacilityInspectionBacking implements Serializable {
         .id(id)
         .group(group)
         .data(text)
-        .startDate(LocalDateTime.ofInstant(at, ClockProducer.KST))
+        .startDate(LocalDateTime.ofInstant(at, Kst.ZONE))
         .editable(false)
         .build();
   }
 
   private static Instant kst(LocalDateTime time) {
-    return time == null ? null : time.atZone(ClockProducer.KST).toInstant();
+    return time == null ? null : time.atZone(Kst.ZONE).toInstant();
   }
 
   public boolean isAvailable() {

@@ -24,6 +24,9 @@ import kr.vaccinepass.portal.shared.domain.LocalizedName;
 @Entity
 @Table(name = "facility_type")
 public class FacilityType implements Serializable {
+  /** The code of restaurants and cafés (식당·카페). */
+  public static final String RESTAURANT_CAFE = "RESTAURANT_CAFE";
+
   private static final long serialVersionUID = 1L;
 
   @Id private String code;
@@ -68,6 +71,14 @@ public class FacilityType implements Serializable {
 
   public String getCode() {
     return code;
+  }
+
+  /**
+   * Whether this is the restaurant and café type, the one type whose dining-party rule lets an
+   * unvaccinated visitor in alone (domain-rules.md, "Who holds a valid pass").
+   */
+  public boolean isRestaurantOrCafe() {
+    return RESTAURANT_CAFE.equals(code);
   }
 
   public String getNameKo() {

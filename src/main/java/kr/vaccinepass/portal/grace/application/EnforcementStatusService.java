@@ -12,7 +12,7 @@ import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.GraceRepository;
 import kr.vaccinepass.portal.grace.domain.Incident;
 import kr.vaccinepass.portal.grace.domain.IncidentRepository;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * Whether fines for pass violations apply now in a place, and why not when they don't: for the
@@ -33,7 +33,7 @@ public class EnforcementStatusService {
    */
   public EnforcementStatus now(String sidoCode, String sigunguCode) {
     Instant now = clock.instant();
-    LocalDate today = now.atZone(ClockProducer.KST).toLocalDate();
+    LocalDate today = now.atZone(Kst.ZONE).toLocalDate();
     DatedPolicy policy = policies.current();
     return EnforcementStatus.decide(
         now,

@@ -16,19 +16,20 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * A grace period (벌칙 유예) declared as one act: the cases of its window, in its scope, of the causes
  * its kind names, are closed without a fine, with its reason; revoked, they return to where they
  * were (질서위반행위규제법; domain-rules.md, "How an administrative fine proceeds", step 5). The window is
- * absolute time, start inclusive, end exclusive; a whole day is a KST day. The waivers themselves
- * are applied and undone in batches (the application layer); the declaration records the phase.
+ * absolute time, start inclusive, end exclusive; a whole day is a Kst.ZONE day. The waivers
+ * themselves are applied and undone in batches (the application layer); the declaration records the
+ * phase.
  */
 @Entity
 @Table(name = "grace_declaration")
@@ -37,8 +38,6 @@ public class GraceDeclaration implements Serializable {
 
   /** The longest reason, revocation reason and announcement reference. */
   public static final int TEXT_MAX = 300;
-
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -154,7 +153,7 @@ public class GraceDeclaration implements Serializable {
     return d;
   }
 
-  /** A grace period of one whole KST day, from midnight to the next midnight. */
+  /** A grace period of one whole Kst.ZONE day, from midnight to the next midnight. */
   public static GraceDeclaration wholeDay(
       LocalDate day,
       GraceKind kind,
@@ -167,8 +166,8 @@ public class GraceDeclaration implements Serializable {
       throw BusinessException.onField("startsAt", "grace.start.required");
     }
     return declare(
-        day.atStartOfDay(KST).toInstant(),
-        day.plusDays(1).atStartOfDay(KST).toInstant(),
+        day.atStartOfDay(Kst.ZONE).toInstant(),
+        day.plusDays(1).atStartOfDay(Kst.ZONE).toInstant(),
         kind,
         scope,
         reason,

@@ -9,5 +9,13 @@ public enum SanctionKind {
   /** Operation suspension (운영 중단) for a set length. */
   SUSPENSION,
   /** A closure order (폐쇄 명령). */
-  CLOSURE
+  CLOSURE;
+
+  /**
+   * Whether the inspector decides this sanction (its start, or not to impose it): a suspension or a
+   * closure.
+   */
+  public boolean needsDecision() {
+    return this == SUSPENSION || this == CLOSURE;
+  }
 }

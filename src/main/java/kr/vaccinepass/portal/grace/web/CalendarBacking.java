@@ -27,9 +27,9 @@ import kr.vaccinepass.portal.grace.domain.Sanction;
 import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
 import org.primefaces.PrimeFaces;
@@ -183,7 +183,7 @@ public class CalendarBacking implements Serializable {
   }
 
   private static java.time.LocalDateTime kst(java.time.Instant at) {
-    return at.atZone(ClockProducer.KST).toLocalDateTime();
+    return at.atZone(Kst.ZONE).toLocalDateTime();
   }
 
   public String title(PolicyEvent e) {

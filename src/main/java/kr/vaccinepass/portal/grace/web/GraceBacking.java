@@ -21,8 +21,8 @@ import kr.vaccinepass.portal.grace.domain.GraceKind;
 import kr.vaccinepass.portal.grace.domain.GraceProgress;
 import kr.vaccinepass.portal.grace.domain.GraceScope;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.region.Regions;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
@@ -229,7 +229,7 @@ public class GraceBacking implements Serializable {
   }
 
   private static java.time.Instant kst(LocalDateTime t) {
-    return t == null ? null : t.atZone(ClockProducer.KST).toInstant();
+    return t == null ? null : t.atZone(Kst.ZONE).toInstant();
   }
 
   public List<GraceDeclaration> getDeclarations() {

@@ -18,7 +18,7 @@ import kr.vaccinepass.portal.grace.application.IncidentService;
 import kr.vaccinepass.portal.grace.domain.GraceScope;
 import kr.vaccinepass.portal.grace.domain.Incident;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.region.Regions;
 import kr.vaccinepass.portal.shared.web.LocaleBacking;
 import kr.vaccinepass.portal.shared.web.Messages;
@@ -193,12 +193,11 @@ public class IncidentsBacking implements Serializable {
   }
 
   private LocalDateTime now() {
-    return LocalDateTime.ofInstant(incidents.now(), ClockProducer.KST)
-        .truncatedTo(ChronoUnit.SECONDS);
+    return LocalDateTime.ofInstant(incidents.now(), Kst.ZONE).truncatedTo(ChronoUnit.SECONDS);
   }
 
   private static Instant kst(LocalDateTime time) {
-    return time == null ? null : time.atZone(ClockProducer.KST).toInstant();
+    return time == null ? null : time.atZone(Kst.ZONE).toInstant();
   }
 
   public List<Row> getRows() {

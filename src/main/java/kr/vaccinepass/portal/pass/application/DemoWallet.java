@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import kr.vaccinepass.portal.pass.domain.ExemptionKind;
 import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassToken;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.infrastructure.QrImage;
 
 /**
@@ -43,7 +43,7 @@ public class DemoWallet {
     MEDICALLY_EXEMPT;
 
     PassFacts facts(Instant now) {
-      LocalDate today = now.atZone(ClockProducer.KST).toLocalDate();
+      LocalDate today = now.atZone(Kst.ZONE).toLocalDate();
       return switch (this) {
         case FULLY_VACCINATED -> new PassFacts(today.minusDays(60), null, null, null, null, 1985);
         case BOOSTED ->

@@ -25,6 +25,7 @@ import kr.vaccinepass.portal.pass.domain.PassPolicyTable;
 import kr.vaccinepass.portal.pass.domain.PassRules;
 import kr.vaccinepass.portal.pass.domain.PassToken;
 import kr.vaccinepass.portal.pass.domain.PortalKey;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Sha256;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 
@@ -204,9 +205,9 @@ public class DoorSnapshots {
     }
     JsonObject content =
         JSON.createObjectBuilder()
-            .add("timeZone", PassPolicyTable.KST.getId())
+            .add("timeZone", Kst.ZONE.getId())
             .add("pcrValidityHours", PassRules.PCR_VALIDITY.toHours())
-            .add("diningRuleType", PassRules.RESTAURANT_CAFE)
+            .add("diningRuleType", FacilityType.RESTAURANT_CAFE)
             .add("beforeFirstRow", row(table.beforeFirstRow()).remove("effectiveFrom"))
             .add("rows", rows)
             .build();

@@ -2,19 +2,17 @@ package kr.vaccinepass.portal.pass.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
- * The pass policy as dated rows, one place for "what applied on 2021-12-13 at 12:05 KST". A row
- * applies from 00:00 KST of its date until the next row starts; before the first row the pass did
- * not exist, which {@link #at(Instant)} answers with a suspended row that is not one of {@link
- * #rows()}.
+ * The pass policy as dated rows, one place for "what applied on 2021-12-13 at 12:05 Kst.ZONE". A
+ * row applies from 00:00 Kst.ZONE of its date until the next row starts; before the first row the
+ * pass did not exist, which {@link #at(Instant)} answers with a suspended row that is not one of
+ * {@link #rows()}.
  */
 public final class PassPolicyTable {
-  public static final ZoneId KST = ZoneId.of("Asia/Seoul");
-
   private static final int BORN_2004 = 2004;
 
   /** The policy of Korea, 2021-11-01 to 2022-03-01 (domain-rules.md, "Calendar"). */
@@ -71,7 +69,7 @@ public final class PassPolicyTable {
 
   /** The row in force at that instant, by its Korean date; a suspended row before the first one. */
   public PassPolicy at(Instant instant) {
-    LocalDate date = LocalDate.ofInstant(Objects.requireNonNull(instant, "instant"), KST);
+    LocalDate date = LocalDate.ofInstant(Objects.requireNonNull(instant, "instant"), Kst.ZONE);
     for (int i = rows.size() - 1; i >= 0; i--) {
       if (!rows.get(i).effectiveFrom().isAfter(date)) {
         return rows.get(i);

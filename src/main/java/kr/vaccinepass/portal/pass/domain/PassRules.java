@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * Decides pass / exempt / no pass for what a visitor shows at a facility at an instant, by the
@@ -17,9 +18,6 @@ public final class PassRules {
    * A negative PCR result holds until 24:00 of the day 48 h after its notice falls on (seed news).
    */
   public static final Duration PCR_VALIDITY = Duration.ofHours(48);
-
-  /** The facility type whose dining-party rule (rule 7) applies: restaurants and cafés. */
-  public static final String RESTAURANT_CAFE = "RESTAURANT_CAFE";
 
   private final PassPolicyTable table;
 
@@ -47,7 +45,7 @@ public final class PassRules {
     PassFacts f = facts == null ? PassFacts.none() : facts;
     DiningParty p = party == null ? DiningParty.NONE : party;
     PassPolicy policy = table.at(at);
-    LocalDate today = LocalDate.ofInstant(at, PassPolicyTable.KST);
+    LocalDate today = LocalDate.ofInstant(at, Kst.ZONE);
 
     // 1. suspended (2022-03-01, Kukmin Ilbo) or not yet begun, or not this type then
     if (policy.suspended() || !type.isCoveredAt(at)) {
@@ -79,7 +77,7 @@ public final class PassRules {
               : PassReason.RECOVERED);
     }
     // 7. restaurants/cafés: alone always; one unvaccinated per group until 2021-12-17 (KBS World)
-    if (RESTAURANT_CAFE.equals(type.getCode())) {
+    if (type.isRestaurantOrCafe()) {
       if (p == DiningParty.ALONE) {
         return PassDecision.of(PassReason.SOLO_DINER);
       }
@@ -128,7 +126,7 @@ public final class PassRules {
     if (noticeAt == null || noticeAt.isAfter(at)) {
       return false;
     }
-    LocalDate lastDay = LocalDate.ofInstant(noticeAt.plus(PCR_VALIDITY), PassPolicyTable.KST);
+    LocalDate lastDay = LocalDate.ofInstant(noticeAt.plus(PCR_VALIDITY), Kst.ZONE);
     return !today.isAfter(lastDay);
   }
 }

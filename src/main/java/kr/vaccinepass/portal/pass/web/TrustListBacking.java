@@ -12,7 +12,7 @@ import kr.vaccinepass.portal.pass.application.TrustListService;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassIssuer;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.web.Messages;
 
 /** The administrators' trust list (admin/trust-list.xhtml): add, rotate and revoke issuer keys. */
@@ -84,7 +84,7 @@ public class TrustListBacking implements Serializable {
   }
 
   private static Instant instant(LocalDateTime kst) {
-    return kst == null ? null : kst.atZone(ClockProducer.KST).toInstant();
+    return kst == null ? null : kst.atZone(Kst.ZONE).toInstant();
   }
 
   public List<PassIssuer> getIssuers() {

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * The one clock of the portal, in Korean time; rules take it so tests can stand on any day.
@@ -21,7 +21,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ClockProducer {
-  public static final ZoneId KST = ZoneId.of("Asia/Seoul");
   private static final Logger LOG = Logger.getLogger(ClockProducer.class.getName());
 
   @Produces
@@ -29,7 +28,7 @@ public class ClockProducer {
   Clock clock() {
     return PortalConfig.get("portal.clock.start")
         .map(start -> shifted(start, PortalConfig.get("portal.clock.anchor").orElse(null)))
-        .orElseGet(() -> Clock.system(KST));
+        .orElseGet(() -> Clock.system(Kst.ZONE));
   }
 
   /**
@@ -47,6 +46,6 @@ public class ClockProducer {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
     Duration offset = Duration.between(serverStart, begin);
     LOG.warning(() -> "The portal runs on a shifted clock starting at " + start);
-    return Clock.offset(Clock.system(KST), offset);
+    return Clock.offset(Clock.system(Kst.ZONE), offset);
   }
 }

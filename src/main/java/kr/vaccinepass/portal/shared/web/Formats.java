@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 
 /** Formatting for pages: instants in Korean time, names and amounts in the user's language. */
 @Named
 @ApplicationScoped
 public class Formats {
   private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ClockProducer.KST);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(Kst.ZONE);
 
   @Inject LocaleBacking localeBacking;
 

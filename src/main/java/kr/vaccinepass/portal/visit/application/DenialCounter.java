@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.visit.domain.CheckinCode;
 
 /**
@@ -50,7 +50,7 @@ public class DenialCounter {
   }
 
   public void count(long facilityId, CheckinCode code) {
-    LocalDate day = clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    LocalDate day = clock.instant().atZone(Kst.ZONE).toLocalDate();
     pending.computeIfAbsent(new Key(day, facilityId, code), k -> new LongAdder()).increment();
   }
 

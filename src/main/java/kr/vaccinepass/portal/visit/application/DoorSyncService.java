@@ -28,7 +28,7 @@ import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassReason;
 import kr.vaccinepass.portal.pass.domain.PassRules;
 import kr.vaccinepass.portal.pass.domain.PassToken;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 import kr.vaccinepass.portal.visit.domain.CheckinCode;
 import kr.vaccinepass.portal.visit.domain.DoorRecord;
@@ -424,6 +424,6 @@ public class DoorSyncService {
   }
 
   private static LocalDate day(Instant at) {
-    return at.atZone(ClockProducer.KST).toLocalDate();
+    return at.atZone(Kst.ZONE).toLocalDate();
   }
 }

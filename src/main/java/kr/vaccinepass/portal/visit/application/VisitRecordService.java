@@ -23,12 +23,12 @@ import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.grace.application.IncidentService;
 import kr.vaccinepass.portal.pass.application.DoorSnapshots;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.NotFoundException;
 import kr.vaccinepass.portal.shared.domain.Page;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.domain.SingleLine;
 import kr.vaccinepass.portal.shared.domain.TextRules;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -197,7 +197,7 @@ public class VisitRecordService {
   private long countDoorChecksToday(long facilityId) {
     return visits.count(
         facilityId,
-        today().atStartOfDay(ClockProducer.KST).toInstant(),
+        today().atStartOfDay(Kst.ZONE).toInstant(),
         new VisitFilter(null, null, VisitMethod.DOOR_CHECK, null));
   }
 
@@ -257,11 +257,11 @@ public class VisitRecordService {
 
   /** The first instant whose visits are still kept. */
   public Instant since() {
-    return today().minusDays(RETENTION_DAYS).atStartOfDay(ClockProducer.KST).toInstant();
+    return today().minusDays(RETENTION_DAYS).atStartOfDay(Kst.ZONE).toInstant();
   }
 
   public LocalDate today() {
-    return clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    return clock.instant().atZone(Kst.ZONE).toLocalDate();
   }
 
   private VisitFilter withDay(VisitFilter filter) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
@@ -77,7 +77,7 @@ public class VisitRetention {
         dropped.add(day);
       }
     }
-    Instant cutoff = firstKept.atStartOfDay(ClockProducer.KST).toInstant();
+    Instant cutoff = firstKept.atStartOfDay(Kst.ZONE).toInstant();
     int strays = visits.deleteBefore(cutoff);
     visits.deleteNonceClaimsBefore(clock.instant().minus(NONCE_CLAIMS_KEPT));
     LOG.info(
@@ -115,7 +115,7 @@ public class VisitRetention {
 
   /** The work of both jobs, when no node did it within {@code every}. */
   private void runQuietly(Duration every) {
-    LocalDate today = clock.instant().atZone(ClockProducer.KST).toLocalDate();
+    LocalDate today = clock.instant().atZone(Kst.ZONE).toLocalDate();
     try {
       jobs.runIfDue("visit-partitions", every, () -> self().prepare(today));
     } catch (RuntimeException e) {

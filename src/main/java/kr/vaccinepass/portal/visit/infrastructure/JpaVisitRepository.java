@@ -25,8 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
 import kr.vaccinepass.portal.shared.infrastructure.NativeValues;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 import kr.vaccinepass.portal.visit.domain.DoorMode;
@@ -282,15 +282,15 @@ class JpaVisitRepository implements VisitRepository {
     q.bind("facility", facilityId);
     q.bind("since", since);
     if (f.day() != null) {
-      q.bind("dayStart", f.day().atStartOfDay(ClockProducer.KST).toInstant());
-      q.bind("dayEnd", f.day().plusDays(1).atStartOfDay(ClockProducer.KST).toInstant());
+      q.bind("dayStart", f.day().atStartOfDay(Kst.ZONE).toInstant());
+      q.bind("dayEnd", f.day().plusDays(1).atStartOfDay(Kst.ZONE).toInstant());
     }
     if (f.hour() != null) {
       // an hour of the chosen day, as a range the index can use; "today" is the portal clock's,
       // which the service puts in when no day was chosen (VisitRecordService), never the machine's
       LocalDate day =
           Objects.requireNonNull(f.day(), "an hour is filtered within a day (the service's today)");
-      Instant start = day.atTime(f.hour(), 0).atZone(ClockProducer.KST).toInstant();
+      Instant start = day.atTime(f.hour(), 0).atZone(Kst.ZONE).toInstant();
       q.bind("hourStart", start);
       q.bind("hourEnd", start.plusSeconds(3600));
     }
@@ -311,8 +311,8 @@ class JpaVisitRepository implements VisitRepository {
                     + " count(*) from visit where facility_id = ?1 and visited_at >= ?2"
                     + " and visited_at < ?3 group by 1")
             .setParameter(1, facilityId)
-            .setParameter(2, day.atStartOfDay(ClockProducer.KST).toInstant())
-            .setParameter(3, day.plusDays(1).atStartOfDay(ClockProducer.KST).toInstant())
+            .setParameter(2, day.atStartOfDay(Kst.ZONE).toInstant())
+            .setParameter(3, day.plusDays(1).atStartOfDay(Kst.ZONE).toInstant())
             .getResultList();
     long[] hours = new long[24];
     for (Object[] row : rows) {
@@ -358,8 +358,8 @@ class JpaVisitRepository implements VisitRepository {
 
   @Override
   public boolean createPartition(LocalDate day) {
-    Instant from = day.atStartOfDay(ClockProducer.KST).toInstant();
-    Instant until = day.plusDays(1).atStartOfDay(ClockProducer.KST).toInstant();
+    Instant from = day.atStartOfDay(Kst.ZONE).toInstant();
+    Instant until = day.plusDays(1).atStartOfDay(Kst.ZONE).toInstant();
     boolean strays =
         !em.createNativeQuery(
                 "select 1 from visit_default where visited_at >= ?1 and visited_at < ?2 limit 1")

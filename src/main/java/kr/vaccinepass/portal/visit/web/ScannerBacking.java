@@ -13,7 +13,7 @@ import kr.vaccinepass.portal.facility.application.OwnerFacilityChoice;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.VisitBatcher;
@@ -41,7 +41,7 @@ public class ScannerBacking implements Serializable {
   @Inject VisitRecordService records;
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ClockProducer.KST);
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Kst.ZONE);
 
   private List<Facility> facilities;
   private Long facilityId;
@@ -192,8 +192,7 @@ public class ScannerBacking implements Serializable {
 
   public boolean isRestaurant() {
     return facilities.stream()
-        .anyMatch(
-            f -> f.getId().equals(facilityId) && "RESTAURANT_CAFE".equals(f.getType().getCode()));
+        .anyMatch(f -> f.getId().equals(facilityId) && f.getType().isRestaurantOrCafe());
   }
 
   public DiningParty[] getParties() {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import org.apache.commons.csv.CSVFormat;
@@ -26,7 +26,7 @@ import org.dhatim.fastexcel.Worksheet;
 @RequestScoped
 public class VisitExport {
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ClockProducer.KST);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Kst.ZONE);
   private static final String[] HEADERS = {
     "visit.visitedAt",
     "visit.method",
@@ -72,7 +72,7 @@ public class VisitExport {
       for (Visit visit : visits) {
         List<String> row = row(visit);
         // the time as a real date-time cell, so a spreadsheet sorts and filters it as one
-        sheet.value(r, 0, visit.getVisitedAt().atZone(ClockProducer.KST).toLocalDateTime());
+        sheet.value(r, 0, visit.getVisitedAt().atZone(Kst.ZONE).toLocalDateTime());
         sheet.style(r, 0).format("yyyy-mm-dd hh:mm:ss").set();
         for (int c = 1; c < row.size(); c++) {
           sheet.value(r, c, row.get(c));

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.pass.domain.PassToken;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * Pass tokens as the issuers' apps make them, signed with the demo issuers' private keys that the
@@ -75,7 +75,7 @@ public final class TokenMint {
 
   private Token token(long n, Instant issuedAt) {
     Signer signer = signers.get((int) (n % signers.size()));
-    LocalDate today = issuedAt.atZone(ClockProducer.KST).toLocalDate();
+    LocalDate today = issuedAt.atZone(Kst.ZONE).toLocalDate();
     PassFacts vaccinated = new PassFacts(today.minusDays(60), null, null, null, null, 1985);
     String nonce = "bench-" + run + "-" + n;
     String holder = "bench-holder-" + (n % 1_000_000);

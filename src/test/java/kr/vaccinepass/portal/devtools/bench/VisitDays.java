@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * How the visit table holds its days, for the visit table benchmark: one partition per KST day
@@ -34,9 +34,9 @@ interface VisitDays {
               "create table if not exists "
                   + name(day)
                   + " partition of visit for values from ('"
-                  + day.atStartOfDay(ClockProducer.KST).toInstant()
+                  + day.atStartOfDay(Kst.ZONE).toInstant()
                   + "') to ('"
-                  + day.plusDays(1).atStartOfDay(ClockProducer.KST).toInstant()
+                  + day.plusDays(1).atStartOfDay(Kst.ZONE).toInstant()
                   + "')");
         }
       }

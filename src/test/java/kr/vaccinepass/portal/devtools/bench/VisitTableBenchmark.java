@@ -20,7 +20,7 @@ import java.util.Random;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.devtools.PortalProcess;
 import kr.vaccinepass.portal.facility.domain.BusinessRegistrationNumber;
-import kr.vaccinepass.portal.shared.infrastructure.ClockProducer;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -125,13 +125,13 @@ final class VisitTableBenchmark {
     portal.stopWildFly();
 
     LocalDate today =
-        OffsetDateTime.parse(config.clockStart).atZoneSameInstant(ClockProducer.KST).toLocalDate();
+        OffsetDateTime.parse(config.clockStart).atZoneSameInstant(Kst.ZONE).toLocalDate();
     dayList = new ArrayList<>();
     for (int i = config.visitDays - 1; i >= 0; i--) {
       dayList.add(today.minusDays(i));
     }
     // what VisitRecordService.since() gives on the last day: 00:00 KST of today - 28 days
-    since = today.minusDays(28).atStartOfDay(ClockProducer.KST).toInstant();
+    since = today.minusDays(28).atStartOfDay(Kst.ZONE).toInstant();
 
     List<Size> sizes = new ArrayList<>();
     try (Connection db = portal.connect()) {
@@ -234,8 +234,8 @@ final class VisitTableBenchmark {
     try (PreparedStatement s =
         db.prepareStatement(
             "select count(*) from visit where visited_at >= ? and visited_at < ?")) {
-      s.setObject(1, day.atStartOfDay(ClockProducer.KST).toOffsetDateTime());
-      s.setObject(2, day.plusDays(1).atStartOfDay(ClockProducer.KST).toOffsetDateTime());
+      s.setObject(1, day.atStartOfDay(Kst.ZONE).toOffsetDateTime());
+      s.setObject(2, day.plusDays(1).atStartOfDay(Kst.ZONE).toOffsetDateTime());
       try (var r = s.executeQuery()) {
         r.next();
         return r.getLong(1);
@@ -263,7 +263,7 @@ final class VisitTableBenchmark {
         LocalDate day = dayList.get(random.nextInt(dayList.size()));
         Instant t1 =
             day.atTime(7, 0)
-                .atZone(ClockProducer.KST)
+                .atZone(Kst.ZONE)
                 .toInstant()
                 .plus(random.nextInt(16 * 60 - config.windowMinutes + 1), ChronoUnit.MINUTES);
         visitorsQuery.setLong(1, facilities[random.nextInt(facilities.length)]);
@@ -327,7 +327,7 @@ final class VisitTableBenchmark {
       Array array = db.createArrayOf("bigint", ids);
       insert.setArray(1, array);
       insert.setInt(2, into.length);
-      insert.setTimestamp(3, Timestamp.from(day.atStartOfDay(ClockProducer.KST).toInstant()));
+      insert.setTimestamp(3, Timestamp.from(day.atStartOfDay(Kst.ZONE).toInstant()));
       insert.setInt(4, (int) Math.round(config.callShare * 1000));
       insert.setLong(5, nextRow);
       insert.setLong(6, nextRow + rows - 1);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import kr.vaccinepass.portal.grace.domain.LawTables;
@@ -18,6 +17,7 @@ import kr.vaccinepass.portal.grace.domain.PenaltySchedule;
 import kr.vaccinepass.portal.grace.domain.PenaltySchedules;
 import kr.vaccinepass.portal.grace.domain.Sanction;
 import kr.vaccinepass.portal.grace.domain.SanctionKind;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,11 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The penalties of domain-rules.md ("Penalties"), one table per rule: every row of both schedules,
- * the schedule boundary at KST midnight, the guidance period, the count rule and the last day of a
- * suspension.
+ * the schedule boundary at Kst.ZONE midnight, the guidance period, the count rule and the last day
+ * of a suspension.
  */
 class PenaltyRulesTest {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
   private static final PenaltyRules RULES = new PenaltyRules(LawTables.PENALTIES, 1);
 
   /** A day the old schedule stood, after the guidance period (fines from 2021-12-13). */
@@ -39,7 +38,7 @@ class PenaltyRulesTest {
   private static final Instant EASED_DAY = kst("2022-02-20T12:00");
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 
   private static Sanction sanction(SanctionKind kind, Period length) {
@@ -57,7 +56,7 @@ class PenaltyRulesTest {
 
   @ParameterizedTest(name = "operator, {0} prior, at {1} → {2} won, {3} {4}")
   @CsvSource({
-    // columns: prior standing violations, at (KST), fine, sanction, length, schedule
+    // columns: prior standing violations, at (Kst.ZONE), fine, sanction, length, schedule
     "0, 2021-12-20T12:00, 1500000, SUSPENSION, P10D, 2021-11", // old 1st (seed news; Newsway)
     "1, 2021-12-20T12:00, 3000000, SUSPENSION, P20D, 2021-11", // old 2nd (Newsway; KB Maeil)
     "2, 2021-12-20T12:00, 3000000, SUSPENSION, P3M,  2021-11", // old 3rd (Newsway; KB Maeil)
@@ -79,12 +78,12 @@ class PenaltyRulesTest {
         kind,
         length,
         schedule,
-        RULES.decide(ViolationKind.OPERATOR, at.atZone(KST).toInstant(), prior, false));
+        RULES.decide(ViolationKind.OPERATOR, at.atZone(Kst.ZONE).toInstant(), prior, false));
   }
 
   @ParameterizedTest(name = "visitor, {0} prior, at {1} → {2} won")
   @CsvSource({
-    // columns: prior standing operator violations, at (KST), fine, schedule
+    // columns: prior standing operator violations, at (Kst.ZONE), fine, schedule
     "0, 2021-12-20T12:00, 100000, 2021-11", // old: 100,000 each time (seed news)
     "3, 2021-12-20T12:00, 100000, 2021-11", // the operator's count does not matter
     "0, 2022-02-20T12:00, 100000, 2022-02", // eased: unchanged (KHA news; Ilyo)
@@ -96,22 +95,22 @@ class PenaltyRulesTest {
         SanctionKind.NONE,
         null,
         schedule,
-        RULES.decide(ViolationKind.VISITOR, at.atZone(KST).toInstant(), prior, false));
+        RULES.decide(ViolationKind.VISITOR, at.atZone(Kst.ZONE).toInstant(), prior, false));
   }
 
   @ParameterizedTest(name = "{0} → schedule {1}")
   @CsvSource({
     // columns: instant (UTC), schedule in force
     "2021-01-01T00:00:00Z, 2021-11", // long before the pass: the first schedule still
-    "2021-10-31T14:59:59Z, 2021-11", // 2021-10-31 23:59:59 KST: the first schedule still
-    "2021-10-31T15:00:00Z, 2021-11", // 2021-11-01 00:00 KST: the pass starts
-    "2022-02-07T03:00:00Z, 2021-11", // 2022-02-07 12:00 KST: the day before the day before
-    "2022-02-08T03:00:00Z, 2021-11", // 2022-02-08 12:00 KST: the day before
-    "2022-02-08T14:59:59Z, 2021-11", // 2022-02-08 23:59:59 KST: the last second of the old
-    "2022-02-08T15:00:00Z, 2022-02", // 2022-02-09 00:00 KST, still 02-08 in UTC: eased
-    "2022-02-08T20:00:00Z, 2022-02", // 2022-02-09 05:00 KST: the Korean date decides
-    "2022-02-09T03:00:00Z, 2022-02", // 2022-02-09 12:00 KST: the day of
-    "2022-02-10T03:00:00Z, 2022-02", // 2022-02-10 12:00 KST: the day after
+    "2021-10-31T14:59:59Z, 2021-11", // 2021-10-31 23:59:59 Kst.ZONE: the first schedule still
+    "2021-10-31T15:00:00Z, 2021-11", // 2021-11-01 00:00 Kst.ZONE: the pass starts
+    "2022-02-07T03:00:00Z, 2021-11", // 2022-02-07 12:00 Kst.ZONE: the day before the day before
+    "2022-02-08T03:00:00Z, 2021-11", // 2022-02-08 12:00 Kst.ZONE: the day before
+    "2022-02-08T14:59:59Z, 2021-11", // 2022-02-08 23:59:59 Kst.ZONE: the last second of the old
+    "2022-02-08T15:00:00Z, 2022-02", // 2022-02-09 00:00 Kst.ZONE, still 02-08 in UTC: eased
+    "2022-02-08T20:00:00Z, 2022-02", // 2022-02-09 05:00 Kst.ZONE: the Korean date decides
+    "2022-02-09T03:00:00Z, 2022-02", // 2022-02-09 12:00 Kst.ZONE: the day of
+    "2022-02-10T03:00:00Z, 2022-02", // 2022-02-10 12:00 Kst.ZONE: the day after
     "2022-03-10T03:00:00Z, 2022-02", // after the pass was suspended: the last schedule still
   })
   void scheduleIsChosenByTheKoreanDate(Instant at, String schedule) {
@@ -120,10 +119,10 @@ class PenaltyRulesTest {
 
   @ParameterizedTest(name = "operator 1st at {0} → {1} won, {2} {3}")
   @CsvSource({
-    // columns: at (KST), fine, sanction, length, schedule
+    // columns: at (Kst.ZONE), fine, sanction, length, schedule
     "2022-02-08T00:00,    1500000, SUSPENSION, P10D, 2021-11", // the day before: old 1st
     "2022-02-08T23:59:59, 1500000, SUSPENSION, P10D, 2021-11", // the last second of the old
-    "2022-02-09T00:00,     500000, WARNING,        , 2022-02", // KST midnight: eased 1st
+    "2022-02-09T00:00,     500000, WARNING,        , 2022-02", // Kst.ZONE midnight: eased 1st
     "2022-02-10T00:00,     500000, WARNING,        , 2022-02", // the day after
   })
   void operatorPenaltyChangesAtKstMidnight(
@@ -133,12 +132,12 @@ class PenaltyRulesTest {
         kind,
         length,
         schedule,
-        RULES.decide(ViolationKind.OPERATOR, at.atZone(KST).toInstant(), 0, false));
+        RULES.decide(ViolationKind.OPERATOR, at.atZone(Kst.ZONE).toInstant(), 0, false));
   }
 
   @Test
   void theUtcInstantOfKstMidnightIsEased() {
-    // 2022-02-08T15:00Z = 2022-02-09 00:00 KST: the eased 2nd row, not the old one
+    // 2022-02-08T15:00Z = 2022-02-09 00:00 Kst.ZONE: the eased 2nd row, not the old one
     assertPenalty(
         1_000_000,
         SanctionKind.SUSPENSION,
@@ -149,7 +148,7 @@ class PenaltyRulesTest {
 
   @ParameterizedTest(name = "{0}, {1} prior, at {2}, guidance → warning {3}")
   @CsvSource({
-    // columns: kind, prior standing operator violations, at (KST), sanction, schedule
+    // columns: kind, prior standing operator violations, at (Kst.ZONE), sanction, schedule
     "OPERATOR, 0, 2021-12-08T12:00, WARNING, 2021-11", // guidance 12-06 – 12-12 (seed news)
     "OPERATOR, 3, 2021-12-08T12:00, WARNING, 2021-11", // even a 4th violation is only warned
     "OPERATOR, 1, 2022-02-20T12:00, WARNING, 2022-02", // a guidance period under the eased rules
@@ -159,7 +158,7 @@ class PenaltyRulesTest {
   })
   void guidancePeriodWarnsWithoutFine(
       ViolationKind kind, int prior, LocalDateTime at, SanctionKind sanction, String schedule) {
-    Penalty penalty = RULES.decide(kind, at.atZone(KST).toInstant(), prior, true);
+    Penalty penalty = RULES.decide(kind, at.atZone(Kst.ZONE).toInstant(), prior, true);
     assertTrue(penalty.warningOnly());
     assertEquals(Money.ZERO, penalty.fine());
     assertEquals(sanction(sanction, null), penalty.proposedSanction());
@@ -182,7 +181,7 @@ class PenaltyRulesTest {
     }
   }
 
-  /** "OPERATOR@2021-12-20T12:00=STANDING; VISITOR@…=WAIVED", times in KST; blank for none. */
+  /** "OPERATOR@2021-12-20T12:00=STANDING; VISITOR@…=WAIVED", times in Kst.ZONE; blank for none. */
   private static List<Earlier> earlier(String list) {
     List<Earlier> result = new ArrayList<>();
     if (list == null) {
@@ -202,7 +201,7 @@ class PenaltyRulesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // columns: earlier violations (KST), standing count before 2021-12-20 12:00 KST
+        // columns: earlier violations (Kst.ZONE), standing count before 2021-12-20 12:00 Kst.ZONE
         "| 0", // no earlier violation
         "OPERATOR@2021-12-14T12:00=STANDING | 1", // one standing operator violation
         "OPERATOR@2021-12-13T12:05=WAIVED | 0", // waived in the grace of 12-13 (seed news)

@@ -8,18 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whether the pass covers a facility type at an instant, at every boundary, in Korean time. */
 class FacilityTypeCoverageTest {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 
   /** 식당·카페: 2021-12-06 (seed news) until the suspension of 2022-03-01 (News1). */
@@ -55,7 +54,7 @@ class FacilityTypeCoverageTest {
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource({
     "RESTAURANT, 2021-12-05T23:59:59, false", // the day before, last second
-    "RESTAURANT, 2021-12-06T00:00:00, true", // the first instant, KST midnight
+    "RESTAURANT, 2021-12-06T00:00:00, true", // the first instant, Kst.ZONE midnight
     "RESTAURANT, 2021-12-13T12:05:00, true", // lunchtime of the outage
     "RESTAURANT, 2022-02-28T23:59:59, true", // the last second
     "RESTAURANT, 2022-03-01T00:00:00, false", // suspended
@@ -79,8 +78,8 @@ class FacilityTypeCoverageTest {
   void kstMidnightIsFifteenHundredUtcTheDayBefore() {
     Instant utcStartOfDec6 = Instant.parse("2021-12-06T00:00:00Z");
     Instant utcJustBeforeKstMidnight = Instant.parse("2021-12-05T14:59:59Z");
-    assertTrue(RESTAURANT.isCoveredAt(utcStartOfDec6), "09:00 KST on Dec 6");
-    assertFalse(RESTAURANT.isCoveredAt(utcJustBeforeKstMidnight), "23:59:59 KST on Dec 5");
+    assertTrue(RESTAURANT.isCoveredAt(utcStartOfDec6), "09:00 Kst.ZONE on Dec 6");
+    assertFalse(RESTAURANT.isCoveredAt(utcJustBeforeKstMidnight), "23:59:59 Kst.ZONE on Dec 5");
   }
 
   @ParameterizedTest(name = "floor area {0} → {1}")

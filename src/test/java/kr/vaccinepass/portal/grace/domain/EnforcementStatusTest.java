@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * which they win, on the dates of domain-rules.md.
  */
 class EnforcementStatusTest {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
   private static final LocalDate FINES_FROM = LocalDate.of(2021, 11, 8);
   private static final LocalDate PASS_SUSPENDED = LocalDate.of(2022, 3, 1);
 
@@ -43,7 +42,7 @@ class EnforcementStatusTest {
       boolean guidance,
       boolean finesApply,
       String reason) {
-    Instant now = day.atTime(12, 5).atZone(KST).toInstant();
+    Instant now = day.atTime(12, 5).atZone(Kst.ZONE).toInstant();
     List<GraceDeclaration> graceHere = new ArrayList<>();
     if (!grace.equals("NONE")) {
       GraceKind kind =

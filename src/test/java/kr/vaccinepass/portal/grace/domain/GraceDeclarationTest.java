@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import kr.vaccinepass.portal.enforcement.domain.FineEvent;
 import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.FineTransition;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,12 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a grace declaration covers: its window at every boundary (start inclusive, end exclusive,
- * whole KST days), its regions (a 시군구 inside or outside a chosen 시도, a chosen 시군구; what a choice
- * means is GraceScopeTest's table), its facility types, each cause under each kind, and nothing
- * once revoked; its validation; and how overlapping declarations hold and release a case.
+ * whole Kst.ZONE days), its regions (a 시군구 inside or outside a chosen 시도, a chosen 시군구; what a
+ * choice means is GraceScopeTest's table), its facility types, each cause under each kind, and
+ * nothing once revoked; its validation; and how overlapping declarations hold and release a case.
  */
 class GraceDeclarationTest {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
   private static final Instant NOW = Instant.parse("2021-12-14T09:00:00Z");
   private static final long ADMIN = 1;
 
@@ -47,7 +46,8 @@ class GraceDeclarationTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
-    // columns: when the case happened (KST), covered by 2021-12-14 11:40–12:17 KST (Naver QR down)
+    // columns: when the case happened (Kst.ZONE), covered by 2021-12-14 11:40–12:17 Kst.ZONE (Naver
+    // QR down)
     "2021-12-14T11:39:59.999999999, false",
     "2021-12-14T11:40,              true", // the start is inclusive
     "2021-12-14T12:00,              true",
@@ -58,18 +58,19 @@ class GraceDeclarationTest {
   void theWindowStartsInclusiveAndEndsExclusive(LocalDateTime at, boolean covered) {
     GraceDeclaration naver =
         declare(kst("2021-12-14T11:40"), kst("2021-12-14T12:17"), GraceKind.FULL);
-    assertEquals(covered, naver.covers(facts(at.atZone(KST).toInstant())));
+    assertEquals(covered, naver.covers(facts(at.atZone(Kst.ZONE).toInstant())));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
-    // columns: instant (UTC), covered by the whole KST day 2021-12-13 (seed news)
-    "2021-12-12T14:59:59.999Z, false", // 12-12 23:59:59.999 KST
-    "2021-12-12T15:00:00Z,     true", // 12-13 00:00 KST: the KST midnight, not the UTC one
-    "2021-12-13T00:00:00Z,     true", // 12-13 09:00 KST
-    "2021-12-13T03:05:00Z,     true", // 12:05 KST, lunch of the outage
-    "2021-12-13T14:59:59.999Z, true", // 12-13 23:59:59.999 KST
-    "2021-12-13T15:00:00Z,     false", // 12-14 00:00 KST
+    // columns: instant (UTC), covered by the whole Kst.ZONE day 2021-12-13 (seed news)
+    "2021-12-12T14:59:59.999Z, false", // 12-12 23:59:59.999 Kst.ZONE
+    "2021-12-12T15:00:00Z,     true", // 12-13 00:00 Kst.ZONE: the Kst.ZONE midnight, not the UTC
+    // one
+    "2021-12-13T00:00:00Z,     true", // 12-13 09:00 Kst.ZONE
+    "2021-12-13T03:05:00Z,     true", // 12:05 Kst.ZONE, lunch of the outage
+    "2021-12-13T14:59:59.999Z, true", // 12-13 23:59:59.999 Kst.ZONE
+    "2021-12-13T15:00:00Z,     false", // 12-14 00:00 Kst.ZONE
   })
   void aWholeDayIsAKoreanDay(Instant at, boolean covered) {
     GraceDeclaration day =
@@ -388,6 +389,6 @@ class GraceDeclarationTest {
   }
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 }

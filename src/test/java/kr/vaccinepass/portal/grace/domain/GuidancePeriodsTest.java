@@ -3,20 +3,19 @@ package kr.vaccinepass.portal.grace.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The guidance periods of domain-rules.md ("Calendar"), each at its first and last covered minute
- * and the minutes just outside, in KST, by facility type and by cause.
+ * and the minutes just outside, in Kst.ZONE, by facility type and by cause.
  */
 class GuidancePeriodsTest {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   @ParameterizedTest(name = "{0} {1} {2} → {3}")
   @CsvSource({
-    // columns: at (KST), facility type, cause, covered
+    // columns: at (Kst.ZONE), facility type, cause, covered
     // first wave: 2021-11-01 – 11-07, fines from 11-08 (Newsway 2021-11-08)
     "2021-10-31T23:59, KARAOKE,         NO_VALID_PASS,            false",
     "2021-11-01T00:00, KARAOKE,         NO_VALID_PASS,            true",
@@ -43,6 +42,6 @@ class GuidancePeriodsTest {
   })
   void coversByDayTypeAndCause(
       LocalDateTime at, String type, ViolationCause cause, boolean covered) {
-    assertEquals(covered, LawTables.GUIDANCE.covers(at.atZone(KST).toInstant(), type, cause));
+    assertEquals(covered, LawTables.GUIDANCE.covers(at.atZone(Kst.ZONE).toInstant(), type, cause));
   }
 }

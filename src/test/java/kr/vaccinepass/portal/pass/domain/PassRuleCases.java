@@ -9,13 +9,13 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
  * The shared cases of the pass rules ({@code src/test/resources/pass-rules-cases.json}): the one
@@ -23,7 +23,6 @@ import kr.vaccinepass.portal.facility.domain.FacilityType;
  */
 public final class PassRuleCases {
   public static final String RESOURCE = "/pass-rules-cases.json";
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
   /** One case: the raw JSON (as the script test hands it to the browser) and its meaning. */
   public record Case(
@@ -93,7 +92,7 @@ public final class PassRuleCases {
 
   /** A Korean local date-time of the file as an instant. */
   public static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 
   private static JsonObject document() {

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.shared.domain.Kst;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,15 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The pass rules of domain-rules.md ("Who holds a valid pass", "Calendar"), at every date boundary:
- * the day before, the day of and the day after, at KST midnight. The decision cases live in the
- * shared file {@code pass-rules-cases.json}, which the door app's rules module passes as well.
+ * the day before, the day of and the day after, at Kst.ZONE midnight. The decision cases live in
+ * the shared file {@code pass-rules-cases.json}, which the door app's rules module passes as well.
  */
 class PassRulesTest {
-  private static final ZoneId KST = ZoneId.of("Asia/Seoul");
   private static final PassRules RULES = new PassRules();
 
   private static Instant kst(String localDateTime) {
-    return LocalDateTime.parse(localDateTime).atZone(KST).toInstant();
+    return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
   }
 
   private static FacilityType type(String code, String from, String until) {
@@ -103,7 +102,7 @@ class PassRulesTest {
 
   @ParameterizedTest(name = "policy at {0} → row of {1}")
   @CsvSource({
-    // columns: at (KST), row from, group allowance, validity, suspended
+    // columns: at (Kst.ZONE), row from, group allowance, validity, suspended
     "2021-10-31T23:59:59,           , false,    , true", // before the pass: a suspended row
     "2021-11-01T00:00:00, 2021-11-01, true,     , false", // pass starts
     "2021-12-17T23:59:59, 2021-11-01, true,     , false",
@@ -120,7 +119,7 @@ class PassRulesTest {
       boolean groupAllowance,
       Integer validityDays,
       boolean suspended) {
-    PassPolicy row = PassPolicyTable.STANDARD.at(at.atZone(KST).toInstant());
+    PassPolicy row = PassPolicyTable.STANDARD.at(at.atZone(Kst.ZONE).toInstant());
     if (rowFrom == null) {
       assertFalse(PassPolicyTable.STANDARD.rows().contains(row), "not one of the rows");
     } else {
