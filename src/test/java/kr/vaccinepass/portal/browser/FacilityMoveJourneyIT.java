@@ -52,11 +52,12 @@ class FacilityMoveJourneyIT extends BrowserJourney {
             + " insert into violation (inspection_id, facility_id, sigungu_code, kind, occurred_at,"
             + "  schedule, prior_count, fine_won, sanction_kind, sanction_length, warning_only,"
             + "  fine_case_id, created_at, created_by, cause, facility_name, facility_type_code,"
-            + "  facility_business_number, facility_road_address, operator_id, operator_name)"
+            + "  facility_business_number, facility_road_address, operator_id, operator_name,"
+            + "  policy_revision)"
             + " select i.id, f.id, f.sigungu_code, 'OPERATOR', now() - interval '1 day',"
             + "  '2021-11', 0, 1500000, 'SUSPENSION', 'P10D', false, c.id, now(), i.inspector_id,"
             + "  'NO_VALID_PASS', f.name, f.type_code, f.business_number, f.road_address,"
-            + "  f.owner_id, '김사장' from i, c, facility f where f.id = i.facility_id",
+            + "  f.owner_id, '김사장', 1 from i, c, facility f where f.id = i.facility_id",
         facilityId,
         DemoData.INSPECTOR_EMAIL);
   }

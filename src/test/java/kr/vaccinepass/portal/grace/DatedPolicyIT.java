@@ -54,8 +54,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The calendar is the one store of dated policy, in WildFly on PostgreSQL: its seed equals the
  * law's tables; a correction applies to the next case and never to a case already decided (which
  * keeps its revision); a penalty schedule added through the calendar applies from its day; the
- * public status page and the inspector's preview answer from the same store. The windows used here
- * (July 2022, after the pass ended) are no other test's.
+ * public status page and the inspector's preview answer from the same store. Each event a test adds
+ * is retired at its end (corrected into a court ruling, which no rule reads), so that the tests
+ * after it judge by the seeded store.
  */
 @ExtendWith(ArquillianExtension.class)
 class DatedPolicyIT {
@@ -135,11 +136,11 @@ class DatedPolicyIT {
             admin,
             () ->
                 calendar.add(
-                    guidance(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 7, 3)), "테스트 계도기간"));
-    Inspection inspection = open(kst("2022-07-04T12:00"));
-    Violation before = log(inspection, kst("2022-07-04T12:05"));
-    // the 1st of the eased schedule of 2022-02-09: 500,000 won and a warning
-    assertEquals(Money.won(500_000), before.getFine());
+                    guidance(LocalDate.of(2021, 10, 20), LocalDate.of(2021, 10, 22)), "테스트 계도기간"));
+    Inspection inspection = open(kst("2021-10-23T12:00"));
+    Violation before = log(inspection, kst("2021-10-23T12:05"));
+    // before the first schedule, the first schedule: 1,500,000 won and 10 days for the 1st
+    assertEquals(Money.won(1_500_000), before.getFine());
     long revisionBefore = before.getPolicyRevision();
     assertEquals(period.getStoreRevision(), revisionBefore);
 
@@ -149,7 +150,7 @@ class DatedPolicyIT {
             () ->
                 calendar.edit(
                     period.getId(),
-                    guidance(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 7, 10)),
+                    guidance(LocalDate.of(2021, 10, 20), LocalDate.of(2021, 10, 25)),
                     "계도기간 연장 발표"));
     assertTrue(corrected.getStoreRevision() > revisionBefore);
 
@@ -161,18 +162,18 @@ class DatedPolicyIT {
                     cafe.getId(),
                     ViolationKind.OPERATOR,
                     ViolationCause.NO_VALID_PASS,
-                    kst("2022-07-04T12:05")));
+                    kst("2021-10-23T12:05")));
     assertTrue(preview.warningOnly(), "the preview follows the correction");
     assertEquals(corrected.getStoreRevision(), preview.policyRevision());
 
-    Violation after = log(inspection, kst("2022-07-04T12:05"));
+    Violation after = log(inspection, kst("2021-10-23T12:05"));
     assertTrue(after.isWarningOnly(), "the next case is judged by the corrected period");
     assertEquals(Money.ZERO, after.getFine());
     assertEquals(corrected.getStoreRevision(), after.getPolicyRevision());
 
     em.clear();
     Violation stored = em.find(Violation.class, before.getId());
-    assertEquals(Money.won(500_000), stored.getFine(), "a decided case is never rewritten");
+    assertEquals(Money.won(1_500_000), stored.getFine(), "a decided case is never rewritten");
     assertFalse(stored.isWarningOnly());
     assertEquals(
         revisionBefore, stored.getPolicyRevision(), "it keeps the revision it was judged by");
@@ -193,7 +194,7 @@ class DatedPolicyIT {
                 calendar.add(
                     new PolicyEvent.Content(
                         PolicyEventKind.PENALTY_CHANGE,
-                        LocalDate.of(2022, 7, 20),
+                        LocalDate.of(2022, 1, 5),
                         null,
                         "시험 처벌 기준",
                         "Test penalties",
@@ -203,34 +204,22 @@ class DatedPolicyIT {
                         terms),
                     null));
     try {
-      Inspection inspection = open(kst("2022-07-21T12:00"));
-      Violation dayBefore = log(inspection, kst("2022-07-19T23:59"));
-      Violation onTheDay = log(inspection, kst("2022-07-20T00:00"));
-      assertEquals(Money.won(500_000), dayBefore.getFine(), "the schedule of 2022-02-09 still");
-      assertEquals("2022-02", dayBefore.getSchedule());
+      Inspection inspection = open(kst("2022-01-06T12:00"));
+      Violation dayBefore = log(inspection, kst("2022-01-04T23:59"));
+      Violation onTheDay = log(inspection, kst("2022-01-05T00:00"));
+      assertEquals(Money.won(1_500_000), dayBefore.getFine(), "the schedule of 2021-11-01 still");
+      assertEquals("2021-11", dayBefore.getSchedule());
       // the 2nd violation, by the new schedule's 2nd row
       assertEquals(Money.won(1_400_000), onTheDay.getFine());
       assertEquals(Sanction.suspension(Period.ofDays(5)), onTheDay.proposedSanction());
-      assertEquals("2022-07-20", onTheDay.getSchedule());
+      assertEquals("2022-01-05", onTheDay.getSchedule());
     } finally {
-      // later tests log cases after that day: the schedule of 2022-02-09 applies again from the
-      // next day (a new event; the calendar never deletes one)
-      as(
-          admin,
-          () ->
-              calendar.add(
-                  new PolicyEvent.Content(
-                      PolicyEventKind.PENALTY_CHANGE,
-                      LocalDate.of(2022, 7, 21),
-                      null,
-                      "시험 후 원래 기준",
-                      "The eased penalties again",
-                      "KHA news; Ilyo",
-                      Set.of(),
-                      null,
-                      PenaltyTerms.of(LawTables.PENALTIES.named("2022-02").orElseThrow())),
-                  null));
+      retire(change);
     }
+    assertEquals(
+        "2021-11",
+        policies.current().penalties().at(kst("2022-01-05T00:00")).name(),
+        "retired: the seeded schedules again");
     assertTrue(change.getStoreRevision() > 1);
   }
 
@@ -244,13 +233,7 @@ class DatedPolicyIT {
       assertEquals("status.guidance", status.now(null, null).reason());
       assertTrue(previewAt(aMinuteAgo).warningOnly());
     } finally {
-      as(
-          admin,
-          () ->
-              calendar.edit(
-                  period.getId(),
-                  guidance(today.minusDays(3), today.minusDays(2)),
-                  "기간 정정: 이미 끝났음"));
+      retire(period);
     }
     assertFalse("status.guidance".equals(status.now(null, null).reason()));
     assertFalse(previewAt(aMinuteAgo).warningOnly(), "both read the corrected store");

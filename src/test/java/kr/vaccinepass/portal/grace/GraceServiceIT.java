@@ -676,13 +676,13 @@ class GraceServiceIT {
                     + "   occurred_at, schedule, prior_count, fine_won, sanction_kind,"
                     + "   sanction_length, warning_only, fine_case_id, created_at, created_by, cause,"
                     + "   facility_name, facility_type_code, facility_business_number,"
-                    + "   facility_road_address, operator_id, operator_name)"
+                    + "   facility_road_address, operator_id, operator_name, policy_revision)"
                     + "  select :inspection, :facility, :sigungu, 'OPERATOR',"
                     + "   cast(:day as timestamptz) + make_interval(mins => cast(f.id % 1440 as int)),"
                     + "   '2021-11', 0, 1500000, 'SUSPENSION', 'P10D', false, f.id,"
                     + "   cast(:day as timestamptz), :by, 'NO_VALID_PASS',"
                     + "   fa.name, fa.type_code, fa.business_number, fa.road_address, fa.owner_id,"
-                    + "   'operator' from f, facility fa where fa.id = :facility)"
+                    + "   'operator', 1 from f, facility fa where fa.id = :facility)"
                     + " select id from f")
             .setParameter("n", n)
             .setParameter("day", dayStart)

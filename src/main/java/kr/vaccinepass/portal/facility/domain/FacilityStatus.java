@@ -4,5 +4,14 @@ package kr.vaccinepass.portal.facility.domain;
 public enum FacilityStatus {
   ACTIVE,
   SUSPENDED,
-  CLOSED
+  CLOSED;
+
+  /**
+   * Whether the facility refuses every visitor, whatever their pass: while its operation is
+   * suspended, and once it is closed (domain-rules.md, "Penalties"). Asked by every way in: the QR
+   * check-in, the door's offline queue when it syncs, and the check of a visitor during an outage.
+   */
+  public boolean refusesEntry() {
+    return this != ACTIVE;
+  }
 }

@@ -16,7 +16,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
-import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.pass.application.PassVerifier;
 import kr.vaccinepass.portal.pass.application.PassVerifier.Verification;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
@@ -121,11 +120,8 @@ public class CheckinService {
       return done(refuse(0, CheckinCode.FACILITY_NOT_FOUND, now));
     }
     FacilitySnapshot facility = found.get();
-    if (facility.status() == FacilityStatus.SUSPENDED) {
-      return done(refuse(facilityId, CheckinCode.FACILITY_SUSPENDED, now));
-    }
-    if (facility.status() == FacilityStatus.CLOSED) {
-      return done(refuse(facilityId, CheckinCode.FACILITY_CLOSED, now));
+    if (facility.status().refusesEntry()) {
+      return done(refuse(facilityId, CheckinCode.refusedBy(facility.status()), now));
     }
     PassToken token;
     try {

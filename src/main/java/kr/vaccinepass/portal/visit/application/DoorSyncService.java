@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
-import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.pass.application.PassVerifier;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
@@ -287,10 +286,8 @@ public class DoorSyncService {
       authentic = audit.authentic();
       if (audit.problem() != null) {
         server = CheckinCode.of(audit.problem());
-      } else if (facility.status() == FacilityStatus.SUSPENDED) {
-        server = CheckinCode.FACILITY_SUSPENDED;
-      } else if (facility.status() == FacilityStatus.CLOSED) {
-        server = CheckinCode.FACILITY_CLOSED;
+      } else if (facility.status().refusesEntry()) {
+        server = CheckinCode.refusedBy(facility.status());
       } else {
         decision = rules.decide(token.facts(), facility.type(), sent.at(), sent.party());
         server = CheckinCode.of(decision.outcome());

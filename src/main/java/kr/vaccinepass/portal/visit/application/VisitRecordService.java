@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
-import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.grace.application.IncidentService;
 import kr.vaccinepass.portal.pass.application.DoorSnapshots;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
@@ -33,6 +32,7 @@ import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.visit.domain.CheckMethod;
+import kr.vaccinepass.portal.visit.domain.CheckinCode;
 import kr.vaccinepass.portal.visit.domain.DeviceKey;
 import kr.vaccinepass.portal.visit.domain.DoorState;
 import kr.vaccinepass.portal.visit.domain.Visit;
@@ -159,11 +159,9 @@ public class VisitRecordService {
       long facilityId, @NotNull(message = "{visit.checkMethod.required}") CheckMethod how) {
     Actor owner = actors.require();
     FacilitySnapshot facility = own(facilityId);
-    if (facility.status() == FacilityStatus.SUSPENDED) {
-      throw BusinessException.of("scanner.result.FACILITY_SUSPENDED");
-    }
-    if (facility.status() == FacilityStatus.CLOSED) {
-      throw BusinessException.of("scanner.result.FACILITY_CLOSED");
+    if (facility.status().refusesEntry()) {
+      throw BusinessException.of(
+          "scanner.result." + CheckinCode.refusedBy(facility.status()).name());
     }
     long incidentId =
         incidents

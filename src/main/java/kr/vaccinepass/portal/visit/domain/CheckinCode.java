@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.visit.domain;
 
+import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.pass.domain.PassOutcome;
 import kr.vaccinepass.portal.pass.domain.TokenProblem;
 
@@ -41,6 +42,17 @@ public enum CheckinCode {
 
   public static CheckinCode of(TokenProblem problem) {
     return valueOf(problem.name());
+  }
+
+  /**
+   * The answer to a visitor at a facility that refuses entry ({@link FacilityStatus#refusesEntry}).
+   */
+  public static CheckinCode refusedBy(FacilityStatus status) {
+    return switch (status) {
+      case SUSPENDED -> FACILITY_SUSPENDED;
+      case CLOSED -> FACILITY_CLOSED;
+      case ACTIVE -> throw new IllegalArgumentException("an active facility refuses no one");
+    };
   }
 
   public static CheckinCode of(PassOutcome outcome) {
