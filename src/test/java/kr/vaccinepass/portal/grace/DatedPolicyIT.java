@@ -125,6 +125,7 @@ class DatedPolicyIT {
       assertEquals(schedule.visitorFine(), stored.visitorFine());
       assertEquals(schedule.operatorRows(), stored.operatorRows());
     }
+    assertEquals(LawTables.PASS_POLICY.rows(), seeded.passPolicies().rows());
     assertEquals(LocalDate.of(2021, 11, 8), seeded.finesStart());
     assertEquals(LocalDate.of(2022, 3, 1), seeded.passSuspended());
   }
@@ -219,7 +220,8 @@ class DatedPolicyIT {
                         "테스트",
                         Set.of(),
                         null,
-                        terms),
+                        terms,
+                        null),
                     null));
     try {
       Inspection inspection = open(kst("2022-01-06T12:00"));
@@ -282,6 +284,7 @@ class DatedPolicyIT {
                                 "s",
                                 Set.of("NO_SUCH_TYPE"),
                                 null,
+                                null,
                                 null),
                             null)));
     assertEquals("calendar.types.unknown", unknownType.messageKey());
@@ -302,8 +305,30 @@ class DatedPolicyIT {
                                 "s"),
                             null)));
     assertEquals("calendar.penalty.required", noPenalty.messageKey());
+    BusinessException sameDay =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    admin,
+                    () ->
+                        calendar.add(
+                            new PolicyEvent.Content(
+                                PolicyEventKind.PENALTY_CHANGE,
+                                LocalDate.of(2022, 2, 9),
+                                null,
+                                "같은 날",
+                                "Same day",
+                                "s",
+                                Set.of(),
+                                null,
+                                PenaltyTerms.of(LawTables.PENALTIES.all().get(0)),
+                                null),
+                            null)));
+    assertEquals("calendar.penalty.sameDay", sameDay.messageKey());
     assertThrows(BusinessException.class, () -> new PenaltyTerms(Money.won(100_000), List.of()));
     assertEquals(revision, policies.current().revision(), "nothing was stored");
+    assertEquals("2022-02", policies.current().penalties().at(kst("2022-02-09T00:00")).name());
   }
 
   private long countSeeded(PolicyEventKind kind) {
@@ -332,6 +357,7 @@ class DatedPolicyIT {
         "Test guidance period",
         "테스트",
         Set.of("RESTAURANT_CAFE"),
+        null,
         null,
         null);
   }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import kr.vaccinepass.portal.grace.domain.DatedPolicy;
 import kr.vaccinepass.portal.grace.domain.GraceRepository;
 import kr.vaccinepass.portal.grace.domain.PolicyEvent;
 import kr.vaccinepass.portal.grace.domain.PolicyEventRepository;
@@ -53,6 +54,7 @@ public class CalendarService {
         events.add(
             PolicyEvent.create(
                 content, note, actors.require().accountId(), clock.instant(), revision));
+    requireConsistentStore();
     changes.fire(new DatedPolicies.PolicyChanged(revision));
     return event;
   }
@@ -68,8 +70,22 @@ public class CalendarService {
     requireKnownTypes(content);
     long revision = events.nextRevision();
     event.edit(content, note, actors.require().accountId(), clock.instant(), revision);
+    requireConsistentStore();
     changes.fire(new DatedPolicies.PolicyChanged(revision));
     return event;
+  }
+
+  /**
+   * The store with the change must still make one policy (two penalty schedules cannot start on one
+   * day): else the change is refused and nothing is stored, and the rules never meet a store they
+   * cannot read.
+   */
+  private void requireConsistentStore() {
+    try {
+      DatedPolicy.of(events.all());
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.onField("startsOn", "calendar.penalty.sameDay");
+    }
   }
 
   private void requireKnownTypes(PolicyEvent.Content content) {

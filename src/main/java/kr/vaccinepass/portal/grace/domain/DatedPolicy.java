@@ -3,6 +3,7 @@ package kr.vaccinepass.portal.grace.domain;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +18,15 @@ import java.util.Optional;
  *
  * @param revision the store's revision: the highest revision number of its events
  * @param revisedAt when that revision was made
+ * @param passPolicies the pass rules by day: each rule change that carries them, and the pass's
+ *     end, which suspends the rules in force then
  */
 public record DatedPolicy(
     long revision,
     Instant revisedAt,
     GuidancePeriods guidance,
     PenaltySchedules penalties,
+    PassPolicyTable passPolicies,
     LocalDate finesStart,
     LocalDate passSuspended)
     implements Serializable {
@@ -30,6 +34,7 @@ public record DatedPolicy(
     Objects.requireNonNull(revisedAt, "revisedAt");
     Objects.requireNonNull(guidance, "guidance");
     Objects.requireNonNull(penalties, "penalties");
+    Objects.requireNonNull(passPolicies, "passPolicies");
   }
 
   /** The policy the events make (at least one penalty change among them). */
@@ -42,7 +47,10 @@ public record DatedPolicy(
             .orElseThrow(() -> new IllegalArgumentException("the calendar has no events"));
     List<PolicyEvent> byDay =
         events.stream()
-            .sorted(Comparator.comparing(PolicyEvent::getStartsOn).thenComparing(e -> e.getId()))
+            .sorted(
+                Comparator.comparing(PolicyEvent::getStartsOn)
+                    .thenComparing(
+                        PolicyEvent::getId, Comparator.nullsLast(Comparator.naturalOrder())))
             .toList();
     return new DatedPolicy(
         latest.getStoreRevision(),
@@ -51,8 +59,37 @@ public record DatedPolicy(
             byDay.stream().map(PolicyEvent::guidancePeriod).flatMap(Optional::stream).toList()),
         new PenaltySchedules(
             byDay.stream().map(PolicyEvent::penaltySchedule).flatMap(Optional::stream).toList()),
+        passPolicies(byDay),
         firstDay(byDay, PolicyEventKind.FINES_START),
         firstDay(byDay, PolicyEventKind.PASS_SUSPENDED));
+  }
+
+  /**
+   * The pass rules by day: a rule change that carries them starts a row; the pass's end suspends
+   * the rules in force. Two on one day make one row, the suspension winning.
+   */
+  private static PassPolicyTable passPolicies(List<PolicyEvent> byDay) {
+    List<PassPolicy> rows = new ArrayList<>();
+    for (PolicyEvent e : byDay) {
+      PassPolicy last =
+          rows.isEmpty() ? PassPolicyTable.BEFORE_THE_PASS : rows.get(rows.size() - 1);
+      PassPolicy row;
+      if (e.getKind() == PolicyEventKind.PASS_SUSPENDED) {
+        row = PassTerms.of(last).from(e.getStartsOn(), e.getSource(), true);
+      } else {
+        Optional<PassTerms> terms = e.passTerms();
+        if (terms.isEmpty()) {
+          continue;
+        }
+        row = terms.get().from(e.getStartsOn(), e.getSource(), last.suspended() && !rows.isEmpty());
+      }
+      if (!rows.isEmpty() && last.effectiveFrom().equals(row.effectiveFrom())) {
+        rows.set(rows.size() - 1, last.suspended() ? last : row);
+      } else {
+        rows.add(row);
+      }
+    }
+    return new PassPolicyTable(rows);
   }
 
   private static LocalDate firstDay(List<PolicyEvent> events, PolicyEventKind kind) {

@@ -85,6 +85,18 @@ public class PolicyEvent implements Serializable {
   @Column(name = "operator_sanctions")
   private String[] operatorSanctions;
 
+  @Column(name = "days_after_final_dose")
+  private Integer daysAfterFinalDose;
+
+  @Column(name = "validity_days")
+  private Integer validityDays;
+
+  @Column(name = "group_allowance")
+  private Boolean groupAllowance;
+
+  @Column(name = "under_eighteen_born_from")
+  private Integer underEighteenBornFrom;
+
   /** The store's revision that made this version of the event. */
   @Column(name = "store_revision", nullable = false)
   private long storeRevision;
@@ -119,7 +131,8 @@ public class PolicyEvent implements Serializable {
           String source,
       Set<String> typeCodes,
       ViolationCause cause,
-      PenaltyTerms penalty)
+      PenaltyTerms penalty,
+      PassTerms pass)
       implements Serializable {
     public Content {
       typeCodes = typeCodes == null ? Set.of() : Set.copyOf(typeCodes);
@@ -133,7 +146,7 @@ public class PolicyEvent implements Serializable {
         String titleKo,
         String titleEn,
         String source) {
-      this(kind, startsOn, endsOn, titleKo, titleEn, source, Set.of(), null, null);
+      this(kind, startsOn, endsOn, titleKo, titleEn, source, Set.of(), null, null, null);
     }
   }
 
@@ -204,6 +217,11 @@ public class PolicyEvent implements Serializable {
       operatorFines = null;
       operatorSanctions = null;
     }
+    boolean passRule = kind == PolicyEventKind.PASS_RULE && c.pass() != null;
+    daysAfterFinalDose = passRule ? c.pass().daysAfterFinalDose() : null;
+    validityDays = passRule ? c.pass().validityDays() : null;
+    groupAllowance = passRule ? c.pass().groupAllowance() : null;
+    underEighteenBornFrom = passRule ? c.pass().underEighteenBornFrom() : null;
     storeRevision = revision;
     titleKo = ko;
     titleEn = en;
@@ -227,6 +245,10 @@ public class PolicyEvent implements Serializable {
             visitorFine,
             operatorFines,
             operatorSanctions,
+            daysAfterFinalDose,
+            validityDays,
+            groupAllowance,
+            underEighteenBornFrom,
             revision));
   }
 
@@ -256,7 +278,17 @@ public class PolicyEvent implements Serializable {
         source,
         Set.of(typeCodes),
         cause,
-        penaltySchedule().map(PenaltyTerms::of).orElse(null));
+        penaltySchedule().map(PenaltyTerms::of).orElse(null),
+        passTerms().orElse(null));
+  }
+
+  /** The pass rules this rule change puts in force from its day, if it changes them. */
+  public Optional<PassTerms> passTerms() {
+    if (kind != PolicyEventKind.PASS_RULE || daysAfterFinalDose == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PassTerms(daysAfterFinalDose, validityDays, groupAllowance, underEighteenBornFrom));
   }
 
   /**

@@ -26,5 +26,9 @@ public record PolicyEventRevision(
     @Column(name = "visitor_fine") Long visitorFine,
     @Column(name = "operator_fines") Long[] operatorFines,
     @Column(name = "operator_sanctions") String[] operatorSanctions,
+    @Column(name = "days_after_final_dose") Integer daysAfterFinalDose,
+    @Column(name = "validity_days") Integer validityDays,
+    @Column(name = "group_allowance") Boolean groupAllowance,
+    @Column(name = "under_eighteen_born_from") Integer underEighteenBornFrom,
     @Column(name = "store_revision", nullable = false) long storeRevision)
     implements Serializable {}

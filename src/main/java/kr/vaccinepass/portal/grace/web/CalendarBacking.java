@@ -18,6 +18,7 @@ import kr.vaccinepass.portal.grace.application.GraceService;
 import kr.vaccinepass.portal.grace.application.IncidentService;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.Incident;
+import kr.vaccinepass.portal.grace.domain.PassTerms;
 import kr.vaccinepass.portal.grace.domain.PenaltyRow;
 import kr.vaccinepass.portal.grace.domain.PenaltyTerms;
 import kr.vaccinepass.portal.grace.domain.PolicyEvent;
@@ -74,6 +75,10 @@ public class CalendarBacking implements Serializable {
   private ViolationCause cause;
   private Long visitorFine;
   private List<PenaltyRowForm> rows = new ArrayList<>();
+  private Integer passDays;
+  private Integer passValidity;
+  private boolean passGroup;
+  private Integer passBornFrom;
   private List<PolicyEventRevision> history = List.of();
 
   /** One operator row of a penalty change as the form edits it. */
@@ -219,6 +224,10 @@ public class CalendarBacking implements Serializable {
     typeCodes = new ArrayList<>(c.typeCodes());
     cause = c.cause();
     visitorFine = c.penalty() == null ? null : c.penalty().visitorFine().won();
+    passDays = c.pass() == null ? null : c.pass().daysAfterFinalDose();
+    passValidity = c.pass() == null ? null : c.pass().validityDays();
+    passGroup = c.pass() != null && c.pass().groupAllowance();
+    passBornFrom = c.pass() == null ? null : c.pass().underEighteenBornFrom();
     rows = new ArrayList<>();
     if (c.penalty() != null) {
       c.penalty().operatorRows().forEach(r -> rows.add(PenaltyRowForm.of(r)));
@@ -244,6 +253,10 @@ public class CalendarBacking implements Serializable {
     visitorFine = null;
     rows = new ArrayList<>();
     rows.add(new PenaltyRowForm());
+    passDays = null;
+    passValidity = null;
+    passGroup = false;
+    passBornFrom = null;
     history = List.of();
   }
 
@@ -262,6 +275,20 @@ public class CalendarBacking implements Serializable {
     if (rows.size() > 1) {
       rows.remove(rows.size() - 1);
     }
+  }
+
+  /** A rule change's pass rules: none when neither number is given, else both are required. */
+  private PassTerms passTerms() {
+    if (kind != PolicyEventKind.PASS_RULE || (passDays == null && passBornFrom == null)) {
+      return null;
+    }
+    if (passDays == null) {
+      throw BusinessException.onField("passDays", "calendar.pass.incomplete");
+    }
+    if (passBornFrom == null) {
+      throw BusinessException.onField("passBornFrom", "calendar.pass.incomplete");
+    }
+    return new PassTerms(passDays, passValidity, passGroup, passBornFrom);
   }
 
   private PenaltyTerms penaltyTerms() {
@@ -293,7 +320,8 @@ public class CalendarBacking implements Serializable {
               source,
               Set.copyOf(typeCodes),
               cause,
-              penaltyTerms());
+              penaltyTerms(),
+              passTerms());
       if (editedId == null) {
         calendar.add(content, note);
       } else {
@@ -331,6 +359,42 @@ public class CalendarBacking implements Serializable {
 
   public boolean isGuidance() {
     return kind == PolicyEventKind.GUIDANCE;
+  }
+
+  public boolean isPassRule() {
+    return kind == PolicyEventKind.PASS_RULE;
+  }
+
+  public Integer getPassDays() {
+    return passDays;
+  }
+
+  public void setPassDays(Integer passDays) {
+    this.passDays = passDays;
+  }
+
+  public Integer getPassValidity() {
+    return passValidity;
+  }
+
+  public void setPassValidity(Integer passValidity) {
+    this.passValidity = passValidity;
+  }
+
+  public boolean isPassGroup() {
+    return passGroup;
+  }
+
+  public void setPassGroup(boolean passGroup) {
+    this.passGroup = passGroup;
+  }
+
+  public Integer getPassBornFrom() {
+    return passBornFrom;
+  }
+
+  public void setPassBornFrom(Integer passBornFrom) {
+    this.passBornFrom = passBornFrom;
   }
 
   public boolean isPenaltyChange() {

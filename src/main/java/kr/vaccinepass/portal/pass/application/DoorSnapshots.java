@@ -19,9 +19,10 @@ import java.util.TreeMap;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
+import kr.vaccinepass.portal.grace.domain.PassPolicy;
+import kr.vaccinepass.portal.grace.domain.PassPolicyTable;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
-import kr.vaccinepass.portal.pass.domain.PassPolicy;
-import kr.vaccinepass.portal.pass.domain.PassPolicyTable;
 import kr.vaccinepass.portal.pass.domain.PassRules;
 import kr.vaccinepass.portal.pass.domain.PassToken;
 import kr.vaccinepass.portal.pass.domain.PortalKey;
@@ -56,6 +57,7 @@ public class DoorSnapshots {
   @Inject TrustListLoader loader;
   @Inject PortalKeys keys;
   @Inject Clock clock;
+  @Inject DatedPolicies policies;
 
   /**
    * What the snapshot says of the facility the door stands at: its name (the door shows where it
@@ -92,7 +94,8 @@ public class DoorSnapshots {
    */
   public JsonObject snapshot(Facility facility, Duration syncMaxAge) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    JsonObject payload = payload(facility, now, syncMaxAge, trustedKeys());
+    JsonObject payload =
+        payload(facility, now, syncMaxAge, trustedKeys(), policies.current().passPolicies());
     return sign(keys.current(), payload);
   }
 
@@ -126,8 +129,12 @@ public class DoorSnapshots {
   }
 
   static JsonObject payload(
-      Facility facility, Instant now, Duration syncMaxAge, List<IssuerKey> issuerKeys) {
-    JsonObject policy = policy();
+      Facility facility,
+      Instant now,
+      Duration syncMaxAge,
+      List<IssuerKey> issuerKeys,
+      PassPolicyTable table) {
+    JsonObject policy = policy(table);
     return JSON.createObjectBuilder()
         .add("format", FORMAT)
         .add("serverTime", now.toString())
@@ -197,8 +204,7 @@ public class DoorSnapshots {
    * The pass policy as {@link PassRules} evaluates it, as data; its {@code version} is the SHA-256
    * of the rest, so any change of a row or a constant is a new version.
    */
-  static JsonObject policy() {
-    PassPolicyTable table = PassPolicyTable.STANDARD;
+  static JsonObject policy(PassPolicyTable table) {
     JsonArrayBuilder rows = JSON.createArrayBuilder();
     for (PassPolicy row : table.rows()) {
       rows.add(row(row));

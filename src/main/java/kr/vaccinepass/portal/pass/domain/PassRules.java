@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.grace.domain.DatedPolicy;
+import kr.vaccinepass.portal.grace.domain.PassPolicy;
+import kr.vaccinepass.portal.grace.domain.PassPolicyTable;
 import kr.vaccinepass.portal.shared.domain.Kst;
 
 /**
@@ -21,9 +24,9 @@ public final class PassRules {
 
   private final PassPolicyTable table;
 
-  /** Rules by the policy of Korea, {@link PassPolicyTable#STANDARD}. */
-  public PassRules() {
-    this(PassPolicyTable.STANDARD);
+  /** Rules by the pass policy of the enforcement calendar as it stands in that policy. */
+  public static PassRules of(DatedPolicy policy) {
+    return new PassRules(policy.passPolicies());
   }
 
   public PassRules(PassPolicyTable table) {

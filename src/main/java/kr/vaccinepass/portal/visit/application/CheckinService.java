@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
 import kr.vaccinepass.portal.pass.application.PassVerifier;
 import kr.vaccinepass.portal.pass.application.PassVerifier.Verification;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
@@ -52,7 +53,7 @@ public class CheckinService {
   @Inject DeviceKeys deviceKeys;
   @Inject ActorResolver actors;
   @Inject Clock clock;
-  private final PassRules rules = new PassRules();
+  @Inject DatedPolicies policies;
 
   /**
    * How admitted check-ins are written: {@code batched} (group commit, the default) or {@code
@@ -223,7 +224,8 @@ public class CheckinService {
       Long recordedBy,
       CheckinPath path,
       Instant now) {
-    PassDecision decision = rules.decide(token.facts(), facility.type(), now, party);
+    PassDecision decision =
+        PassRules.of(policies.current()).decide(token.facts(), facility.type(), now, party);
     if (!decision.admitted()) {
       denials.count(facility.id(), CheckinCode.NO_PASS);
       return done(new CheckinAnswer(CheckinCode.NO_PASS, decision.reason(), null, now, false));

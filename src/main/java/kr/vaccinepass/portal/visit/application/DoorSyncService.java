@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
+import kr.vaccinepass.portal.grace.application.DatedPolicies;
 import kr.vaccinepass.portal.pass.application.PassVerifier;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
@@ -59,7 +60,7 @@ public class DoorSyncService {
   @Inject VisitRepository visits;
   @Inject Clock clock;
 
-  private final PassRules rules = new PassRules();
+  @Inject DatedPolicies policies;
 
   /**
    * One record as the door sent it.
@@ -289,7 +290,9 @@ public class DoorSyncService {
       } else if (facility.status().refusesEntry()) {
         server = CheckinCode.refusedBy(facility.status());
       } else {
-        decision = rules.decide(token.facts(), facility.type(), sent.at(), sent.party());
+        decision =
+            PassRules.of(policies.current())
+                .decide(token.facts(), facility.type(), sent.at(), sent.party());
         server = CheckinCode.of(decision.outcome());
       }
     }

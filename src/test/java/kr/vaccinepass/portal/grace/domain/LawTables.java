@@ -107,4 +107,39 @@ public final class LawTables {
                       // 5th and beyond: 2,000,000 won and closure (KHA news; Ilyo)
                       new PenaltyRow(5, Money.won(2_000_000), Sanction.CLOSURE)),
                   "KHA news; Ilyo (February 2022)")));
+
+  /** The policy of Korea, 2021-11-01 to 2022-03-01 (domain-rules.md, "Calendar"). */
+  public static final PassPolicyTable PASS_POLICY =
+      new PassPolicyTable(
+          List.of(
+              // pass starts: 14 days after the final dose, no expiry, one unvaccinated per group
+              new PassPolicy(
+                  LocalDate.of(2021, 11, 1),
+                  14,
+                  null,
+                  true,
+                  2004,
+                  false,
+                  "Newsway 2021-11-08; KBS World 2021-12-06"),
+              // restaurants/cafés: an unvaccinated person may only dine alone
+              new PassPolicy(
+                  LocalDate.of(2021, 12, 18),
+                  14,
+                  null,
+                  false,
+                  2004,
+                  false,
+                  "KBS World 2021-12-06; Dongjak-gu notice"),
+              // the primary series expires 180 days after it took effect
+              new PassPolicy(
+                  LocalDate.of(2022, 1, 3), 14, 180, false, 2004, false, "JTBC; KBS World"),
+              // pass suspended entirely
+              new PassPolicy(
+                  LocalDate.of(2022, 3, 1),
+                  14,
+                  180,
+                  false,
+                  2004,
+                  true,
+                  "Kukmin Ilbo; News1 2022-03-01")));
 }

@@ -22,10 +22,10 @@ import java.util.List;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.grace.domain.LawTables;
+import kr.vaccinepass.portal.grace.domain.PassPolicy;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
-import kr.vaccinepass.portal.pass.domain.PassPolicy;
-import kr.vaccinepass.portal.pass.domain.PassPolicyTable;
 import kr.vaccinepass.portal.pass.domain.PortalKey;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +93,8 @@ class DoorSnapshotsTest {
             new DoorSnapshots.Facility(42, "한옥 카페", type, FacilityStatus.ACTIVE),
             NOW,
             Duration.ofHours(72),
-            keys());
+            keys(),
+            LawTables.PASS_POLICY);
     return DoorSnapshots.sign(portal, payload);
   }
 
@@ -186,7 +187,7 @@ class DoorSnapshotsTest {
   @Test
   void thePolicyIsTheRulesTableAsData() {
     JsonObject policy = payload(envelope(RESTAURANT)).getJsonObject("policy");
-    List<PassPolicy> rows = PassPolicyTable.STANDARD.rows();
+    List<PassPolicy> rows = LawTables.PASS_POLICY.rows();
 
     assertEquals("Asia/Seoul", policy.getString("timeZone"));
     assertEquals(48, policy.getInt("pcrValidityHours"));
@@ -210,7 +211,9 @@ class DoorSnapshotsTest {
     assertFalse(policy.getJsonArray("rows").getJsonObject(1).getBoolean("groupAllowance"));
     assertTrue(policy.getJsonArray("rows").getJsonObject(3).getBoolean("suspended"));
     assertEquals(16, policy.getString("version").length());
-    assertEquals(policy.getString("version"), DoorSnapshots.policy().getString("version"));
+    assertEquals(
+        policy.getString("version"),
+        DoorSnapshots.policy(LawTables.PASS_POLICY).getString("version"));
   }
 
   @Test
@@ -220,13 +223,15 @@ class DoorSnapshotsTest {
             new DoorSnapshots.Facility(42, "한옥 카페", RESTAURANT, FacilityStatus.ACTIVE),
             NOW,
             Duration.ofHours(72),
-            List.of());
+            List.of(),
+            LawTables.PASS_POLICY);
     JsonObject b =
         DoorSnapshots.payload(
             new DoorSnapshots.Facility(42, "한옥 카페", RESTAURANT, FacilityStatus.ACTIVE),
             NOW.plusSeconds(60),
             Duration.ofHours(72),
-            List.of());
+            List.of(),
+            LawTables.PASS_POLICY);
 
     assertNotEquals(a.getString("issuedAt"), b.getString("issuedAt"));
     assertEquals(a.getJsonObject("policy"), b.getJsonObject("policy"));

@@ -22,6 +22,7 @@ import java.util.List;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.grace.domain.LawTables;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassFacts;
 import kr.vaccinepass.portal.pass.domain.PassKeys;
@@ -101,7 +102,8 @@ public final class DoorVerifyFixture {
             new DoorSnapshots.Facility(FACILITY_ID, "한옥 카페", type, FacilityStatus.ACTIVE),
             BASE,
             Duration.ofHours(72),
-            issuerKeys);
+            issuerKeys,
+            LawTables.PASS_POLICY);
     envelope = DoorSnapshots.sign(portal, payload);
   }
 

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import kr.vaccinepass.portal.facility.domain.FacilityStatus;
+import kr.vaccinepass.portal.grace.domain.LawTables;
 import kr.vaccinepass.portal.pass.domain.PassRuleCases;
 import kr.vaccinepass.portal.testsupport.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,8 @@ class PassRulesScriptTest {
               new DoorSnapshots.Facility(1, "시설", c.type(), FacilityStatus.ACTIVE),
               Instant.parse("2021-12-13T03:00:00Z"),
               Duration.ofHours(72),
-              List.of());
+              List.of(),
+              LawTables.PASS_POLICY);
       JsonObjectBuilder facts = Json.createObjectBuilder();
       if (c.facts().finalDoseDate() != null) {
         facts.add("finalDoseDate", c.facts().finalDoseDate().toString());

@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import kr.vaccinepass.portal.facility.domain.CoveragePeriod;
 import kr.vaccinepass.portal.facility.domain.FacilityType;
+import kr.vaccinepass.portal.grace.domain.LawTables;
+import kr.vaccinepass.portal.grace.domain.PassPolicy;
+import kr.vaccinepass.portal.grace.domain.PassPolicyTable;
 import kr.vaccinepass.portal.shared.domain.Kst;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the shared file {@code pass-rules-cases.json}, which the door app's rules module passes as well.
  */
 class PassRulesTest {
-  private static final PassRules RULES = new PassRules();
+  private static final PassRules RULES = new PassRules(LawTables.PASS_POLICY);
 
   private static Instant kst(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(Kst.ZONE).toInstant();
@@ -119,9 +122,9 @@ class PassRulesTest {
       boolean groupAllowance,
       Integer validityDays,
       boolean suspended) {
-    PassPolicy row = PassPolicyTable.STANDARD.at(at.atZone(Kst.ZONE).toInstant());
+    PassPolicy row = LawTables.PASS_POLICY.at(at.atZone(Kst.ZONE).toInstant());
     if (rowFrom == null) {
-      assertFalse(PassPolicyTable.STANDARD.rows().contains(row), "not one of the rows");
+      assertFalse(LawTables.PASS_POLICY.rows().contains(row), "not one of the rows");
     } else {
       assertEquals(rowFrom, row.effectiveFrom());
     }
@@ -134,7 +137,7 @@ class PassRulesTest {
 
   @Test
   void standardRowsAreInOrderAndNameTheirSources() {
-    List<PassPolicy> rows = PassPolicyTable.STANDARD.rows();
+    List<PassPolicy> rows = LawTables.PASS_POLICY.rows();
     assertEquals(
         List.of(
             LocalDate.of(2021, 11, 1),

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.pass.domain;
+package kr.vaccinepass.portal.grace.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,43 +15,8 @@ import kr.vaccinepass.portal.shared.domain.Kst;
 public final class PassPolicyTable {
   private static final int BORN_2004 = 2004;
 
-  /** The policy of Korea, 2021-11-01 to 2022-03-01 (domain-rules.md, "Calendar"). */
-  public static final PassPolicyTable STANDARD =
-      new PassPolicyTable(
-          List.of(
-              // pass starts: 14 days after the final dose, no expiry, one unvaccinated per group
-              new PassPolicy(
-                  LocalDate.of(2021, 11, 1),
-                  14,
-                  null,
-                  true,
-                  BORN_2004,
-                  false,
-                  "Newsway 2021-11-08; KBS World 2021-12-06"),
-              // restaurants/cafés: an unvaccinated person may only dine alone
-              new PassPolicy(
-                  LocalDate.of(2021, 12, 18),
-                  14,
-                  null,
-                  false,
-                  BORN_2004,
-                  false,
-                  "KBS World 2021-12-06; Dongjak-gu notice"),
-              // the primary series expires 180 days after it took effect
-              new PassPolicy(
-                  LocalDate.of(2022, 1, 3), 14, 180, false, BORN_2004, false, "JTBC; KBS World"),
-              // pass suspended entirely
-              new PassPolicy(
-                  LocalDate.of(2022, 3, 1),
-                  14,
-                  180,
-                  false,
-                  BORN_2004,
-                  true,
-                  "Kukmin Ilbo; News1 2022-03-01")));
-
   /** Before 2021-11-01 no pass applied anywhere (Newsway 2021-11-08). */
-  private static final PassPolicy BEFORE_THE_PASS =
+  public static final PassPolicy BEFORE_THE_PASS =
       new PassPolicy(
           LocalDate.MIN, 14, null, false, BORN_2004, true, "no pass before 2021-11-01 (Newsway)");
 

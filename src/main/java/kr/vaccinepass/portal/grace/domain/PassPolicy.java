@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.pass.domain;
+package kr.vaccinepass.portal.grace.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -38,12 +38,12 @@ public record PassPolicy(
   }
 
   /** The first date a final dose given on that date is in effect. */
-  LocalDate vaccinationValidFrom(LocalDate finalDoseDate) {
+  public LocalDate vaccinationValidFrom(LocalDate finalDoseDate) {
     return finalDoseDate.plusDays(daysAfterFinalDose);
   }
 
   /** The first date a final dose given on that date is no longer in effect, null if never. */
-  LocalDate vaccinationExpiresOn(LocalDate finalDoseDate) {
+  public LocalDate vaccinationExpiresOn(LocalDate finalDoseDate) {
     return validityDays == null ? null : vaccinationValidFrom(finalDoseDate).plusDays(validityDays);
   }
 }
