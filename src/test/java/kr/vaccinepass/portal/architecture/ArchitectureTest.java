@@ -59,6 +59,36 @@ class ArchitectureTest {
   }
 
   @Test
+  void noFeatureUsesAnotherFeaturesRepositories() {
+    StringBuilder failures = new StringBuilder();
+    // demo seeds the run command's accounts and facilities as a migration would, without a user
+    for (String feature : FEATURES.stream().filter(f -> !f.equals("demo")).toList()) {
+      ArchRule rule =
+          noClasses()
+              .that()
+              .resideInAPackage(ROOT + "." + feature + "..")
+              .should()
+              .dependOnClassesThat(
+                  DescribedPredicate.describe(
+                      "are another feature's repositories",
+                      (JavaClass c) ->
+                          c.getSimpleName().endsWith("Repository")
+                              && c.getPackageName().startsWith(ROOT + ".")
+                              && !c.getPackageName().startsWith(ROOT + "." + feature + ".")))
+              .allowEmptyShould(true)
+              .because("a feature's data is asked of its application services");
+      try {
+        rule.check(main);
+      } catch (AssertionError e) {
+        failures.append(e.getMessage()).append('\n');
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new AssertionError(failures.toString());
+    }
+  }
+
+  @Test
   void theDomainDependsOnNoOtherLayer() {
     noClasses()
         .that()

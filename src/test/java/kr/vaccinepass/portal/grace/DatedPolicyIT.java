@@ -24,6 +24,7 @@ import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.facility.domain.FacilityType;
 import kr.vaccinepass.portal.grace.application.CalendarService;
 import kr.vaccinepass.portal.grace.application.DatedPolicies;
 import kr.vaccinepass.portal.grace.application.EnforcementStatusService;
@@ -221,7 +222,8 @@ class DatedPolicyIT {
                         Set.of(),
                         null,
                         terms,
-                        null),
+                        null,
+                        false),
                     null));
     try {
       Inspection inspection = open(kst("2022-01-06T12:00"));
@@ -241,6 +243,61 @@ class DatedPolicyIT {
         policies.current().penalties().at(kst("2022-01-05T00:00")).name(),
         "retired: the seeded schedules again");
     assertTrue(change.getStoreRevision() > 1);
+  }
+
+  @Test
+  void aCoverageEventOfTheCalendarDecidesWhenATypeIsCovered() {
+    Instant dayAfter = kst("2021-11-21T12:00");
+    assertTrue(karaoke().isCoveredAt(dayAfter), "covered from 2021-11-01 to the end of the pass");
+    PolicyEvent lifted =
+        as(
+            admin,
+            () ->
+                calendar.add(
+                    new PolicyEvent.Content(
+                        PolicyEventKind.COVERAGE,
+                        LocalDate.of(2021, 11, 20),
+                        null,
+                        "시험 해제",
+                        "Test lift",
+                        "테스트",
+                        Set.of("KARAOKE"),
+                        null,
+                        null,
+                        null,
+                        true),
+                    null));
+    try {
+      assertFalse(karaoke().isCoveredAt(dayAfter), "lifted from 2021-11-20");
+      assertTrue(karaoke().isCoveredAt(kst("2021-11-19T23:59")));
+    } finally {
+      retire(lifted);
+    }
+    assertTrue(karaoke().isCoveredAt(dayAfter), "retired: covered again");
+    BusinessException noTypes =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                as(
+                    admin,
+                    () ->
+                        calendar.add(
+                            new PolicyEvent.Content(
+                                PolicyEventKind.COVERAGE,
+                                LocalDate.of(2021, 11, 20),
+                                null,
+                                "t",
+                                "t",
+                                "s"),
+                            null)));
+    assertEquals("calendar.coverage.typesRequired", noTypes.messageKey());
+  }
+
+  private FacilityType karaoke() {
+    return as(admin, () -> facilities.types()).stream()
+        .filter(t -> t.getCode().equals("KARAOKE"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -285,7 +342,8 @@ class DatedPolicyIT {
                                 Set.of("NO_SUCH_TYPE"),
                                 null,
                                 null,
-                                null),
+                                null,
+                                false),
                             null)));
     assertEquals("calendar.types.unknown", unknownType.messageKey());
     BusinessException noPenalty =
@@ -323,7 +381,8 @@ class DatedPolicyIT {
                                 Set.of(),
                                 null,
                                 PenaltyTerms.of(LawTables.PENALTIES.all().get(0)),
-                                null),
+                                null,
+                                false),
                             null)));
     assertEquals("calendar.penalty.sameDay", sameDay.messageKey());
     assertThrows(BusinessException.class, () -> new PenaltyTerms(Money.won(100_000), List.of()));
@@ -359,7 +418,8 @@ class DatedPolicyIT {
         Set.of("RESTAURANT_CAFE"),
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   private Inspection open(Instant at) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.GraceCases;
+import kr.vaccinepass.portal.grace.application.GraceLedger;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
-import kr.vaccinepass.portal.grace.domain.GraceRepository;
 import kr.vaccinepass.portal.grace.domain.GraceStatus;
 
 /**
@@ -24,7 +24,7 @@ import kr.vaccinepass.portal.grace.domain.GraceStatus;
  */
 @ApplicationScoped
 public class GraceBatches {
-  @Inject GraceRepository declarations;
+  @Inject GraceLedger declarations;
   @Inject GraceCases cases;
   @Inject Clock clock;
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.GraceCases;
+import kr.vaccinepass.portal.grace.application.GraceLedger;
 import kr.vaccinepass.portal.grace.domain.CaseFacts;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
-import kr.vaccinepass.portal.grace.domain.GraceRepository;
 
 /**
  * What violation logging asks of grace declarations: whether an active declaration covers a new
@@ -23,7 +23,7 @@ import kr.vaccinepass.portal.grace.domain.GraceRepository;
 @ApplicationScoped
 @Transactional
 public class GraceWaivers {
-  @Inject GraceRepository declarations;
+  @Inject GraceLedger declarations;
   @Inject GraceCases cases;
   @Inject Clock clock;
 

@@ -77,6 +77,15 @@ public class FacilityDirectory {
     byId.remove(change.facilityId());
   }
 
+  /**
+   * Forgets every facility: the coverage of their types changed (the enforcement calendar, whose
+   * copy on each node calls this once the change is known there).
+   */
+  public void forgetAll() {
+    changes.incrementAndGet();
+    byId.clear();
+  }
+
   /** A change heard from some node (this one's own included). */
   void heard(@Observes Notice notice) {
     if (notice.isEverything() || notice.concerns(TOPIC)) {

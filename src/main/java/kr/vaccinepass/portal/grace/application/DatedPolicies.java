@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.grace.domain.DatedPolicy;
 import kr.vaccinepass.portal.grace.domain.PolicyEventRepository;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterNotices;
@@ -34,6 +35,7 @@ public class DatedPolicies {
 
   @Inject PolicyEventRepository events;
   @Inject ClusterNotices notices;
+  @Inject FacilityDirectory facilities;
 
   /**
    * A copy and when it is next read again from the store: at once after a change, a minute after a
@@ -102,6 +104,8 @@ public class DatedPolicies {
   }
 
   private void drop() {
+    // the facilities' copies hold their types' coverage, which the calendar decides
+    facilities.forgetAll();
     changes.incrementAndGet();
     Copy c = copy;
     if (c != null) {

@@ -67,6 +67,12 @@ public class PolicyEvent implements Serializable {
   @Column(name = "type_codes", nullable = false)
   private String[] typeCodes = new String[0];
 
+  /**
+   * A coverage event lifts its types from the pass (else adds them); a court ruling with types too.
+   */
+  @Column(name = "lifts", nullable = false)
+  private boolean lifts;
+
   /** A guidance period's one cause (null: every cause). */
   @Enumerated(EnumType.STRING)
   @Column(name = "cause")
@@ -116,8 +122,10 @@ public class PolicyEvent implements Serializable {
 
   /**
    * What an administrator writes for an event; a guidance period also names the facility types
-   * (none: every type) and the one cause (null: every cause) it covers, a penalty change its
-   * penalties. What does not belong to the kind is not kept.
+   * (none: every type) and the one cause (null: every cause) it covers, a coverage event the types
+   * it adds to the pass or lifts from it, a court ruling the types whose pass it suspended
+   * nationwide, a penalty change its penalties, a rule change the pass rules it puts in force. What
+   * does not belong to the kind is not kept.
    */
   public record Content(
       PolicyEventKind kind,
@@ -132,7 +140,8 @@ public class PolicyEvent implements Serializable {
       Set<String> typeCodes,
       ViolationCause cause,
       PenaltyTerms penalty,
-      PassTerms pass)
+      PassTerms pass,
+      boolean lifts)
       implements Serializable {
     public Content {
       typeCodes = typeCodes == null ? Set.of() : Set.copyOf(typeCodes);
@@ -146,7 +155,7 @@ public class PolicyEvent implements Serializable {
         String titleKo,
         String titleEn,
         String source) {
-      this(kind, startsOn, endsOn, titleKo, titleEn, source, Set.of(), null, null, null);
+      this(kind, startsOn, endsOn, titleKo, titleEn, source, Set.of(), null, null, null, false);
     }
   }
 
@@ -199,8 +208,16 @@ public class PolicyEvent implements Serializable {
     kind = c.kind();
     startsOn = c.startsOn();
     endsOn = c.endsOn() == null || c.endsOn().equals(c.startsOn()) ? null : c.endsOn();
+    if (c.kind() == PolicyEventKind.COVERAGE && c.typeCodes().isEmpty()) {
+      throw BusinessException.onField("typeCodes", "calendar.coverage.typesRequired");
+    }
     boolean guidance = kind == PolicyEventKind.GUIDANCE;
-    typeCodes = guidance ? c.typeCodes().stream().sorted().toArray(String[]::new) : new String[0];
+    boolean typed = guidance || kind == PolicyEventKind.COVERAGE || kind == PolicyEventKind.COURT;
+    typeCodes = typed ? c.typeCodes().stream().sorted().toArray(String[]::new) : new String[0];
+    lifts =
+        kind == PolicyEventKind.COVERAGE
+            ? c.lifts()
+            : kind == PolicyEventKind.COURT && typeCodes.length > 0;
     cause = guidance ? c.cause() : null;
     if (kind == PolicyEventKind.PENALTY_CHANGE) {
       if (scheduleName == null) {
@@ -249,6 +266,7 @@ public class PolicyEvent implements Serializable {
             validityDays,
             groupAllowance,
             underEighteenBornFrom,
+            lifts,
             revision));
   }
 
@@ -279,7 +297,8 @@ public class PolicyEvent implements Serializable {
         Set.of(typeCodes),
         cause,
         penaltySchedule().map(PenaltyTerms::of).orElse(null),
-        passTerms().orElse(null));
+        passTerms().orElse(null),
+        lifts);
   }
 
   /** The pass rules this rule change puts in force from its day, if it changes them. */
@@ -330,6 +349,11 @@ public class PolicyEvent implements Serializable {
 
   public Set<String> getTypeCodes() {
     return Set.of(typeCodes);
+  }
+
+  /** Whether this coverage event or court ruling lifts its types from the pass. */
+  public boolean isLifts() {
+    return lifts;
   }
 
   public ViolationCause getCause() {

@@ -30,5 +30,6 @@ public record PolicyEventRevision(
     @Column(name = "validity_days") Integer validityDays,
     @Column(name = "group_allowance") Boolean groupAllowance,
     @Column(name = "under_eighteen_born_from") Integer underEighteenBornFrom,
+    @Column(name = "lifts", nullable = false) boolean lifts,
     @Column(name = "store_revision", nullable = false) long storeRevision)
     implements Serializable {}

@@ -75,6 +75,7 @@ public class CalendarBacking implements Serializable {
   private ViolationCause cause;
   private Long visitorFine;
   private List<PenaltyRowForm> rows = new ArrayList<>();
+  private boolean lifts;
   private Integer passDays;
   private Integer passValidity;
   private boolean passGroup;
@@ -223,6 +224,7 @@ public class CalendarBacking implements Serializable {
     PolicyEvent.Content c = e.content();
     typeCodes = new ArrayList<>(c.typeCodes());
     cause = c.cause();
+    lifts = c.lifts();
     visitorFine = c.penalty() == null ? null : c.penalty().visitorFine().won();
     passDays = c.pass() == null ? null : c.pass().daysAfterFinalDose();
     passValidity = c.pass() == null ? null : c.pass().validityDays();
@@ -257,6 +259,7 @@ public class CalendarBacking implements Serializable {
     passValidity = null;
     passGroup = false;
     passBornFrom = null;
+    lifts = false;
     history = List.of();
   }
 
@@ -321,7 +324,8 @@ public class CalendarBacking implements Serializable {
               Set.copyOf(typeCodes),
               cause,
               penaltyTerms(),
-              passTerms());
+              passTerms(),
+              lifts);
       if (editedId == null) {
         calendar.add(content, note);
       } else {
@@ -359,6 +363,27 @@ public class CalendarBacking implements Serializable {
 
   public boolean isGuidance() {
     return kind == PolicyEventKind.GUIDANCE;
+  }
+
+  /**
+   * Whether the event names facility types: a guidance period, a coverage event, a court ruling.
+   */
+  public boolean isTyped() {
+    return kind == PolicyEventKind.GUIDANCE
+        || kind == PolicyEventKind.COVERAGE
+        || kind == PolicyEventKind.COURT;
+  }
+
+  public boolean isCoverage() {
+    return kind == PolicyEventKind.COVERAGE;
+  }
+
+  public boolean isLifts() {
+    return lifts;
+  }
+
+  public void setLifts(boolean lifts) {
+    this.lifts = lifts;
   }
 
   public boolean isPassRule() {

@@ -34,7 +34,8 @@ class DatedPolicyTest {
                 Set.of("KARAOKE"),
                 ViolationCause.PASS_EXPIRED_180_DAYS,
                 null,
-                null),
+                null,
+                false),
             5);
     GuidancePeriods g = DatedPolicy.of(List.of(e, penalties(1))).guidance();
     assertTrue(g.covers(kst("2022-01-09T23:59"), "KARAOKE", ViolationCause.PASS_EXPIRED_180_DAYS));
@@ -99,7 +100,8 @@ class DatedPolicyTest {
                 new PenaltyTerms(
                     Money.won(100_000),
                     List.of(new PenaltyRow(1, Money.won(500_000), Sanction.WARNING))),
-                null),
+                null,
+                false),
             2);
     DatedPolicy p = DatedPolicy.of(List.of(first, eased));
     assertEquals("2022-02-09", p.penalties().at(kst("2022-02-09T00:00")).name());
@@ -135,7 +137,8 @@ class DatedPolicyTest {
                         Set.of(),
                         null,
                         null,
-                        null),
+                        null,
+                        false),
                     1));
     assertEquals("calendar.guidance.endRequired", noEnd.messageKey());
     assertEquals(
@@ -190,7 +193,8 @@ class DatedPolicyTest {
             Set.of(),
             null,
             PenaltyTerms.of(LawTables.PENALTIES.all().get(0)),
-            null),
+            null,
+            false),
         revision);
   }
 
@@ -210,7 +214,8 @@ class DatedPolicyTest {
             Set.of(),
             null,
             null,
-            terms),
+            terms,
+            false),
         revision);
   }
 
