@@ -33,12 +33,13 @@ import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.NonceLedger;
-import kr.vaccinepass.portal.visit.application.VisitBatcher;
+import kr.vaccinepass.portal.visit.application.VisitQueue;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
 import kr.vaccinepass.portal.visit.application.VisitRetention;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
+import kr.vaccinepass.portal.visit.infrastructure.VisitBatcher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -112,7 +113,7 @@ class CheckinThroughputIT {
           refused.merge(given.code().name(), 1, Integer::sum);
         }
       } catch (java.util.concurrent.ExecutionException e) {
-        if (!(e.getCause() instanceof VisitBatcher.Overloaded)) {
+        if (!(e.getCause() instanceof VisitQueue.Overloaded)) {
           throw e;
         }
         overloaded++;

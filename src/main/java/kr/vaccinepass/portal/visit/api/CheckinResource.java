@@ -27,7 +27,7 @@ import kr.vaccinepass.portal.shared.api.JsonBodies;
 import kr.vaccinepass.portal.shared.api.Problem;
 import kr.vaccinepass.portal.visit.application.CheckinService;
 import kr.vaccinepass.portal.visit.application.DeviceKeys;
-import kr.vaccinepass.portal.visit.application.VisitBatcher;
+import kr.vaccinepass.portal.visit.application.VisitQueue;
 import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
@@ -113,7 +113,7 @@ public class CheckinResource {
     CompletableFuture<CheckinAnswer> answer;
     try {
       answer = checkins.checkInAsDevice(keyFacility, id, request.token(), request.party());
-    } catch (VisitBatcher.Overloaded e) {
+    } catch (VisitQueue.Overloaded e) {
       response.resume(overloaded());
       return;
     } finally {
@@ -135,7 +135,7 @@ public class CheckinResource {
    */
   static Response failed(Throwable failure) {
     RuntimeException cause = CheckinService.unwrapped(failure);
-    if (cause instanceof VisitBatcher.Overloaded) {
+    if (cause instanceof VisitQueue.Overloaded) {
       return overloaded();
     }
     // the writer or the key lookup found the database down: the device sends the same token again

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import kr.vaccinepass.portal.visit.application.VisitBatcher;
-import kr.vaccinepass.portal.visit.application.VisitBatcher.WriterHealth;
+import kr.vaccinepass.portal.visit.application.VisitQueue;
+import kr.vaccinepass.portal.visit.application.VisitQueue.WriterHealth;
 import kr.vaccinepass.portal.visit.application.VisitWriter;
 
 /**
@@ -26,7 +26,7 @@ import kr.vaccinepass.portal.visit.application.VisitWriter;
 public class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject VisitBatcher batcher;
+  @Inject VisitQueue batcher;
   @Inject VisitWriter writer;
 
   @Override

@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
@@ -24,8 +22,8 @@ public class CallWebhookService {
   @Inject FacilityDirectory directory;
   @Inject VisitWriter writer;
   @Inject Clock clock;
-
-  private final Map<String, Instant> seenSignatures = new ConcurrentHashMap<>();
+  @Inject SeenSignatures signatures;
+  @Inject CallReportReader reports;
 
   /** The recorded call. */
   public record Recorded(long visitId, boolean repeated) {}
@@ -72,16 +70,15 @@ public class CallWebhookService {
     if (problem != null) {
       throw new Refused("SIGNATURE_" + problem.name(), 401);
     }
-    seenSignatures.values().removeIf(t -> t.isBefore(realNow.minus(WebhookSignature.FRESHNESS)));
     String seen = signature.trim();
-    if (seenSignatures.putIfAbsent(seen, realNow) != null) {
+    if (!signatures.firstSeen(seen, realNow)) {
       throw new Refused("REPLAYED", 409);
     }
     try {
-      return record(CallReport.parse(body));
+      return record(reports.read(body));
     } catch (RuntimeException e) {
       // only a recorded call makes its exact bytes a replay: a failed one may be sent again
-      seenSignatures.remove(seen);
+      signatures.forget(seen);
       throw e;
     }
   }

@@ -48,7 +48,7 @@ public class CheckinService {
   @Inject NonceLedger ledger;
   @Inject NonceClaims claims;
   @Inject VisitWriter writer;
-  @Inject VisitBatcher batcher;
+  @Inject VisitQueue batcher;
   @Inject DenialCounter denials;
   @Inject DeviceKeys deviceKeys;
   @Inject ActorResolver actors;
@@ -90,7 +90,7 @@ public class CheckinService {
   /**
    * As {@link #checkInWithDevice}, but the answer comes when the visit is committed, without a
    * thread waiting for it: the API's request thread is free as soon as the token is checked. A full
-   * write queue is an {@link VisitBatcher.Overloaded}, thrown at once or completing the answer.
+   * write queue is an {@link VisitQueue.Overloaded}, thrown at once or completing the answer.
    */
   public CompletableFuture<CheckinAnswer> checkInWithDeviceAsync(
       String deviceSecret, long facilityId, String token, DiningParty party) {

@@ -1,61 +1,27 @@
 package kr.vaccinepass.portal.visit.application;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import kr.vaccinepass.portal.pass.domain.DiningParty;
 import kr.vaccinepass.portal.visit.domain.CheckinAnswer;
 
 /**
- * The nonces of the tokens this node has answered, each with its answer, kept in memory a while
- * after the token expired. The same token at the same facility gets the stored answer again; its
- * nonce anywhere else is a replay. The database's unique nonce index backs this up across restarts
- * and nodes (the nonce's claim in visit_claim).
+ * The nonces of the tokens this node has answered, each with its answer, kept a while after the
+ * token expired. The same token at the same facility gets the stored answer again; its nonce
+ * anywhere else is a replay. The database's unique nonce index backs this up across restarts and
+ * nodes. Implemented in memory in visit.infrastructure.
  */
-@ApplicationScoped
-public class NonceLedger {
+public interface NonceLedger {
   /**
    * Past a token's 15 s life and the clock skew, for a device's late retry: later repeats are
    * refused as expired. Short, because at the national peak a node answers thousands of tokens a
    * second and each entry costs some 400 bytes (3,000/s kept 75 s is about 90 MB).
    */
-  static final Duration KEEP = Duration.ofMinutes(1);
-
-  /** Beyond this many entries a claim purges at once instead of waiting for the next run. */
-  static final int MAX_ENTRIES = 500_000;
-
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-
-  @Inject Clock clock;
-  @Resource ManagedScheduledExecutorService scheduler;
-  private ScheduledFuture<?> purger;
-
-  @PostConstruct
-  void start() {
-    purger =
-        scheduler.scheduleWithFixedDelay(() -> purge(clock.instant()), 30, 30, TimeUnit.SECONDS);
-  }
-
-  @PreDestroy
-  void stop() {
-    if (purger != null) {
-      purger.cancel(false);
-    }
-  }
+  Duration KEEP = Duration.ofMinutes(1);
 
   /** A claimed nonce: who claimed it, and the answer once given. */
-  public record Entry(
+  record Entry(
       long facilityId,
       String tokenHash,
       DiningParty party,
@@ -70,59 +36,32 @@ public class NonceLedger {
    * Claims the nonce for this token at this facility: null when it is new (the caller must then
    * {@link #settle} or {@link #release} it), else the earlier claim.
    */
-  public Entry claim(
-      String nonce, long facilityId, String tokenHash, DiningParty party, Instant expiresAt) {
-    if (entries.size() > MAX_ENTRIES) {
-      purge(clock.instant());
-    }
-    return entries.putIfAbsent(nonce, entry(facilityId, tokenHash, party, expiresAt));
-  }
+  Entry claim(
+      String nonce, long facilityId, String tokenHash, DiningParty party, Instant expiresAt);
 
   /**
    * Claims the nonce again in place of an earlier claim (a refusal asked again with another dining
    * party): true when this caller now holds it.
    */
-  public boolean reclaim(
+  boolean reclaim(
       String nonce,
       Entry earlier,
       long facilityId,
       String tokenHash,
       DiningParty party,
-      Instant expiresAt) {
-    return entries.replace(nonce, earlier, entry(facilityId, tokenHash, party, expiresAt));
-  }
-
-  private static Entry entry(
-      long facilityId, String tokenHash, DiningParty party, Instant expiresAt) {
-    return new Entry(facilityId, tokenHash, party, expiresAt.plus(KEEP), new CompletableFuture<>());
-  }
+      Instant expiresAt);
 
   /** The claim on a nonce, if any. */
-  public Entry find(String nonce) {
-    return entries.get(nonce);
-  }
+  Entry find(String nonce);
 
-  public void settle(String nonce, CheckinAnswer answer) {
-    Entry entry = entries.get(nonce);
-    if (entry != null) {
-      entry.answer().complete(answer);
-    }
-  }
+  /** Gives the claim its answer. */
+  void settle(String nonce, CheckinAnswer answer);
 
   /** Forgets a claim whose answer could not be given (e.g. the database was down). */
-  public void release(String nonce, RuntimeException failure) {
-    Entry entry = entries.remove(nonce);
-    if (entry != null) {
-      entry.answer().completeExceptionally(failure);
-    }
-  }
+  void release(String nonce, RuntimeException failure);
 
-  /** Drops what has outlived its use; runs every 30 seconds. */
-  public void purge(Instant now) {
-    entries.values().removeIf(e -> e.keepUntil().isBefore(now));
-  }
+  /** Drops what has outlived its use (tests pass {@code Instant.MAX}: as after a restart). */
+  void purge(Instant now);
 
-  public int size() {
-    return entries.size();
-  }
+  int size();
 }

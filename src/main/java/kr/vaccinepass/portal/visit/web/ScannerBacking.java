@@ -16,7 +16,7 @@ import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.CheckinService;
-import kr.vaccinepass.portal.visit.application.VisitBatcher;
+import kr.vaccinepass.portal.visit.application.VisitQueue;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
 import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
 import kr.vaccinepass.portal.visit.domain.CheckMethod;
@@ -124,7 +124,7 @@ public class ScannerBacking implements Serializable {
     }
     try {
       answer = checkins.checkInAtDoor(facilityId, token.trim(), party);
-    } catch (VisitBatcher.Overloaded e) {
+    } catch (VisitQueue.Overloaded e) {
       // nothing recorded: the same code may be scanned again in a moment
       messages.error("scanner.overloaded");
       return;

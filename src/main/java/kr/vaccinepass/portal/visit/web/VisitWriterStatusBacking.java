@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import kr.vaccinepass.portal.visit.application.VisitBatcher;
-import kr.vaccinepass.portal.visit.application.VisitBatcher.WriterHealth;
+import kr.vaccinepass.portal.visit.application.VisitQueue;
+import kr.vaccinepass.portal.visit.application.VisitQueue.WriterHealth;
 
 /**
  * For the administrators' dashboard: whether this node can write visits now (the check-in writer
@@ -14,7 +14,7 @@ import kr.vaccinepass.portal.visit.application.VisitBatcher.WriterHealth;
 @Named
 @RequestScoped
 public class VisitWriterStatusBacking {
-  @Inject VisitBatcher batcher;
+  @Inject VisitQueue batcher;
 
   private WriterHealth health;
 

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.visit.application;
+package kr.vaccinepass.portal.visit.infrastructure;
 
 import static kr.vaccinepass.portal.testsupport.FuzzGen.anyString;
 import static kr.vaccinepass.portal.testsupport.FuzzGen.charBetween;
@@ -15,14 +15,17 @@ import java.time.Instant;
 import java.util.Map;
 import kr.vaccinepass.portal.shared.domain.TextRules;
 import kr.vaccinepass.portal.testsupport.FuzzGen;
+import kr.vaccinepass.portal.visit.application.CallReport;
+import kr.vaccinepass.portal.visit.application.CallWebhookService;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Property-based fuzzing of the 안심콜 call report parser ({@link CallReport#parse}): whatever the
- * bytes, a report of clean, bounded fields or MALFORMED (400), never another exception; a control
- * character or an over-long value in any field is MALFORMED (a callId with U+0000 was a 500).
+ * Property-based fuzzing of the 안심콜 call report parser ({@link JsonCallReportReader#read}):
+ * whatever the bytes, a report of clean, bounded fields or MALFORMED (400), never another
+ * exception; a control character or an over-long value in any field is MALFORMED (a callId with
+ * U+0000 was a 500).
  */
 class CallReportFuzzTest {
   private static final String[] FIELDS = {"callId", "calledNumber", "callerNumber", "calledAt"};
@@ -58,7 +61,7 @@ class CallReportFuzzTest {
 
   private static void reportOrMalformed(byte[] body) {
     try {
-      CallReport report = CallReport.parse(body);
+      CallReport report = new JsonCallReportReader().read(body);
       for (String field :
           new String[] {report.callId(), report.calledNumber(), report.callerNumber()}) {
         assertTrue(TextRules.isCleanText(field, CallReport.MAX_CALL_ID), field);
@@ -73,7 +76,8 @@ class CallReportFuzzTest {
 
   @Test
   void theDocumentedExampleReads() {
-    CallReport report = CallReport.parse(json(quote(GOOD)).getBytes(StandardCharsets.UTF_8));
+    CallReport report =
+        new JsonCallReportReader().read(json(quote(GOOD)).getBytes(StandardCharsets.UTF_8));
     assertEquals("c-20220112-000123", report.callId());
     assertEquals(Instant.parse("2022-01-12T02:40:00Z"), report.calledAt());
   }
@@ -136,7 +140,9 @@ class CallReportFuzzTest {
               fields.put(FIELDS[field], value.substring(0, 3) + control + value.substring(3));
               byte[] body = json(quote(fields)).getBytes(StandardCharsets.UTF_8);
               CallWebhookService.Refused refused =
-                  assertThrows(CallWebhookService.Refused.class, () -> CallReport.parse(body));
+                  assertThrows(
+                      CallWebhookService.Refused.class,
+                      () -> new JsonCallReportReader().read(body));
               assertEquals("MALFORMED", refused.code());
             });
   }
@@ -147,7 +153,8 @@ class CallReportFuzzTest {
       Map<String, String> fields = new java.util.HashMap<>(GOOD);
       fields.put(field, "9".repeat(81));
       byte[] body = json(quote(fields)).getBytes(StandardCharsets.UTF_8);
-      assertThrows(CallWebhookService.Refused.class, () -> CallReport.parse(body), field);
+      assertThrows(
+          CallWebhookService.Refused.class, () -> new JsonCallReportReader().read(body), field);
     }
   }
 }

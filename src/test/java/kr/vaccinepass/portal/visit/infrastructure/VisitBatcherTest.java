@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.visit.application;
+package kr.vaccinepass.portal.visit.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassReason;
+import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
+import kr.vaccinepass.portal.visit.application.VisitWriter;
 import kr.vaccinepass.portal.visit.domain.Visit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package kr.vaccinepass.portal.visit.application;
+package kr.vaccinepass.portal.visit.infrastructure;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,6 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.shared.infrastructure.PortalConfig;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
+import kr.vaccinepass.portal.visit.application.VisitQueue;
+import kr.vaccinepass.portal.visit.application.VisitStoreUnavailable;
+import kr.vaccinepass.portal.visit.application.VisitWriter;
 import kr.vaccinepass.portal.visit.domain.Visit;
 
 /**
@@ -27,7 +30,8 @@ import kr.vaccinepass.portal.visit.domain.Visit;
  * takes what has gathered (up to {@code portal.checkin.maxBatch}, default 500) and writes it in one
  * transaction with multi-row statements, and only then completes each check-in's future, so that an
  * acknowledged check-in is committed. A full queue ({@code portal.checkin.queueCapacity}, default
- * 2048) refuses at once with {@link Overloaded}: the caller answers 503 with Retry-After.
+ * 2048) refuses at once with {@link VisitQueue.Overloaded}: the caller answers 503 with
+ * Retry-After.
  *
  * <p>The futures are completed on a small answering pool, not on the writer: what follows a commit
  * (the HTTP answer) must not delay the next batch, and must not need a thread of the server's
@@ -44,7 +48,7 @@ import kr.vaccinepass.portal.visit.domain.Visit;
  * so that only the rejected check-in fails.
  */
 @ApplicationScoped
-public class VisitBatcher {
+public class VisitBatcher implements VisitQueue {
   private static final Logger LOG = Logger.getLogger(VisitBatcher.class.getName());
 
   @Inject VisitWriter writer;
@@ -80,15 +84,6 @@ public class VisitBatcher {
   private volatile boolean storeWasUnavailable;
   private Instant lastErrorLog;
 
-  /** The queue is full: the check-in was not taken; try again shortly. */
-  public static final class Overloaded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public Overloaded() {
-      super("the check-in queue is full", null, false, false);
-    }
-  }
-
   /** A check-in waiting for its batch; the future gives the visit's id, or null when not stored. */
   private record Pending(Visit visit, CompletableFuture<Long> stored) {}
 
@@ -113,6 +108,7 @@ public class VisitBatcher {
    * the visit's id, or null when its nonce was claimed already (the caller then looks the earlier
    * visit up). Throws {@link Overloaded} at once when the queue is full.
    */
+  @Override
   public CompletableFuture<Long> submit(Visit visit) {
     Pending p = new Pending(visit, new CompletableFuture<>());
     Thread t = thread;
@@ -126,10 +122,12 @@ public class VisitBatcher {
   }
 
   /** How many check-ins wait now, and how many may wait at most. */
+  @Override
   public int waiting() {
     return queue.size();
   }
 
+  @Override
   public int capacity() {
     return queue.size() + queue.remainingCapacity();
   }
@@ -171,18 +169,7 @@ public class VisitBatcher {
     paused = held;
   }
 
-  /**
-   * The writer's state, for readiness and the administrators' dashboard: whether its thread runs,
-   * whether the last write (or, while nothing is queued, the last probe of the database) went well,
-   * since when it has been failing and why.
-   */
-  public record WriterHealth(
-      boolean alive, boolean lastWriteOk, Instant failingSince, String lastFailure) {
-    public boolean healthy() {
-      return alive && lastWriteOk;
-    }
-  }
-
+  @Override
   public WriterHealth health() {
     Thread t = thread;
     Instant since = failingSince;
