@@ -7,14 +7,13 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
-import kr.vaccinepass.portal.enforcement.domain.FineTransition;
+import kr.vaccinepass.portal.enforcement.domain.FacilityHistory;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Penalty;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
@@ -39,8 +38,6 @@ import org.primefaces.model.timeline.TimelineModel;
 @ViewScoped
 public class FacilityInspectionBacking implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final String VIOLATION = "violation-";
-  private static final String FINE = "fine-";
 
   @Inject EnforcementService enforcement;
   @Inject Messages messages;
@@ -51,6 +48,7 @@ public class FacilityInspectionBacking implements Serializable {
   private LocalDateTime now;
   private List<Inspection> inspections = List.of();
   private List<Violation> violations = List.of();
+  private FacilityHistory history = new FacilityHistory(List.of());
   private TimelineModel<HistoryEntry, String> timeline;
   private LocalDateTime timelineStart;
   private LocalDateTime timelineEnd;
@@ -91,6 +89,7 @@ public class FacilityInspectionBacking implements Serializable {
     now = LocalDateTime.ofInstant(enforcement.now(), Kst.ZONE).withSecond(0).withNano(0);
     inspections = enforcement.inspectionsOfFacility(facilityId);
     violations = enforcement.violationsOfFacility(facilityId);
+    history = FacilityHistory.of(inspections, violations);
     if (inspectionId == null && !inspections.isEmpty()) {
       inspectionId = inspections.get(0).getId();
     }
@@ -172,23 +171,18 @@ public class FacilityInspectionBacking implements Serializable {
 
   /** A violation or a step of its fine chosen on the timeline opens its case. */
   public void timelineSelected(TimelineSelectEvent<String> event) {
-    String id = event.getTimelineEvent().getId();
-    String violationId = null;
-    if (id.startsWith(VIOLATION)) {
-      violationId = id.substring(VIOLATION.length());
-    } else if (id.startsWith(FINE)) {
-      violationId = id.substring(FINE.length(), id.lastIndexOf('-'));
-    }
-    if (violationId != null) {
-      FacesContext ctx = FacesContext.getCurrentInstance();
-      ctx.getApplication()
-          .getNavigationHandler()
-          .handleNavigation(
-              ctx, null, "/inspector/case.xhtml?faces-redirect=true&id=" + violationId);
-    }
+    FacilityHistory.caseOf(event.getTimelineEvent().getId())
+        .ifPresent(
+            violationId -> {
+              FacesContext ctx = FacesContext.getCurrentInstance();
+              ctx.getApplication()
+                  .getNavigationHandler()
+                  .handleNavigation(
+                      ctx, null, "/inspector/case.xhtml?faces-redirect=true&id=" + violationId);
+            });
   }
 
-  /** Inspections, violations and the steps of their fines, one row each, in Korean time. */
+  /** The facility's history ({@link FacilityHistory}) in the words of the view, in Korean time. */
   private TimelineModel<HistoryEntry, String> timeline() {
     TimelineModel<HistoryEntry, String> model = new TimelineModel<>();
     model.addGroup(
@@ -197,73 +191,42 @@ public class FacilityInspectionBacking implements Serializable {
     model.addGroup(
         new TimelineGroup<>("violations", messages.text("inspector.facility.history.violations")));
     model.addGroup(new TimelineGroup<>("fines", messages.text("inspector.facility.history.fines")));
-    for (Inspection i : inspections) {
-      HistoryEntry text =
-          i.getNotes() == null
-              ? new HistoryEntry(messages.text("inspector.facility.history.inspection"), null)
-              : new HistoryEntry(
-                  messages.text("inspector.facility.history.inspectionWithNotes"), i.getNotes());
-      model.add(event("inspection-" + i.getId(), "inspections", i.getInspectedAt(), text));
-    }
-    for (Violation v : violations) {
-      String label =
-          messages.text(
-              "inspector.facility.history.violation",
-              messages.text("violation.kind." + v.getKind().name()),
-              v.isWarningOnly()
-                  ? messages.text("penalty.warningOnly")
-                  : formats.money(v.getFine()));
+    for (FacilityHistory.Entry e : history.entries()) {
       model.add(
-          event(
-              VIOLATION + v.getId(),
-              "violations",
-              v.getOccurredAt(),
-              new HistoryEntry(label, null)));
-      if (v.getFineCase() != null) {
-        List<FineTransition> steps = v.getFineCase().getHistory();
-        for (int n = 0; n < steps.size(); n++) {
-          FineTransition t = steps.get(n);
-          String step;
-          String words = null;
-          if (t.from() == null) {
-            step = messages.text("inspector.facility.history.fineOpened");
-          } else if (t.event() != null) {
-            // the administrator's own words follow the step's name
-            step = messages.text("fine.history." + t.event().name());
-            words = t.reason();
-          } else if (t.opinion()) {
-            step = messages.text("fine.history.opinion");
-          } else {
-            step = messages.text("fine.state." + t.to().name());
-          }
-          String text =
-              messages.text(
-                  "inspector.facility.history.fineStep",
-                  messages.text("violation.kind." + v.getKind().name()),
-                  step);
-          model.add(
-              event(FINE + v.getId() + "-" + n, "fines", t.at(), new HistoryEntry(text, words)));
-        }
-      }
+          TimelineEvent.<HistoryEntry>builder()
+              .id(e.id())
+              .group(e.lane().name().toLowerCase(java.util.Locale.ROOT))
+              .data(new HistoryEntry(label(e), e.userText()))
+              .startDate(LocalDateTime.ofInstant(e.at(), Kst.ZONE))
+              .editable(false)
+              .build());
     }
     return model;
   }
 
-  /** The window first shown: every event, with a margin of two days or a quarter of the span. */
-  private void window(TimelineModel<HistoryEntry, String> model) {
-    LocalDateTime first = now;
-    LocalDateTime last = now;
-    for (TimelineEvent<HistoryEntry> e : model.getEvents()) {
-      first = e.getStartDate().isBefore(first) ? e.getStartDate() : first;
-      last = e.getStartDate().isAfter(last) ? e.getStartDate() : last;
-    }
-    // the labels are centred on their time: room for half a label on either side
-    Duration margin = Duration.between(first, last).dividedBy(4);
-    if (margin.compareTo(Duration.ofDays(2)) < 0) {
-      margin = Duration.ofDays(2);
-    }
-    timelineStart = first.minus(margin);
-    timelineEnd = last.plus(margin);
+  private String label(FacilityHistory.Entry e) {
+    return switch (e.step()) {
+      case INSPECTION ->
+          messages.text(
+              e.userText() == null
+                  ? "inspector.facility.history.inspection"
+                  : "inspector.facility.history.inspectionWithNotes");
+      case VIOLATION ->
+          messages.text(
+              "inspector.facility.history.violation",
+              messages.text("violation.kind." + e.kind().name()),
+              e.warningOnly() ? messages.text("penalty.warningOnly") : formats.money(e.fine()));
+      default ->
+          messages.text(
+              "inspector.facility.history.fineStep",
+              messages.text("violation.kind." + e.kind().name()),
+              switch (e.step()) {
+                case FINE_OPENED -> messages.text("inspector.facility.history.fineOpened");
+                case FINE_EVENT -> messages.text("fine.history." + e.event().name());
+                case OPINION -> messages.text("fine.history.opinion");
+                default -> messages.text("fine.state." + e.state().name());
+              });
+    };
   }
 
   /**
@@ -272,17 +235,6 @@ public class FacilityInspectionBacking implements Serializable {
    */
   public record HistoryEntry(String label, String userText) implements Serializable {
     private static final long serialVersionUID = 1L;
-  }
-
-  private static TimelineEvent<HistoryEntry> event(
-      String id, String group, Instant at, HistoryEntry text) {
-    return TimelineEvent.<HistoryEntry>builder()
-        .id(id)
-        .group(group)
-        .data(text)
-        .startDate(LocalDateTime.ofInstant(at, Kst.ZONE))
-        .editable(false)
-        .build();
   }
 
   private static Instant kst(LocalDateTime time) {
@@ -317,7 +269,9 @@ public class FacilityInspectionBacking implements Serializable {
   public TimelineModel<HistoryEntry, String> getTimeline() {
     if (timeline == null) {
       timeline = timeline();
-      window(timeline);
+      FacilityHistory.Window window = history.window(kst(now));
+      timelineStart = LocalDateTime.ofInstant(window.from(), Kst.ZONE);
+      timelineEnd = LocalDateTime.ofInstant(window.to(), Kst.ZONE);
     }
     return timeline;
   }
