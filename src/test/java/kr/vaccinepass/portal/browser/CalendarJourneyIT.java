@@ -7,6 +7,7 @@ import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class CalendarJourneyIT extends BrowserJourney {
   private static final String EVENT = "행정처분 기준 완화";
+  private static final String GUIDANCE = "계도기간 (추가 11종)";
 
   @Test
   void anAdministratorCorrectsAnEventAndEveryoneSeesWhetherFinesApply() throws Exception {
@@ -47,6 +49,66 @@ class CalendarJourneyIT extends BrowserJourney {
           browser.id("statusForm:statusText").getText().contains("과태료가 부과됩니다"),
           browser.id("statusForm:statusText").getText());
     }
+  }
+
+  /**
+   * An administrator extends the guidance period of the eleven types added on 2021-12-06 by three
+   * days; the inspector's preview of a violation on the 15th then shows a warning without a fine,
+   * by the calendar's new revision. The period is put back at the end, as another revision.
+   */
+  @Test
+  void aCorrectedGuidancePeriodJudgesTheNextViolationTheInspectorPreviews() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      String before = previewAtTheCafe(browser, "100,000원");
+      signOut(browser);
+      correctGuidance(browser, "2021-12-15", "계도기간 연장 발표 반영");
+      try {
+        signOut(browser);
+        String after = previewAtTheCafe(browser, "계도기간");
+        assertTrue(after.contains("현재 기준"), after);
+        assertTrue(!after.equals(before), "a new revision: " + before + " → " + after);
+        signOut(browser);
+      } finally {
+        correctGuidance(browser, "2021-12-12", "시험 후 원래대로");
+      }
+    }
+  }
+
+  /** As the demo inspector: the preview of a visitor's violation at 한옥카페 on 2021-12-15 12:00. */
+  private static String previewAtTheCafe(Browser browser, String expected) {
+    browser.signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD);
+    browser.waitForPath("/inspector/dashboard.xhtml");
+    browser.go("/inspector/facilities.xhtml");
+    browser.type("facilityListForm:facilities:globalFilter", "한옥카페");
+    browser.waitFor(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("#facilityListForm\\:facilities_data > tr"), 1));
+    browser.waitForAjax().waitForText("종로 한옥카페");
+    browser.find("#facilityListForm\\:facilities a").click();
+    browser.waitForPath("/inspector/facility.xhtml").waitForText("점검·위반 기록");
+    browser.type("inspectionForm:notes", "달력 정정 확인");
+    browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+    browser.choose("violationForm:kind", "이용자");
+    browser.type("violationForm:occurredAt_input", "2021-12-15 12:00");
+    browser.id("violationForm:occurredAt_input").sendKeys(Keys.TAB);
+    browser.waitForText("저장하면 정해질 처분").waitForText(expected);
+    return browser.id("violationForm:previewRevision").getText();
+  }
+
+  private static void correctGuidance(Browser browser, String lastDay, String why) {
+    browser.signIn(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
+    browser.go("/admin/calendar.xhtml").waitForText(GUIDANCE);
+    browser.click(
+        By.xpath("//tr[contains(., '" + GUIDANCE + "')]//button[contains(@id, ':edit')]"));
+    browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:titleKo")));
+    browser.waitForAjax();
+    browser.type("eventForm:endsOn_input", lastDay);
+    browser.type("eventForm:note", why);
+    browser.click("eventForm:save").waitForText("일정을 저장했습니다.");
+  }
+
+  private static void signOut(Browser browser) {
+    browser.click("userForm:signOut").waitForPath("/public/index.xhtml");
   }
 
   private static void openEvent(Browser browser) {
