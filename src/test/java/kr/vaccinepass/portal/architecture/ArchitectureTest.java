@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,49 +37,45 @@ class ArchitectureTest {
 
   @Test
   void noFeatureReachesIntoAnotherFeaturesInfrastructureOrWeb() {
-    StringBuilder failures = new StringBuilder();
-    for (String feature : FEATURES) {
-      String own = ROOT + "." + feature + "..";
-      ArchRule rule =
-          noClasses()
-              .that()
-              .resideInAPackage(own)
-              .should()
-              .dependOnClassesThat(otherFeatureLayer(feature, "infrastructure", "web", "api"))
-              .allowEmptyShould(true)
-              .because("features meet through application services, domain types and events");
-      try {
-        rule.check(main);
-      } catch (AssertionError e) {
-        failures.append(e.getMessage()).append('\n');
-      }
-    }
-    if (!failures.isEmpty()) {
-      throw new AssertionError(failures.toString());
-    }
+    checkEach(
+        FEATURES,
+        feature ->
+            noClasses()
+                .that()
+                .resideInAPackage(ROOT + "." + feature + "..")
+                .should()
+                .dependOnClassesThat(otherFeatureLayer(feature, "infrastructure", "web", "api"))
+                .allowEmptyShould(true)
+                .because("features meet through application services, domain types and events"));
   }
 
   @Test
   void noFeatureUsesAnotherFeaturesRepositories() {
-    StringBuilder failures = new StringBuilder();
     // demo seeds the run command's accounts and facilities as a migration would, without a user
-    for (String feature : FEATURES.stream().filter(f -> !f.equals("demo")).toList()) {
-      ArchRule rule =
-          noClasses()
-              .that()
-              .resideInAPackage(ROOT + "." + feature + "..")
-              .should()
-              .dependOnClassesThat(
-                  DescribedPredicate.describe(
-                      "are another feature's repositories",
-                      (JavaClass c) ->
-                          c.getSimpleName().endsWith("Repository")
-                              && c.getPackageName().startsWith(ROOT + ".")
-                              && !c.getPackageName().startsWith(ROOT + "." + feature + ".")))
-              .allowEmptyShould(true)
-              .because("a feature's data is asked of its application services");
+    checkEach(
+        FEATURES.stream().filter(f -> !f.equals("demo")).toList(),
+        feature ->
+            noClasses()
+                .that()
+                .resideInAPackage(ROOT + "." + feature + "..")
+                .should()
+                .dependOnClassesThat(
+                    DescribedPredicate.describe(
+                        "are another feature's repositories",
+                        (JavaClass c) ->
+                            c.getSimpleName().endsWith("Repository")
+                                && c.getPackageName().startsWith(ROOT + ".")
+                                && !c.getPackageName().startsWith(ROOT + "." + feature + ".")))
+                .allowEmptyShould(true)
+                .because("a feature's data is asked of its application services"));
+  }
+
+  /** Checks the rule of each feature, and fails with every feature's violations, not the first. */
+  private static void checkEach(List<String> features, Function<String, ArchRule> ruleOf) {
+    StringBuilder failures = new StringBuilder();
+    for (String feature : features) {
       try {
-        rule.check(main);
+        ruleOf.apply(feature).check(main);
       } catch (AssertionError e) {
         failures.append(e.getMessage()).append('\n');
       }

@@ -86,23 +86,17 @@ class DatedPolicyIT {
     var ownerForm = TestData.owner();
     Actor owner =
         new Actor(accounts.signUpOwner(ownerForm), ownerForm.getEmail(), Role.OWNER, null);
-    var adminForm = TestData.inspector(TestData.JONGNO);
-    adminForm.setRole(Role.ADMIN);
-    adminForm.setJurisdictionCode(null);
-    admin =
-        new Actor(
-            as(SOME_ADMIN, () -> accounts.createStaff(adminForm)),
-            adminForm.getEmail(),
-            Role.ADMIN,
-            null);
-    var inspectorForm = TestData.inspector(TestData.JONGNO);
-    jongno =
-        new Actor(
-            as(SOME_ADMIN, () -> accounts.createStaff(inspectorForm)),
-            inspectorForm.getEmail(),
-            Role.INSPECTOR,
-            TestData.JONGNO);
+    admin = staff(Role.ADMIN, null);
+    jongno = staff(Role.INSPECTOR, TestData.JONGNO);
     cafe = as(owner, () -> facilities.register(TestData.facilityInJongno()));
+  }
+
+  private Actor staff(Role role, String sigungu) {
+    var form = TestData.inspector(TestData.JONGNO);
+    form.setRole(role);
+    form.setJurisdictionCode(sigungu);
+    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
+    return new Actor(id, form.getEmail(), role, sigungu);
   }
 
   @Test
@@ -156,15 +150,7 @@ class DatedPolicyIT {
                     "계도기간 연장 발표"));
     assertTrue(corrected.getStoreRevision() > revisionBefore);
 
-    Penalty preview =
-        as(
-            jongno,
-            () ->
-                enforcement.preview(
-                    cafe.getId(),
-                    ViolationKind.OPERATOR,
-                    ViolationCause.NO_VALID_PASS,
-                    kst("2021-10-23T12:05")));
+    Penalty preview = previewAt(kst("2021-10-23T12:05"));
     assertTrue(preview.warningOnly(), "the preview follows the correction");
     assertEquals(corrected.getStoreRevision(), preview.policyRevision());
 
@@ -274,23 +260,9 @@ class DatedPolicyIT {
       retire(lifted);
     }
     assertTrue(karaoke().isCoveredAt(dayAfter), "retired: covered again");
-    BusinessException noTypes =
-        assertThrows(
-            BusinessException.class,
-            () ->
-                as(
-                    admin,
-                    () ->
-                        calendar.add(
-                            new PolicyEvent.Content(
-                                PolicyEventKind.COVERAGE,
-                                LocalDate.of(2021, 11, 20),
-                                null,
-                                "t",
-                                "t",
-                                "s"),
-                            null)));
-    assertEquals("calendar.coverage.typesRequired", noTypes.messageKey());
+    assertEquals(
+        "calendar.coverage.typesRequired",
+        refused(content(PolicyEventKind.COVERAGE, LocalDate.of(2021, 11, 20), null)));
   }
 
   private FacilityType karaoke() {
@@ -319,75 +291,47 @@ class DatedPolicyIT {
   @Test
   void badTermsAreRefusedWithAMessageAndNothingIsStored() {
     long revision = policies.current().revision();
-    BusinessException noEnd =
-        assertThrows(
-            BusinessException.class,
-            () -> as(admin, () -> calendar.add(guidance(LocalDate.of(2022, 8, 1), null), null)));
-    assertEquals("calendar.guidance.endRequired", noEnd.messageKey());
-    BusinessException unknownType =
-        assertThrows(
-            BusinessException.class,
-            () ->
-                as(
-                    admin,
-                    () ->
-                        calendar.add(
-                            new PolicyEvent.Content(
-                                PolicyEventKind.GUIDANCE,
-                                LocalDate.of(2022, 8, 1),
-                                LocalDate.of(2022, 8, 2),
-                                "t",
-                                "t",
-                                "s",
-                                Set.of("NO_SUCH_TYPE"),
-                                null,
-                                null,
-                                null,
-                                false),
-                            null)));
-    assertEquals("calendar.types.unknown", unknownType.messageKey());
-    BusinessException noPenalty =
-        assertThrows(
-            BusinessException.class,
-            () ->
-                as(
-                    admin,
-                    () ->
-                        calendar.add(
-                            new PolicyEvent.Content(
-                                PolicyEventKind.PENALTY_CHANGE,
-                                LocalDate.of(2022, 8, 1),
-                                null,
-                                "t",
-                                "t",
-                                "s"),
-                            null)));
-    assertEquals("calendar.penalty.required", noPenalty.messageKey());
-    BusinessException sameDay =
-        assertThrows(
-            BusinessException.class,
-            () ->
-                as(
-                    admin,
-                    () ->
-                        calendar.add(
-                            new PolicyEvent.Content(
-                                PolicyEventKind.PENALTY_CHANGE,
-                                LocalDate.of(2022, 2, 9),
-                                null,
-                                "같은 날",
-                                "Same day",
-                                "s",
-                                Set.of(),
-                                null,
-                                PenaltyTerms.of(LawTables.PENALTIES.all().get(0)),
-                                null,
-                                false),
-                            null)));
-    assertEquals("calendar.penalty.sameDay", sameDay.messageKey());
+    LocalDate day = LocalDate.of(2022, 8, 1);
+    assertEquals("calendar.guidance.endRequired", refused(guidance(day, null)));
+    assertEquals(
+        "calendar.types.unknown",
+        refused(content(PolicyEventKind.GUIDANCE, day, day.plusDays(1), Set.of("NO_SUCH_TYPE"))));
+    assertEquals(
+        "calendar.penalty.required", refused(content(PolicyEventKind.PENALTY_CHANGE, day, null)));
+    assertEquals(
+        "calendar.penalty.sameDay",
+        refused(
+            new PolicyEvent.Content(
+                PolicyEventKind.PENALTY_CHANGE,
+                LocalDate.of(2022, 2, 9),
+                null,
+                "같은 날",
+                "Same day",
+                "s",
+                Set.of(),
+                null,
+                PenaltyTerms.of(LawTables.PENALTIES.all().get(0)),
+                null,
+                false)));
     assertThrows(BusinessException.class, () -> new PenaltyTerms(Money.won(100_000), List.of()));
     assertEquals(revision, policies.current().revision(), "nothing was stored");
     assertEquals("2022-02", policies.current().penalties().at(kst("2022-02-09T00:00")).name());
+  }
+
+  /** The message key the calendar refuses that content with, as an administrator adds it. */
+  private String refused(PolicyEvent.Content content) {
+    return assertThrows(BusinessException.class, () -> as(admin, () -> calendar.add(content, null)))
+        .messageKey();
+  }
+
+  private static PolicyEvent.Content content(
+      PolicyEventKind kind, LocalDate from, LocalDate to, Set<String> types) {
+    return new PolicyEvent.Content(
+        kind, from, to, "시험", "Test", "테스트", types, null, null, null, false);
+  }
+
+  private static PolicyEvent.Content content(PolicyEventKind kind, LocalDate from, LocalDate to) {
+    return content(kind, from, to, Set.of());
   }
 
   private long countSeeded(PolicyEventKind kind) {
