@@ -29,6 +29,12 @@ class CalendarJourneyIT extends BrowserJourney {
       assertTrue(browser.text().contains("2021"), "the calendar opens on December 2021");
 
       openEvent(browser);
+      // a suspension without its length is refused on the penalty rows, in words
+      browser.type("eventForm:operatorRows:1:rowLengthValue_input", "");
+      browser.type("eventForm:note", "기간 누락 시험");
+      browser.click("eventForm:save").waitForText("운영 중단 기간을 입력하세요.");
+      browser.type("eventForm:operatorRows:1:rowLengthValue_input", "10");
+      browser.type("eventForm:note", "");
       browser.type("eventForm:titleKo", EVENT + " (2022-02-09 시행)");
       browser.click("eventForm:save").waitForText("고친 이유를 입력하세요.");
       browser.type("eventForm:note", "시행일 명시");
@@ -102,6 +108,9 @@ class CalendarJourneyIT extends BrowserJourney {
         By.xpath("//tr[contains(., '" + GUIDANCE + "')]//button[contains(@id, ':edit')]"));
     browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:titleKo")));
     browser.waitForAjax();
+    assertTrue(
+        browser.driver().findElements(By.id("eventForm:lifts")).isEmpty(),
+        "a guidance period neither adds nor lifts types");
     browser.type("eventForm:endsOn_input", lastDay);
     browser.type("eventForm:note", why);
     browser.click("eventForm:save").waitForText("일정을 저장했습니다.");

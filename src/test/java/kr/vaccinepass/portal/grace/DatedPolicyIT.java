@@ -315,6 +315,9 @@ class DatedPolicyIT {
                 false)));
     assertThrows(BusinessException.class, () -> new PenaltyTerms(Money.won(100_000), List.of()));
     assertEquals(revision, policies.current().revision(), "nothing was stored");
+    PolicyEvent next =
+        as(admin, () -> calendar.add(content(PolicyEventKind.COURT, day, null), null));
+    assertEquals(revision + 1, next.getStoreRevision(), "a refused change leaves no number behind");
     assertEquals("2022-02", policies.current().penalties().at(kst("2022-02-09T00:00")).name());
   }
 

@@ -14,6 +14,9 @@ public interface PolicyEventRepository {
 
   PolicyEvent add(PolicyEvent event);
 
-  /** The store's next revision number (each change of the calendar takes one). */
+  /**
+   * The store's next revision number (each change of the calendar takes one), without gaps: the
+   * number is taken in the changing transaction and the next change waits until it has ended.
+   */
   long nextRevision();
 }

@@ -41,10 +41,23 @@ class JpaPolicyEventRepository implements PolicyEventRepository {
     return event;
   }
 
+  /** The advisory lock that makes changes of the calendar take their revisions one at a time. */
+  static final long REVISIONS = 0x63616c656e646172L; // "calendar" in ASCII
+
+  /**
+   * The next revision, gapless: changes wait for each other (a transaction-level advisory lock,
+   * held until the change commits or rolls back), and a change that is refused leaves no number
+   * behind, so a case never names a revision that does not exist.
+   */
   @Override
   public long nextRevision() {
+    em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) l")
+        .setParameter("key", REVISIONS)
+        .getSingleResult();
     return ((Number)
-            em.createNativeQuery("select nextval('policy_store_revision')").getSingleResult())
+            em.createNativeQuery(
+                    "select coalesce(max(store_revision), 1) + 1 from policy_event_revision")
+                .getSingleResult())
         .longValue();
   }
 }
