@@ -30,10 +30,12 @@ class CalendarJourneyIT extends BrowserJourney {
 
       openEvent(browser);
       // a suspension without its length is refused on the penalty rows, in words
-      browser.type("eventForm:operatorRows:1:rowLengthValue_input", "");
+      browser.choose("eventForm:operatorRows:0:rowSanction", "운영 중단 (일)");
+      browser.waitForAjax();
       browser.type("eventForm:note", "기간 누락 시험");
       browser.click("eventForm:save").waitForText("운영 중단 기간을 입력하세요.");
-      browser.type("eventForm:operatorRows:1:rowLengthValue_input", "10");
+      browser.choose("eventForm:operatorRows:0:rowSanction", "경고");
+      browser.waitForAjax();
       browser.type("eventForm:note", "");
       browser.type("eventForm:titleKo", EVENT + " (2022-02-09 시행)");
       browser.click("eventForm:save").waitForText("고친 이유를 입력하세요.");

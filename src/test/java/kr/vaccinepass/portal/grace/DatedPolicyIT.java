@@ -337,10 +337,12 @@ class DatedPolicyIT {
     return content(kind, from, to, Set.of());
   }
 
+  /** How many events of that kind the migrations seeded (their first version has no author). */
   private long countSeeded(PolicyEventKind kind) {
     return ((Number)
             em.createNativeQuery(
-                    "select count(*) from policy_event where kind = ?1 and updated_by is null")
+                    "select count(*) from policy_event_revision"
+                        + " where revision = 0 and changed_by is null and kind = ?1")
                 .setParameter(1, kind.name())
                 .getSingleResult())
         .longValue();

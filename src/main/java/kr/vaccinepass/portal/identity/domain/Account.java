@@ -44,6 +44,7 @@ public class Account implements Serializable {
   @Column(name = "display_name", nullable = false)
   private String displayName;
 
+  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(nullable = false)
   private String phone;
 

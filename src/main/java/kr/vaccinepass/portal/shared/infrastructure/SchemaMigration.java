@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -26,12 +29,19 @@ public class SchemaMigration {
 
   @Inject Event<SchemaReady> schemaReady;
 
+  /**
+   * The Java migrations the features provide (one that needs the application's own key, say),
+   * beside the SQL ones; each names its version.
+   */
+  @Inject @Any Instance<JavaMigration> javaMigrations;
+
   void migrate(@Observes @Priority(1) Startup startup) {
     MigrateResult result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
+            .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
             .load()
             .migrate();
     LOG.info(
