@@ -45,7 +45,7 @@ class CalendarJourneyIT extends BrowserJourney {
 
       openEvent(browser);
       String history = browser.id("eventForm:history").getText();
-      assertTrue(history.contains("시행일 명시") && history.contains("domain-rules.md"), history);
+      assertTrue(history.contains("시행일 명시") && history.contains("공개 보도에 따른 최초 기록"), history);
 
       browser.go("/admin/dashboard.xhtml");
       browser.click("userForm:signOut").waitForPath("/public/index.xhtml");
