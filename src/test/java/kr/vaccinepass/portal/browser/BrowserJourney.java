@@ -10,7 +10,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A user journey in a real browser: the portal is deployed exactly as built, and the test acts from
@@ -38,6 +40,21 @@ abstract class BrowserJourney {
     browser.go("/inspector/facility.xhtml?id=" + facilityId).waitForText(name);
     browser.type("inspectionForm:notes", notes);
     browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
+  }
+
+  /**
+   * As the signed-in inspector: finds the facility in the list by a part of its name (the search
+   * runs after a pause: it waits for the one row left) and opens its page.
+   */
+  static void openFacility(Browser browser, String search, String name) {
+    browser.go("/inspector/facilities.xhtml");
+    browser.type("facilityListForm:facilities:globalFilter", search);
+    browser.waitFor(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("#facilityListForm\\:facilities_data > tr"), 1));
+    browser.waitForAjax().waitForText(name);
+    browser.find("#facilityListForm\\:facilities a").click();
+    browser.waitForPath("/inspector/facility.xhtml").waitForText("점검·위반 기록");
   }
 
   /**

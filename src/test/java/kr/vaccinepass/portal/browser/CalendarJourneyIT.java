@@ -86,14 +86,7 @@ class CalendarJourneyIT extends BrowserJourney {
   private static String previewAtTheCafe(Browser browser, String expected) {
     browser.signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD);
     browser.waitForPath("/inspector/dashboard.xhtml");
-    browser.go("/inspector/facilities.xhtml");
-    browser.type("facilityListForm:facilities:globalFilter", "한옥카페");
-    browser.waitFor(
-        ExpectedConditions.numberOfElementsToBe(
-            By.cssSelector("#facilityListForm\\:facilities_data > tr"), 1));
-    browser.waitForAjax().waitForText("종로 한옥카페");
-    browser.find("#facilityListForm\\:facilities a").click();
-    browser.waitForPath("/inspector/facility.xhtml").waitForText("점검·위반 기록");
+    openFacility(browser, "한옥카페", "종로 한옥카페");
     browser.type("inspectionForm:notes", "달력 정정 확인");
     browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
     browser.choose("violationForm:kind", "이용자");

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.testsupport.Browser;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Enforcement from both sides: the demo inspector of 종로구 opens an inspection at the demo owner's
@@ -27,15 +25,8 @@ class EnforcementJourneyIT extends BrowserJourney {
       browser
           .signIn(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD)
           .waitForPath("/inspector/dashboard.xhtml");
-      browser.go("/inspector/facilities.xhtml");
-      browser.type("facilityListForm:facilities:globalFilter", "코인노래");
-      // the search runs after a pause: wait for the one row it leaves (종로 has more facilities)
-      browser.waitFor(
-          ExpectedConditions.numberOfElementsToBe(
-              By.cssSelector("#facilityListForm\\:facilities_data > tr"), 1));
-      browser.waitForAjax().waitForText(FACILITY);
-      browser.find("#facilityListForm\\:facilities a").click();
-      browser.waitForPath("/inspector/facility.xhtml").waitForText("점검·위반 기록");
+      // 종로 has more facilities: the search leaves this one
+      openFacility(browser, "코인노래", FACILITY);
 
       browser.type("inspectionForm:notes", "정기 점검");
       browser.click("inspectionForm:open").waitForText("점검을 시작했습니다");
