@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Logger;
 import kr.vaccinepass.portal.facility.domain.BusinessRegistrationNumber;
 import kr.vaccinepass.portal.facility.domain.Facility;
@@ -20,7 +21,12 @@ import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
 import kr.vaccinepass.portal.shared.region.Regions;
 import kr.vaccinepass.portal.shared.security.Role;
 
-/** Seeds the demo accounts and facilities when portal.demo=true; idempotent. */
+/**
+ * Seeds the demo accounts and facilities when portal.demo=true; idempotent. When the portal starts
+ * with demo mode off, the demo accounts (their passwords are printed in the README) are disabled,
+ * so a database that once served a demo cannot be signed into with them; demo mode enables them
+ * again.
+ */
 @ApplicationScoped
 public class DemoData {
   public static final String OWNER_EMAIL = "owner@demo.vaccinepass.kr";
@@ -40,9 +46,38 @@ public class DemoData {
   @Inject PasswordHashing hashing;
   @Inject Clock clock;
 
+  /** The demo accounts, whose passwords anyone can read. */
+  static final List<String> DEMO_ACCOUNTS = List.of(OWNER_EMAIL, INSPECTOR_EMAIL, ADMIN_EMAIL);
+
+  /**
+   * Enables the demo accounts that exist in demo mode and disables them otherwise.
+   *
+   * @return how many demo accounts there are
+   */
+  @Transactional
+  public int applyMode(boolean demo) {
+    int found = 0;
+    for (String email : DEMO_ACCOUNTS) {
+      Account account = accounts.findByEmail(email).orElse(null);
+      if (account == null) {
+        continue;
+      }
+      found++;
+      if (demo) {
+        account.enable();
+      } else if (account.isEnabled()) {
+        account.disable();
+        LOG.warning(() -> "Demo mode is off: the demo account " + email + " is disabled");
+      }
+    }
+    return found;
+  }
+
   @Transactional
   void seed(@Observes @Priority(100) SchemaReady ready) {
-    if (!PortalConfig.flag("portal.demo") || accounts.existsByEmail(OWNER_EMAIL)) {
+    boolean demo = PortalConfig.flag("portal.demo");
+    applyMode(demo);
+    if (!demo || accounts.existsByEmail(OWNER_EMAIL)) {
       return;
     }
     var now = clock.instant();
