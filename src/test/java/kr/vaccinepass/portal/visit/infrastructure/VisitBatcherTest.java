@@ -67,7 +67,8 @@ class VisitBatcherTest {
 
           @Override
           public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            throw new UnsupportedOperationException();
+            // the batcher makes plain threads only: a fork-join pool here is a test's mistake
+            throw new AssertionError("the batcher asked for a fork-join thread");
           }
         };
     batcher.start(null);
