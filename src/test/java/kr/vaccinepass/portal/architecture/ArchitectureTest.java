@@ -23,7 +23,7 @@ class ArchitectureTest {
 
   /** The features, each a package under {@value #ROOT}; {@code shared} is the common kernel. */
   static final List<String> FEATURES =
-      List.of("identity", "facility", "pass", "visit", "grace", "enforcement", "demo");
+      List.of("identity", "facility", "pass", "visit", "grace", "enforcement", "audit", "demo");
 
   private static JavaClasses main;
 

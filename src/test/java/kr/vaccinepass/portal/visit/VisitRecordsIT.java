@@ -249,15 +249,33 @@ class VisitRecordsIT {
   }
 
   @Test
-  void retentionKeepsDay28AndDestroysDay29() throws Exception {
+  void retentionKeepsDay28AndDestroysDay29AndTheTrailOfItsReadsStays() throws Exception {
     LocalDate visitDay = LocalDate.of(2021, 12, 13);
     long id = insertVisit(visitDay.atTime(LocalTime.of(23, 59)).atZone(Kst.ZONE).toInstant());
+    as(owner, () -> records.all(facility.getId(), VisitFilter.none()));
+    long trail = readsOfTheFacility();
+    assertTrue(trail >= 1, "the export is in the trail");
 
     retention.purge(visitDay.plusDays(28));
     assertEquals(1, exists(id), "kept on day 28");
 
     retention.purge(visitDay.plusDays(29));
     assertEquals(0, exists(id), "destroyed on day 29");
+    assertEquals(trail, readsOfTheFacility(), "the audit entries remain (kept a year)");
+  }
+
+  private long readsOfTheFacility() throws Exception {
+    tx.begin();
+    long n =
+        ((Number)
+                em.createNativeQuery(
+                        "select count(*) from audit_entry where facility_id = ?1"
+                            + " and kind in ('VISITS_VIEWED', 'VISITS_EXPORTED')")
+                    .setParameter(1, facility.getId())
+                    .getSingleResult())
+            .longValue();
+    tx.commit();
+    return n;
   }
 
   private long insertVisit(Instant at) throws Exception {

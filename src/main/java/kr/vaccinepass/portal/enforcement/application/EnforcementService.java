@@ -12,8 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
+import kr.vaccinepass.portal.enforcement.domain.FineStep;
 import kr.vaccinepass.portal.enforcement.domain.FineTotals;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.LoggedFacility;
@@ -60,6 +64,7 @@ public class EnforcementService {
   @Inject GraceWaivers grace;
 
   @Inject DatedPolicies policies;
+  @Inject AuditTrail audit;
 
   public Inspection openInspection(
       long facilityId,
@@ -68,14 +73,17 @@ public class EnforcementService {
           String notes) {
     Actor inspector = actors.require();
     Facility facility = facilityInJurisdiction(facilityId);
-    return repository.add(
-        Inspection.open(
-            facility.getId(),
-            facility.getSigungu().getCode(),
-            inspector,
-            inspectedAt,
-            notes,
-            clock.instant()));
+    Inspection inspection =
+        repository.add(
+            Inspection.open(
+                facility.getId(),
+                facility.getSigungu().getCode(),
+                inspector,
+                inspectedAt,
+                notes,
+                clock.instant()));
+    audit.record(AuditFact.change(AuditKind.INSPECTION_OPENED, facility.getId(), facility.getId()));
+    return inspection;
   }
 
   public Violation logViolation(long inspectionId, @NotNull @Valid ViolationDraft draft) {
@@ -123,6 +131,7 @@ public class EnforcementService {
           facts(facility, draft.getCause(), draft.getOccurredAt()),
           inspector.accountId());
     }
+    audit.record(AuditFact.change(AuditKind.VIOLATION_LOGGED, logged.getId(), facility.getId()));
     return logged;
   }
 
@@ -182,6 +191,7 @@ public class EnforcementService {
   public FineCase sendPriorNotice(long violationId, LocalDate deadline) {
     FineCase fine = fineOf(violationId);
     fine.sendPriorNotice(today(), deadline, clock.instant(), actors.require().accountId());
+    step(violationId, FineStep.PRIOR_NOTICE, null);
     return fine;
   }
 
@@ -195,12 +205,14 @@ public class EnforcementService {
       @NotNull(message = "{fine.payment.dateRequired}") LocalDate paidOn) {
     FineCase fine = fineOf(violationId);
     fine.pay(amount, paidOn, today(), clock.instant(), actors.require().accountId());
+    step(violationId, FineStep.PAYMENT, null);
     return fine;
   }
 
   public FineCase impose(long violationId) {
     FineCase fine = fineOf(violationId);
     fine.impose(today(), clock.instant(), actors.require().accountId());
+    step(violationId, FineStep.IMPOSITION, null);
     return fine;
   }
 
@@ -211,19 +223,41 @@ public class EnforcementService {
           String grounds) {
     FineCase fine = fineOf(violationId);
     fine.object(receivedOn, grounds, clock.instant(), actors.require().accountId());
+    step(violationId, FineStep.OBJECTION, null);
     return fine;
   }
 
   public FineCase referToCourt(long violationId) {
     FineCase fine = fineOf(violationId);
     fine.refer(today(), clock.instant(), actors.require().accountId());
+    step(violationId, FineStep.REFERRAL, null);
     return fine;
   }
 
   /** A notice of the case as a PDF, once the case has reached it. */
   public byte[] notice(long violationId, Notice.Kind kind) {
     // the case's own facts: the facility may since have moved to another 시군구
-    return notices.write(violationInJurisdiction(violationId), kind);
+    Violation violation = violationInJurisdiction(violationId);
+    byte[] pdf = notices.write(violation, kind);
+    audit.record(
+        AuditFact.read(
+                AuditKind.NOTICE_PRINTED,
+                violationId,
+                violation.getFacilityId(),
+                PersonalFields.shownBy(violation))
+            .withDetail(kind.name()));
+    return pdf;
+  }
+
+  /** The trail's entry of a step taken on a case. */
+  private void step(long violationId, FineStep step, String reason) {
+    audit.record(
+        AuditFact.change(
+                AuditKind.FINE_STEP,
+                violationId,
+                violationInJurisdiction(violationId).getFacilityId())
+            .withDetail(step.name())
+            .withReason(reason));
   }
 
   private FineCase fineOf(long violationId) {
@@ -241,6 +275,7 @@ public class EnforcementService {
           String reason) {
     FineCase fine = fineOf(violationId);
     fine.cancel(reason, clock.instant(), actors.require().accountId());
+    step(violationId, FineStep.CANCELLATION, reason);
     return fine;
   }
 
@@ -249,9 +284,19 @@ public class EnforcementService {
     return repository.violations(actors.require().jurisdictionCode(), offset, size);
   }
 
-  /** A violation of the inspector's 시군구 with its fine case and inspection. */
+  /**
+   * A violation of the inspector's 시군구 with its fine case and inspection; the case page shows the
+   * person's details, so the read is recorded.
+   */
   public Violation violation(long violationId) {
-    return violationInJurisdiction(violationId);
+    Violation violation = violationInJurisdiction(violationId);
+    audit.record(
+        AuditFact.read(
+            AuditKind.CASE_VIEWED,
+            violationId,
+            violation.getFacilityId(),
+            PersonalFields.shownBy(violation)));
+    return violation;
   }
 
   /**

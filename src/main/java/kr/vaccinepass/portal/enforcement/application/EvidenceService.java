@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.Evidence;
 import kr.vaccinepass.portal.enforcement.domain.EvidenceRepository;
@@ -29,6 +32,7 @@ public class EvidenceService {
   @Inject EvidenceRepository evidence;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   public Evidence attach(
       long violationId,
@@ -44,7 +48,10 @@ public class EvidenceService {
     if (evidence.exists(violation.getId(), e.getSha256())) {
       throw BusinessException.onField("photo", "evidence.duplicate");
     }
-    return evidence.add(e);
+    Evidence added = evidence.add(e);
+    audit.record(
+        AuditFact.change(AuditKind.EVIDENCE_ATTACHED, violationId, violation.getFacilityId()));
+    return added;
   }
 
   public List<EvidenceSummary> of(long violationId) {

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
@@ -35,6 +38,7 @@ public class OwnerCaseService {
   @Inject ActorResolver actors;
   @Inject Clock clock;
   @Inject NoticeDocuments notices;
+  @Inject AuditTrail audit;
 
   public List<Violation> violationsOf(long facilityId) {
     own(facilityId);
@@ -60,6 +64,8 @@ public class OwnerCaseService {
       throw new NotFoundException("fine.notFound");
     }
     fine.submitOpinion(opinion, today(), clock.instant(), owner.accountId());
+    audit.record(
+        AuditFact.change(AuditKind.OPINION_SUBMITTED, violationId, violation.getFacilityId()));
     return fine;
   }
 
@@ -78,7 +84,15 @@ public class OwnerCaseService {
             .violation(violationId)
             .filter(v -> v.getKind() == ViolationKind.OPERATOR && isOwn(v.getFacilityId(), owner))
             .orElseThrow(() -> new NotFoundException("fine.notFound"));
-    return notices.write(violation, kind);
+    byte[] pdf = notices.write(violation, kind);
+    audit.record(
+        AuditFact.read(
+                AuditKind.NOTICE_PRINTED,
+                violationId,
+                violation.getFacilityId(),
+                PersonalFields.shownBy(violation))
+            .withDetail(kind.name()));
+    return pdf;
   }
 
   private void own(long facilityId) {

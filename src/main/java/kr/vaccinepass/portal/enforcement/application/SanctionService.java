@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.SanctionDecision;
 import kr.vaccinepass.portal.enforcement.domain.SanctionRepository;
@@ -29,6 +32,7 @@ public class SanctionService {
   @Inject SanctionSchedule schedule;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   public SanctionDecision decide(long violationId, LocalDate startsOn) {
     Actor inspector = actors.require();
@@ -46,6 +50,8 @@ public class SanctionService {
             SanctionDecision.decide(
                 violation, startsOn, today, inspector.accountId(), clock.instant()));
     schedule.applyTo(violation.getFacilityId(), today);
+    audit.record(
+        AuditFact.change(AuditKind.SANCTION_DECIDED, violationId, violation.getFacilityId()));
     return decision;
   }
 

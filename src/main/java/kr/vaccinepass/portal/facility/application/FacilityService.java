@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.facility.domain.BusinessRegistrationNumber;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.facility.domain.FacilityDetails;
@@ -46,6 +49,7 @@ public class FacilityService {
   @Inject Clock clock;
   @Inject Event<FacilityChanged> changed;
   @Inject OpenCases openCases;
+  @Inject AuditTrail audit;
 
   @RolesAllowed(Role.OWNER_NAME)
   public Facility register(@NotNull @Valid FacilityDraft draft) {
@@ -54,6 +58,8 @@ public class FacilityService {
     Facility facility =
         Facility.register(owner.accountId(), details, facilities.nextSafeCallNumber(), now());
     facilities.add(facility);
+    audit.record(
+        AuditFact.change(AuditKind.FACILITY_REGISTERED, facility.getId(), facility.getId()));
     LOG.info(() -> "Facility " + facility.getId() + " registered by account " + owner.accountId());
     return facility;
   }
@@ -69,6 +75,7 @@ public class FacilityService {
     // only a change of the facts of a case needs to know whether cases are open
     boolean open = facility.changedCaseFact(details) != null && openCases.existAt(facilityId);
     facility.update(details, open, now());
+    audit.record(AuditFact.change(AuditKind.FACILITY_CHANGED, facilityId, facilityId));
     changed.fire(new FacilityChanged(facilityId));
     return facility;
   }

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.grace.domain.DatedPolicy;
 import kr.vaccinepass.portal.grace.domain.GraceRepository;
 import kr.vaccinepass.portal.grace.domain.PolicyEvent;
@@ -35,6 +38,7 @@ public class CalendarService {
   @Inject PolicyEventRepository events;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
   @Inject GraceRepository places;
   @Inject Event<DatedPolicies.PolicyChanged> changes;
 
@@ -55,6 +59,7 @@ public class CalendarService {
             PolicyEvent.create(
                 content, note, actors.require().accountId(), clock.instant(), revision));
     requireConsistentStore();
+    audit.record(AuditFact.change(AuditKind.CALENDAR_ADDED, event.getId(), null).withReason(note));
     changes.fire(new DatedPolicies.PolicyChanged(revision));
     return event;
   }
@@ -71,6 +76,7 @@ public class CalendarService {
     long revision = events.nextRevision();
     event.edit(content, note, actors.require().accountId(), clock.instant(), revision);
     requireConsistentStore();
+    audit.record(AuditFact.change(AuditKind.CALENDAR_EDITED, id, null).withReason(note));
     changes.fire(new DatedPolicies.PolicyChanged(revision));
     return event;
   }

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.grace.domain.CoveredCases;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.GraceKind;
@@ -40,6 +43,7 @@ public class GraceService {
   @Inject CoveredCases cases;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
   @Inject Event<GraceRunRequested> runs;
 
   /**
@@ -68,6 +72,8 @@ public class GraceService {
                 announcementRef,
                 clock.instant(),
                 actors.require().accountId()));
+    audit.record(
+        AuditFact.change(AuditKind.GRACE_DECLARED, declaration.getId(), null).withReason(reason));
     runs.fire(new GraceRunRequested(declaration.getId()));
     return declaration;
   }
@@ -92,6 +98,8 @@ public class GraceService {
                 announcementRef,
                 clock.instant(),
                 actors.require().accountId()));
+    audit.record(
+        AuditFact.change(AuditKind.GRACE_DECLARED, declaration.getId(), null).withReason(reason));
     runs.fire(new GraceRunRequested(declaration.getId()));
     return declaration;
   }
@@ -168,6 +176,7 @@ public class GraceService {
     GraceDeclaration declaration =
         repository.lock(id).orElseThrow(() -> new NotFoundException("grace.notFound"));
     declaration.revoke(revokeReason, clock.instant(), actors.require().accountId());
+    audit.record(AuditFact.change(AuditKind.GRACE_REVOKED, id, null).withReason(revokeReason));
     runs.fire(new GraceRunRequested(id));
     return declaration;
   }
@@ -179,6 +188,7 @@ public class GraceService {
   public GraceProgress retry(long id) {
     GraceDeclaration declaration = declaration(id);
     if (!declaration.getStatus().settled()) {
+      audit.record(AuditFact.change(AuditKind.GRACE_RETRIED, id, null));
       runs.fire(new GraceRunRequested(id));
     }
     return declaration.progress();

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.GraceKind;
 import kr.vaccinepass.portal.grace.domain.GraceRepository;
@@ -41,6 +44,7 @@ public class IncidentService {
   @Inject GraceService grace;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
   @Inject Event<IncidentChanged> changed;
 
   /**
@@ -63,6 +67,7 @@ public class IncidentService {
     Incident incident =
         incidents.add(
             Incident.declare(startsAt, scope, note, actors.require().accountId(), clock.instant()));
+    audit.record(AuditFact.change(AuditKind.INCIDENT_DECLARED, incident.getId(), null));
     changed.fire(new IncidentChanged(incident.getId()));
     return incident;
   }
@@ -81,6 +86,7 @@ public class IncidentService {
     Incident incident =
         incidents.find(id).orElseThrow(() -> new NotFoundException("incident.notFound"));
     incident.close(endsAt, actors.require().accountId(), clock.instant());
+    audit.record(AuditFact.change(AuditKind.INCIDENT_CLOSED, id, null));
     changed.fire(new IncidentChanged(id));
     GraceDeclaration declared = null;
     if (reason != null && !reason.isBlank()) {

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.identity.domain.Account;
 import kr.vaccinepass.portal.identity.domain.AccountRepository;
 import kr.vaccinepass.portal.identity.domain.PasswordPolicy;
@@ -35,6 +38,7 @@ public class AccountService {
   @Inject PasswordHashing hashing;
   @Inject Regions regions;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   private volatile String dummyHash;
 
@@ -53,6 +57,9 @@ public class AccountService {
             PhoneNumbers.normalize(form.getPhone()),
             clock.instant());
     accounts.add(account);
+    audit.record(
+        AuditFact.change(AuditKind.ACCOUNT_CREATED, account.getId(), null)
+            .withDetail(account.getRole().name()));
     LOG.info(() -> "Owner account " + account.getId() + " signed up");
     return account.getId();
   }
@@ -83,6 +90,9 @@ public class AccountService {
             jurisdiction,
             clock.instant());
     accounts.add(account);
+    audit.record(
+        AuditFact.change(AuditKind.ACCOUNT_CREATED, account.getId(), null)
+            .withDetail(account.getRole().name()));
     LOG.info(() -> account.getRole() + " account " + account.getId() + " created");
     return account.getId();
   }
@@ -153,9 +163,19 @@ public class AccountService {
     List<BusinessException> refused = new ArrayList<>();
     checkPassword(password, password, email, "password", refused);
     BusinessException.together(refused).ifPresent(this::refuse);
-    accounts.add(
-        Account.staff(
-            email, hashing.hash(password), name, "02-000-0000", Role.ADMIN, null, clock.instant()));
+    Account admin =
+        accounts.add(
+            Account.staff(
+                email,
+                hashing.hash(password),
+                name,
+                "02-000-0000",
+                Role.ADMIN,
+                null,
+                clock.instant()));
+    audit.record(
+        AuditFact.change(AuditKind.ACCOUNT_CREATED, admin.getId(), null)
+            .withDetail(Role.ADMIN.name()));
     return true;
   }
 

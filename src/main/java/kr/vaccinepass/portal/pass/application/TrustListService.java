@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.pass.domain.IssuerKey;
 import kr.vaccinepass.portal.pass.domain.PassIssuer;
 import kr.vaccinepass.portal.pass.domain.TrustListRepository;
@@ -27,6 +30,7 @@ public class TrustListService {
   @Inject TrustListRepository repository;
   @Inject ActorResolver actors;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
   @Inject Event<TrustListChanged> changed;
 
   public List<PassIssuer> issuers() {
@@ -39,6 +43,13 @@ public class TrustListService {
 
   /** Adds a key beside the issuer's others (both verify within their windows). */
   public IssuerKey addKey(
+      String issuerCode, String kid, String publicKey, Instant validFrom, Instant validUntil) {
+    IssuerKey key = add(issuerCode, kid, publicKey, validFrom, validUntil);
+    audit.record(AuditFact.change(AuditKind.TRUST_KEY_ADDED, kid, null));
+    return key;
+  }
+
+  private IssuerKey add(
       String issuerCode, String kid, String publicKey, Instant validFrom, Instant validUntil) {
     long admin = actors.require().accountId();
     issuer(issuerCode);
@@ -60,7 +71,8 @@ public class TrustListService {
    */
   public IssuerKey rotate(String issuerCode, String kid, String publicKey) {
     Instant now = clock.instant();
-    IssuerKey fresh = addKey(issuerCode, kid, publicKey, now, null);
+    IssuerKey fresh = add(issuerCode, kid, publicKey, now, null);
+    audit.record(AuditFact.change(AuditKind.TRUST_KEY_ROTATED, kid, null));
     for (IssuerKey old : repository.keysOf(issuerCode)) {
       if (!old.getKid().equals(kid) && !old.isRevoked()) {
         old.retireAt(now.plus(PassVerifier.CLOCK_SKEW));
@@ -76,6 +88,7 @@ public class TrustListService {
     IssuerKey key =
         repository.key(kid).orElseThrow(() -> new NotFoundException("trust.key.notFound"));
     key.revoke(admin, clock.instant());
+    audit.record(AuditFact.change(AuditKind.TRUST_KEY_REVOKED, kid, null));
     changed.fire(TrustListChanged.of(key));
     LOG.warning(() -> "Trust list: key " + kid + " revoked by account " + admin);
   }

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.vaccinepass.portal.audit.application.AuditTrail;
+import kr.vaccinepass.portal.audit.domain.AuditFact;
+import kr.vaccinepass.portal.audit.domain.AuditKind;
+import kr.vaccinepass.portal.audit.domain.PersonalField;
 import kr.vaccinepass.portal.facility.application.FacilityDirectory;
 import kr.vaccinepass.portal.facility.application.FacilitySnapshot;
 import kr.vaccinepass.portal.grace.application.IncidentService;
@@ -60,6 +64,14 @@ public class VisitRecordService {
   @Inject Clock clock;
   @Inject Event<DeviceKeys.Revoked> revoked;
   @Inject IncidentService incidents;
+  @Inject AuditTrail audit;
+
+  /** What the records page and its exports show of a person: masked, never in full. */
+  private static final PersonalField[] SHOWN = {
+    PersonalField.VISITOR_NAME_MASKED,
+    PersonalField.VISITOR_PHONE_MASKED,
+    PersonalField.SAFETY_NUMBER_MASKED
+  };
 
   /** What a handwritten entry recorded, and whether the facility's type needs the pass now. */
   public record Handwritten(Visit visit, boolean passRequired) {}
@@ -76,6 +88,7 @@ public class VisitRecordService {
     own(facilityId);
     VisitFilter f = withDay(filter);
     Instant since = since();
+    audit.record(AuditFact.read(AuditKind.VISITS_VIEWED, facilityId, facilityId, SHOWN));
     return new Page<>(visits.list(facilityId, since, f, page), visits.count(facilityId, since, f));
   }
 
@@ -84,6 +97,7 @@ public class VisitRecordService {
     own(facilityId);
     VisitFilter f = withDay(filter);
     Instant since = since();
+    audit.record(AuditFact.read(AuditKind.VISITS_EXPORTED, facilityId, facilityId, SHOWN));
     List<Visit> rows = new ArrayList<>();
     for (int offset = 0; ; offset += PageRequest.MAX_SIZE) {
       List<Visit> page =
@@ -207,6 +221,7 @@ public class VisitRecordService {
     DeviceKey.Issued issued =
         DeviceKey.issue(facilityId, label, actors.require().accountId(), clock.instant());
     visits.add(issued.key());
+    audit.record(AuditFact.change(AuditKind.DEVICE_PAIRED, issued.key().getId(), facilityId));
     return issued;
   }
 
@@ -250,6 +265,7 @@ public class VisitRecordService {
             .filter(k -> isOwn(k.getFacilityId(), owner))
             .orElseThrow(() -> new NotFoundException("device.notFound"));
     key.revoke(owner.accountId(), clock.instant());
+    audit.record(AuditFact.change(AuditKind.DEVICE_REVOKED, keyId, key.getFacilityId()));
     revoked.fire(new DeviceKeys.Revoked(key.getSecretHash()));
   }
 

@@ -1,0 +1,44 @@
+package kr.vaccinepass.portal.audit.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import kr.vaccinepass.portal.audit.domain.AuditRepository;
+import kr.vaccinepass.portal.audit.domain.FacilityNames;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.security.ActorResolver;
+import kr.vaccinepass.portal.shared.security.Role;
+
+/**
+ * An owner's view of who read their facilities' visit records and when: by role and authority,
+ * never by a person's name (the rows carry no actor name).
+ */
+@ApplicationScoped
+@Transactional
+@RolesAllowed(Role.OWNER_NAME)
+public class RecordReads {
+  @Inject AuditRepository repository;
+  @Inject FacilityNames facilities;
+  @Inject ActorResolver actors;
+
+  public List<AuditRow> page(@NotNull PageRequest page) {
+    List<Long> own = facilities.ownedBy(actors.require().accountId());
+    Map<Long, String> names = facilities.of(own);
+    return repository.visitRecordReads(own, page).stream()
+        .map(e -> new AuditRow(e, null, names.get(e.getFacilityId())))
+        .toList();
+  }
+
+  public long count() {
+    return repository.countVisitRecordReads(facilities.ownedBy(actors.require().accountId()));
+  }
+
+  /** Whether an entry's actor is the signed-in owner (shown as "you"). */
+  public long me() {
+    return actors.require().accountId();
+  }
+}

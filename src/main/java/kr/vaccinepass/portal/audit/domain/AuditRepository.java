@@ -1,0 +1,37 @@
+package kr.vaccinepass.portal.audit.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
+
+/** The trail: appended to, searched, read in order for the check of its chain. */
+public interface AuditRepository {
+  /**
+   * Appends an entry after the last one. Appends wait for each other until the appending
+   * transaction ends, so that the chain has one order; a rolled-back append leaves no gap.
+   */
+  AuditEntry append(Instant at, AuditActor who, AuditFact what);
+
+  List<AuditEntry> list(AuditFilter filter, PageRequest page);
+
+  long count(AuditFilter filter);
+
+  /** Every entry in sequence order, a batch at a time. */
+  void inOrder(Consumer<AuditEntry> each);
+
+  /** The reads of visit records of these facilities, newest first. */
+  List<AuditEntry> visitRecordReads(Collection<Long> facilityIds, PageRequest page);
+
+  long countVisitRecordReads(Collection<Long> facilityIds);
+
+  /**
+   * Deletes the entries the database took more than {@link #RETENTION_DAYS} days ago (by its own
+   * clock; the table refuses to delete any younger one); how many.
+   */
+  int pruneExpired();
+
+  /** Audit entries are kept a year and a day, far longer than the 28 days of the visits. */
+  int RETENTION_DAYS = 366;
+}
