@@ -35,6 +35,12 @@ public class DemoData {
   public static final String INSPECTOR_PASSWORD = "demo-inspector-2021";
   public static final String ADMIN_EMAIL = "admin@demo.vaccinepass.kr";
   public static final String ADMIN_PASSWORD = "demo-admin-2021";
+  public static final String INVESTIGATOR_EMAIL = "investigator.seoul@demo.vaccinepass.kr";
+  public static final String INVESTIGATOR_PASSWORD = "demo-investigator-2021";
+
+  /** The investigator's health authority: 서울특별시 (the whole 시도). */
+  public static final String SEOUL = "1100000000";
+
   public static final String JONGNO = "1111000000";
   public static final String GANGNAM = "1168000000";
 
@@ -47,7 +53,8 @@ public class DemoData {
   @Inject Clock clock;
 
   /** The demo accounts, whose passwords anyone can read. */
-  static final List<String> DEMO_ACCOUNTS = List.of(OWNER_EMAIL, INSPECTOR_EMAIL, ADMIN_EMAIL);
+  static final List<String> DEMO_ACCOUNTS =
+      List.of(OWNER_EMAIL, INSPECTOR_EMAIL, ADMIN_EMAIL, INVESTIGATOR_EMAIL);
 
   /**
    * Enables the demo accounts that exist in demo mode and disables them otherwise.
@@ -76,6 +83,17 @@ public class DemoData {
   @Transactional
   void seed(@Observes @Priority(100) SchemaReady ready) {
     boolean demo = PortalConfig.flag("portal.demo");
+    if (demo && !accounts.existsByEmail(INVESTIGATOR_EMAIL)) {
+      // added after the first demo accounts: a demo database seeded before gets it too
+      accounts.add(
+          Account.investigator(
+              INVESTIGATOR_EMAIL,
+              hashing.hash(INVESTIGATOR_PASSWORD),
+              "최조사",
+              "02-2133-0000",
+              SEOUL,
+              clock.instant()));
+    }
     applyMode(demo);
     if (!demo || accounts.existsByEmail(OWNER_EMAIL)) {
       return;

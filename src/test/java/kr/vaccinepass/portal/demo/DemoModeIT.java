@@ -29,13 +29,17 @@ class DemoModeIT {
   @Test
   void withDemoModeOffNoDemoAccountSignsIn() {
     try {
-      assertEquals(3, demo.applyMode(false));
+      assertEquals(4, demo.applyMode(false));
       assertTrue(accounts.verify(DemoData.OWNER_EMAIL, DemoData.OWNER_PASSWORD).isEmpty());
       assertTrue(accounts.verify(DemoData.INSPECTOR_EMAIL, DemoData.INSPECTOR_PASSWORD).isEmpty());
       assertTrue(accounts.verify(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD).isEmpty());
+      assertTrue(
+          accounts.verify(DemoData.INVESTIGATOR_EMAIL, DemoData.INVESTIGATOR_PASSWORD).isEmpty());
     } finally {
       demo.applyMode(true);
     }
     assertTrue(accounts.verify(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD).isPresent());
+    assertTrue(
+        accounts.verify(DemoData.INVESTIGATOR_EMAIL, DemoData.INVESTIGATOR_PASSWORD).isPresent());
   }
 }

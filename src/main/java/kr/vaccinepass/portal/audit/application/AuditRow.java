@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.audit.application;
 
+import java.io.Serializable;
 import kr.vaccinepass.portal.audit.domain.AuditEntry;
 
 /**
@@ -8,4 +9,5 @@ import kr.vaccinepass.portal.audit.domain.AuditEntry;
  * @param actorName the person's name and e-mail address (administrators only), null otherwise
  * @param facilityName the facility's name, null when the entry concerns none
  */
-public record AuditRow(AuditEntry entry, String actorName, String facilityName) {}
+public record AuditRow(AuditEntry entry, String actorName, String facilityName)
+    implements Serializable {}

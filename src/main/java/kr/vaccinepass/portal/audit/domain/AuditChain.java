@@ -1,5 +1,6 @@
 package kr.vaccinepass.portal.audit.domain;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import kr.vaccinepass.portal.shared.domain.Sha256;
@@ -39,7 +40,8 @@ public final class AuditChain {
   }
 
   /** The result of a check: how many entries were checked, and the first break if any. */
-  public record Verdict(long checked, Long brokenAt, Break broken, Long lastSeq, String lastHash) {
+  public record Verdict(long checked, Long brokenAt, Break broken, Long lastSeq, String lastHash)
+      implements Serializable {
     public boolean intact() {
       return broken == null;
     }

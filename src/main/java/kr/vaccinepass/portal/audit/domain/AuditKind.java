@@ -13,6 +13,12 @@ public enum AuditKind {
   CASE_VIEWED(AuditSubject.VIOLATION, true),
   /** A notice of a case printed, with the person's details on it. */
   NOTICE_PRINTED(AuditSubject.VIOLATION, true),
+  /** An investigator asked for a trace (its basis, case and reason); detail OUT_OF_REGION if so. */
+  TRACE_REQUESTED(AuditSubject.TRACE, false),
+  /** An investigator opened a trace's findings: one entry per facility whose visits it showed. */
+  TRACE_VIEWED(AuditSubject.TRACE, true),
+  /** A trace's findings exported (for one issuer, or the contacts); one entry per facility. */
+  TRACE_EXPORTED(AuditSubject.TRACE, true),
   /** An administrator's export of the trail itself (which names the people in it). */
   AUDIT_EXPORTED(AuditSubject.AUDIT_TRAIL, true),
 
@@ -58,6 +64,9 @@ public enum AuditKind {
 
   /** A read of a facility's visit records, which its owner is shown. */
   public boolean isVisitRecordRead() {
-    return this == VISITS_VIEWED || this == VISITS_EXPORTED;
+    return this == VISITS_VIEWED
+        || this == VISITS_EXPORTED
+        || this == TRACE_VIEWED
+        || this == TRACE_EXPORTED;
   }
 }

@@ -10,5 +10,6 @@ public enum AuditSubject {
   GRACE,
   INCIDENT,
   VIOLATION,
+  TRACE,
   AUDIT_TRAIL
 }

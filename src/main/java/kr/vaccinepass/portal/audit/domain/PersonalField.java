@@ -8,5 +8,8 @@ public enum PersonalField {
   VISITOR_NAME,
   VISITOR_PHONE,
   VISITOR_BIRTH_DATE,
+  SAFETY_NUMBER,
+  /** A QR visitor's pseudonymous holder id (only its issuer can tell whose it is). */
+  HOLDER_ID,
   OPERATOR_CONTACT
 }

@@ -49,9 +49,6 @@ public class AuditTexts {
       return role;
     }
     Locale locale = formats.locale();
-    return regions
-        .sigungu(e.getAuthority())
-        .map(s -> role + " (" + s.fullName(locale) + ")")
-        .orElse(role);
+    return regions.name(e.getAuthority(), locale).map(n -> role + " (" + n + ")").orElse(role);
   }
 }

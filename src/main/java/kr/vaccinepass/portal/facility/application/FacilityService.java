@@ -95,6 +95,26 @@ public class FacilityService {
     return new Page<>(facilities.list(scope, filter, page), facilities.count(scope, filter));
   }
 
+  /**
+   * Facilities anywhere in the country whose name, business number, 080 number or address contains
+   * the text, for an investigator choosing the facility to trace (a trace outside their region then
+   * needs a reason). Names and addresses only: facilities are public places.
+   */
+  @RolesAllowed(Role.INVESTIGATOR_NAME)
+  public List<Facility> traceable(String text, int limit) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<Facility> found =
+        facilities.list(
+            new FacilityScope(null, null),
+            new FacilityFilter(text.strip(), null, null, null, null),
+            new PageRequest(0, Math.min(limit, PageRequest.MAX_SIZE), "name", true));
+    // the page shows these after the transaction
+    found.forEach(f -> f.getSigungu().getSido().getNameKo());
+    return found;
+  }
+
   /** One page of the facilities the caller may see (for lists that count separately). */
   public List<Facility> list(FacilityFilter filter, PageRequest page) {
     return facilities.list(FacilityScope.of(actors.require()), filter, page);

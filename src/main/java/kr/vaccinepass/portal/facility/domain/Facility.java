@@ -159,6 +159,7 @@ public class Facility implements Serializable {
       case OWNER -> actor.accountId() == ownerId;
       case INSPECTOR -> actor.jurisdictionCode().equals(sigungu.getCode());
       case ADMIN -> true;
+      case INVESTIGATOR -> false;
     };
   }
 

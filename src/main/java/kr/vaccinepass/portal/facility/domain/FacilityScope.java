@@ -12,6 +12,8 @@ public record FacilityScope(Long ownerId, String sigunguCode) {
       case OWNER -> new FacilityScope(actor.accountId(), null);
       case INSPECTOR -> new FacilityScope(null, actor.jurisdictionCode());
       case ADMIN -> new FacilityScope(null, null);
+      // investigators trace visits; they list no facilities
+      case INVESTIGATOR -> new FacilityScope(-1L, null);
     };
   }
 }

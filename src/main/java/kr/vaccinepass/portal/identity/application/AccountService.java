@@ -25,6 +25,7 @@ import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 import kr.vaccinepass.portal.shared.region.Regions;
+import kr.vaccinepass.portal.shared.region.Sido;
 import kr.vaccinepass.portal.shared.region.Sigungu;
 import kr.vaccinepass.portal.shared.security.Role;
 
@@ -64,7 +65,10 @@ public class AccountService {
     return account.getId();
   }
 
-  /** An administrator creates an inspector (with a 시군구) or another administrator. */
+  /**
+   * An administrator creates an inspector (with a 시군구), an investigator (with the 시도 or 시군구 of
+   * their health authority: the 시군구 when one is chosen, else the 시도) or another administrator.
+   */
   @RolesAllowed(Role.ADMIN_NAME)
   public long createStaff(@NotNull @Valid StaffAccountForm form) {
     String email = Account.normalizeEmail(form.getEmail());
@@ -79,22 +83,46 @@ public class AccountService {
         refused.add(BusinessException.onField("jurisdiction", "account.jurisdiction.required"));
       }
     }
+    String authority = null;
+    if (form.getRole() == Role.INVESTIGATOR) {
+      authority = healthAuthority(form);
+      if (authority == null) {
+        refused.add(BusinessException.onField("jurisdiction", "account.authority.required"));
+      }
+    }
     BusinessException.together(refused).ifPresent(this::refuse);
     Account account =
-        Account.staff(
-            email,
-            hashing.hash(form.getInitialPassword()),
-            form.getName(),
-            PhoneNumbers.normalize(form.getPhone()),
-            form.getRole(),
-            jurisdiction,
-            clock.instant());
+        form.getRole() == Role.INVESTIGATOR
+            ? Account.investigator(
+                email,
+                hashing.hash(form.getInitialPassword()),
+                form.getName(),
+                PhoneNumbers.normalize(form.getPhone()),
+                authority,
+                clock.instant())
+            : Account.staff(
+                email,
+                hashing.hash(form.getInitialPassword()),
+                form.getName(),
+                PhoneNumbers.normalize(form.getPhone()),
+                form.getRole(),
+                jurisdiction,
+                clock.instant());
     accounts.add(account);
     audit.record(
         AuditFact.change(AuditKind.ACCOUNT_CREATED, account.getId(), null)
             .withDetail(account.getRole().name()));
     LOG.info(() -> account.getRole() + " account " + account.getId() + " created");
     return account.getId();
+  }
+
+  /** The chosen 시군구 if it is one, else the chosen 시도 if it is one, else null. */
+  private String healthAuthority(StaffAccountForm form) {
+    String sigungu = form.getJurisdictionCode();
+    if (sigungu != null && !sigungu.isBlank()) {
+      return regions.sigungu(sigungu).map(Sigungu::getCode).orElse(null);
+    }
+    return regions.sido(form.getSidoCode()).map(Sido::getCode).orElse(null);
   }
 
   @RolesAllowed(Role.ADMIN_NAME)

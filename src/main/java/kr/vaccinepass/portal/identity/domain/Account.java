@@ -56,6 +56,10 @@ public class Account implements Serializable {
   @JoinColumn(name = "jurisdiction_code")
   private Sigungu jurisdiction;
 
+  /** An investigator's health authority: the code of a 시도 or of a 시군구. */
+  @Column(name = "health_authority_code")
+  private String healthAuthorityCode;
+
   @Column(nullable = false)
   private boolean enabled = true;
 
@@ -95,7 +99,7 @@ public class Account implements Serializable {
       Role role,
       Sigungu jurisdiction,
       Instant now) {
-    if (role == Role.OWNER) {
+    if (role == Role.OWNER || role == Role.INVESTIGATOR) {
       throw BusinessException.onField("role", "account.role.staffOnly");
     }
     if (role == Role.INSPECTOR && jurisdiction == null) {
@@ -105,12 +109,35 @@ public class Account implements Serializable {
         email, passwordHash, name, phone, role, role == Role.INSPECTOR ? jurisdiction : null, now);
   }
 
+  /**
+   * An epidemiological investigator of a health authority (a 시도 or a 시군구, by its code, which the
+   * caller has checked).
+   */
+  public static Account investigator(
+      String email,
+      String passwordHash,
+      String name,
+      String phone,
+      String healthAuthorityCode,
+      Instant now) {
+    if (healthAuthorityCode == null || healthAuthorityCode.isBlank()) {
+      throw BusinessException.onField("jurisdiction", "account.authority.required");
+    }
+    Account account = new Account(email, passwordHash, name, phone, Role.INVESTIGATOR, null, now);
+    account.healthAuthorityCode = healthAuthorityCode;
+    return account;
+  }
+
   public static String normalizeEmail(String email) {
     return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
   }
 
   public Actor toActor() {
-    return new Actor(id, email, role, jurisdiction == null ? null : jurisdiction.getCode());
+    String authority =
+        role == Role.INVESTIGATOR
+            ? healthAuthorityCode
+            : jurisdiction == null ? null : jurisdiction.getCode();
+    return new Actor(id, email, role, authority);
   }
 
   public void disable() {
@@ -123,6 +150,10 @@ public class Account implements Serializable {
 
   public void changePasswordHash(String newHash) {
     this.passwordHash = newHash;
+  }
+
+  public String getHealthAuthorityCode() {
+    return healthAuthorityCode;
   }
 
   public Long getId() {

@@ -10,5 +10,5 @@ import kr.vaccinepass.portal.shared.security.Role;
  * PortalIdentityStore}.
  */
 @ApplicationScoped
-@DeclareRoles({Role.OWNER_NAME, Role.INSPECTOR_NAME, Role.ADMIN_NAME})
+@DeclareRoles({Role.OWNER_NAME, Role.INSPECTOR_NAME, Role.ADMIN_NAME, Role.INVESTIGATOR_NAME})
 public class SecurityConfiguration {}

@@ -1,6 +1,7 @@
 package kr.vaccinepass.portal.identity.web;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -72,7 +73,16 @@ public class AccountsBacking implements Serializable {
   }
 
   public Role[] getStaffRoles() {
-    return new Role[] {Role.INSPECTOR, Role.ADMIN};
+    return new Role[] {Role.INSPECTOR, Role.INVESTIGATOR, Role.ADMIN};
+  }
+
+  /** An investigator's health authority by name ("부산광역시" or "부산광역시 중구"). */
+  public String authorityOf(Account account) {
+    return regions
+        .name(
+            account.getHealthAuthorityCode(),
+            FacesContext.getCurrentInstance().getViewRoot().getLocale())
+        .orElse("");
   }
 
   public StaffAccountForm getForm() {

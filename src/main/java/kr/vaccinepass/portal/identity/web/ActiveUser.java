@@ -53,6 +53,10 @@ public class ActiveUser {
     return is(Role.ADMIN);
   }
 
+  public boolean isInvestigator() {
+    return is(Role.INVESTIGATOR);
+  }
+
   /** An inspector's 시군구, else null. */
   public Sigungu jurisdictionRegion() {
     return account().map(Account::getJurisdiction).orElse(null);
@@ -75,6 +79,7 @@ public class ActiveUser {
       case OWNER -> "/owner/dashboard.xhtml";
       case INSPECTOR -> "/inspector/dashboard.xhtml";
       case ADMIN -> "/admin/dashboard.xhtml";
+      case INVESTIGATOR -> "/investigator/traces.xhtml";
     };
   }
 

@@ -22,6 +22,15 @@ public class Regions {
         .getResultList();
   }
 
+  public Optional<Sido> sido(String code) {
+    return code == null ? Optional.empty() : Optional.ofNullable(em.find(Sido.class, code));
+  }
+
+  /** The full name of a 시도 or of a 시군구 ("서울특별시" or "서울특별시 종로구"), if the code is one. */
+  public Optional<String> name(String code, java.util.Locale locale) {
+    return sigungu(code).map(g -> g.fullName(locale)).or(() -> sido(code).map(s -> s.name(locale)));
+  }
+
   public Optional<Sigungu> sigungu(String code) {
     return code == null ? Optional.empty() : Optional.ofNullable(em.find(Sigungu.class, code));
   }

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.infrastructure.ClusterJobs;
 import kr.vaccinepass.portal.shared.infrastructure.SchemaMigration.SchemaReady;
+import kr.vaccinepass.portal.visit.domain.TraceRepository;
 import kr.vaccinepass.portal.visit.domain.VisitRepository;
 
 /**
@@ -40,6 +41,7 @@ public class VisitRetention {
   private static final Duration NONCE_CLAIMS_KEPT = Duration.ofDays(1);
 
   @Inject VisitRepository visits;
+  @Inject TraceRepository traces;
 
   /** How often the work runs in the cluster; each node asks every minute. */
   static final Duration EVERY = Duration.ofHours(1);
@@ -79,6 +81,8 @@ public class VisitRetention {
     }
     Instant cutoff = firstKept.atStartOfDay(Kst.ZONE).toInstant();
     int strays = visits.deleteBefore(cutoff);
+    // a trace of day D goes with the visits of day D: it stores no result, and nothing is left
+    int tracesDestroyed = traces.deleteCreatedBefore(cutoff);
     visits.deleteNonceClaimsBefore(clock.instant().minus(NONCE_CLAIMS_KEPT));
     LOG.info(
         () ->
@@ -86,7 +90,9 @@ public class VisitRetention {
                 + dropped
                 + " dropped, "
                 + strays
-                + " other visits before "
+                + " other visits and "
+                + tracesDestroyed
+                + " traces before "
                 + cutoff
                 + " destroyed");
     return new Purged(dropped, strays);

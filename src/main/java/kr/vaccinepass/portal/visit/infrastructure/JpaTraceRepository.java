@@ -1,0 +1,137 @@
+package kr.vaccinepass.portal.visit.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.infrastructure.PersonalDataCipher;
+import kr.vaccinepass.portal.visit.domain.Trace;
+import kr.vaccinepass.portal.visit.domain.TraceRepository;
+import kr.vaccinepass.portal.visit.domain.TraceWindow;
+import kr.vaccinepass.portal.visit.domain.TracedVisit;
+import kr.vaccinepass.portal.visit.domain.VisitMethod;
+
+@ApplicationScoped
+class JpaTraceRepository implements TraceRepository {
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public Trace add(Trace trace) {
+    em.persist(trace);
+    em.flush();
+    return trace;
+  }
+
+  @Override
+  public Optional<Trace> find(long id) {
+    return Optional.ofNullable(em.find(Trace.class, id));
+  }
+
+  @Override
+  public List<Trace> ofInvestigator(long investigatorId, PageRequest page) {
+    return em.createQuery(
+            "select t from Trace t where t.investigatorId = :who order by t.createdAt desc, t.id desc",
+            Trace.class)
+        .setParameter("who", investigatorId)
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size())
+        .getResultList();
+  }
+
+  @Override
+  public long countOfInvestigator(long investigatorId) {
+    return em.createQuery("select count(t) from Trace t where t.investigatorId = :who", Long.class)
+        .setParameter("who", investigatorId)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<Trace> outOfRegion(PageRequest page) {
+    return em.createQuery(
+            "select t from Trace t where t.outOfRegion = true order by t.createdAt desc, t.id desc",
+            Trace.class)
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size())
+        .getResultList();
+  }
+
+  @Override
+  public long countOutOfRegion() {
+    return em.createQuery("select count(t) from Trace t where t.outOfRegion = true", Long.class)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<TracedVisit> visitsAt(long facilityId, TraceWindow window) {
+    return rows(
+        em.createNativeQuery(TraceQueries.VISITS_AT)
+            .setParameter(1, facilityId)
+            .setParameter(2, window.from())
+            .setParameter(3, window.to())
+            .getResultList());
+  }
+
+  @Override
+  public List<TracedVisit> visitsOf(String issuerCode, String holderId, TraceWindow window) {
+    return rows(
+        em.createNativeQuery(TraceQueries.VISITS_OF)
+            .setParameter(1, holderId)
+            .setParameter(2, issuerCode)
+            .setParameter(3, window.from())
+            .setParameter(4, window.to())
+            .getResultList());
+  }
+
+  @Override
+  public List<TracedVisit> aroundVisitsOf(String issuerCode, String holderId, TraceWindow window) {
+    return rows(
+        em.createNativeQuery(TraceQueries.AROUND_VISITS_OF)
+            .setParameter(1, holderId)
+            .setParameter(2, issuerCode)
+            .setParameter(3, window.from())
+            .setParameter(4, window.to())
+            .getResultList());
+  }
+
+  @Override
+  public int deleteCreatedBefore(Instant cutoff) {
+    return em.createQuery("delete from Trace t where t.createdAt < :cutoff")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
+  private static List<TracedVisit> rows(List<?> result) {
+    PersonalDataCipher cipher = PersonalDataCipher.configured();
+    return result.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new TracedVisit(
+                    ((Number) r[0]).longValue(),
+                    instant(r[1]),
+                    VisitMethod.valueOf((String) r[2]),
+                    (String) r[3],
+                    (String) r[4],
+                    cipher.decrypt((String) r[5]),
+                    cipher.decrypt((String) r[6]),
+                    cipher.decrypt((String) r[7])))
+        .toList();
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("a time of type " + value.getClass());
+  }
+}
