@@ -165,11 +165,20 @@ class AuditTrailIT {
 
   @Test
   void accountsDevicesGraceAndIncidentsWriteTheirChanges() {
+    var adminForm = TestData.inspector(TestData.JONGNO);
+    adminForm.setRole(Role.ADMIN);
+    adminForm.setJurisdictionCode(null);
+    Actor admin =
+        new Actor(
+            as(SOME_ADMIN, () -> accounts.createStaff(adminForm)),
+            adminForm.getEmail(),
+            Role.ADMIN,
+            null);
     long key = as(owner, () -> records.createDeviceKey(cafe.getId(), "front door")).key().getId();
     as(owner, () -> records.revokeDeviceKey(key));
     GraceDeclaration declared =
         as(
-            SOME_ADMIN,
+            admin,
             () ->
                 grace.declareDay(
                     LocalDate.of(2021, 11, 20),
@@ -179,13 +188,13 @@ class AuditTrailIT {
                     null));
     Incident incident =
         as(
-            SOME_ADMIN,
+            admin,
             () ->
                 incidents.declare(
                     kst("2021-11-20T12:00"),
                     GraceScope.of(Set.of(), Set.of(TestData.BUSAN_JUNG)),
                     "감사 시험"));
-    as(SOME_ADMIN, () -> incidents.close(incident.getId(), kst("2021-11-20T12:30"), null, null));
+    as(admin, () -> incidents.close(incident.getId(), kst("2021-11-20T12:30"), null, null));
 
     List<AuditEntry> devices = about(AuditSubject.DEVICE_KEY, key);
     assertEquals(1, count(devices, AuditKind.DEVICE_PAIRED));
@@ -194,7 +203,7 @@ class AuditTrailIT {
     AuditEntry graceEntry =
         only(about(AuditSubject.GRACE, declared.getId()), AuditKind.GRACE_DECLARED);
     assertEquals("감사 시험", graceEntry.getReason());
-    assertEquals(0L, graceEntry.getActorId());
+    assertEquals(admin.accountId(), graceEntry.getActorId());
     List<AuditEntry> incidentEntries = about(AuditSubject.INCIDENT, incident.getId());
     assertEquals(1, count(incidentEntries, AuditKind.INCIDENT_DECLARED));
     assertEquals(1, count(incidentEntries, AuditKind.INCIDENT_CLOSED));
@@ -228,6 +237,9 @@ class AuditTrailIT {
                 search.export(new AuditQuery(otherForm.getEmail(), null, null, null, null, null)));
     assertTrue(exported.stream().allMatch(r -> r.entry().getActorId() == other.accountId()));
     assertTrue(exported.size() >= 3, "signed up, registered, viewed: " + exported.size());
+    assertTrue(
+        exported.stream().anyMatch(r -> r.entry().getKind() == AuditKind.ACCOUNT_CREATED),
+        "the person signing up is the account they made");
     assertTrue(exported.get(0).actorName().contains(otherForm.getEmail()));
     assertEquals(before + 1, exportsSoFar());
   }

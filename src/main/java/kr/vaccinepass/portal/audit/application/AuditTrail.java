@@ -9,6 +9,7 @@ import kr.vaccinepass.portal.audit.domain.AuditActor;
 import kr.vaccinepass.portal.audit.domain.AuditEntry;
 import kr.vaccinepass.portal.audit.domain.AuditFact;
 import kr.vaccinepass.portal.audit.domain.AuditRepository;
+import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.ActorResolver;
 
 /**
@@ -27,6 +28,12 @@ public class AuditTrail {
   public AuditEntry record(AuditFact what) {
     String address = origin.clientAddress();
     return repository.append(clock.instant(), who(address), what);
+  }
+
+  /** An entry whose actor is named, not signed in: a person signing up is the account they made. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AuditEntry recordBy(Actor actor, AuditFact what) {
+    return repository.append(clock.instant(), AuditActor.of(actor, origin.clientAddress()), what);
   }
 
   private AuditActor who(String address) {

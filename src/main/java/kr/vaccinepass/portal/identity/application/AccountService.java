@@ -58,7 +58,8 @@ public class AccountService {
             PhoneNumbers.normalize(form.getPhone()),
             clock.instant());
     accounts.add(account);
-    audit.record(
+    audit.recordBy(
+        account.toActor(),
         AuditFact.change(AuditKind.ACCOUNT_CREATED, account.getId(), null)
             .withDetail(account.getRole().name()));
     LOG.info(() -> "Owner account " + account.getId() + " signed up");
