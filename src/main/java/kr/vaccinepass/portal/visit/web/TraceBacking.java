@@ -45,18 +45,22 @@ public class TraceBacking implements Serializable {
     }
   }
 
+  /** An issuer's export, or the contacts' for none (EL passes an empty text for null). */
   public StreamedContent csv(String issuerCode) {
-    byte[] bytes = export.csv(traces.export(id, issuerCode), issuerCode);
-    return download(bytes, "text/csv; charset=UTF-8", issuerCode, "csv");
+    String issuer = issuer(issuerCode);
+    byte[] bytes = export.csv(traces.export(id, issuer), issuer);
+    return download(bytes, "text/csv; charset=UTF-8", issuer, "csv");
   }
 
   public StreamedContent xlsx(String issuerCode) {
-    byte[] bytes = export.xlsx(traces.export(id, issuerCode), issuerCode);
+    String issuer = issuer(issuerCode);
+    byte[] bytes = export.xlsx(traces.export(id, issuer), issuer);
     return download(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        issuerCode,
-        "xlsx");
+        bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", issuer, "xlsx");
+  }
+
+  private static String issuer(String code) {
+    return code == null || code.isBlank() ? null : code;
   }
 
   private StreamedContent download(byte[] bytes, String type, String issuer, String extension) {
