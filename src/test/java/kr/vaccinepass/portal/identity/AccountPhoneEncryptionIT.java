@@ -2,6 +2,7 @@ package kr.vaccinepass.portal.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -9,11 +10,13 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.UUID;
 import javax.sql.DataSource;
 import kr.vaccinepass.portal.identity.application.AccountService;
 import kr.vaccinepass.portal.identity.domain.Account;
 import kr.vaccinepass.portal.identity.infrastructure.AccountPhoneEncryption;
 import kr.vaccinepass.portal.shared.infrastructure.PersonalDataCipher;
+import kr.vaccinepass.portal.shared.infrastructure.PersonalDataResealing;
 import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,7 +51,8 @@ class AccountPhoneEncryptionIT {
 
     assertFalse(stored.contains(phone), "no number in the database: " + stored);
     assertTrue(stored.indexOf('.') > 0, "key id and ciphertext: " + stored);
-    assertEquals(phone, PersonalDataCipher.configured().decrypt(stored));
+    assertEquals(
+        phone, PersonalDataCipher.configured().open(Account.PHONE_FIELD, rowKey(id), stored));
   }
 
   @Test
@@ -69,6 +73,12 @@ class AccountPhoneEncryptionIT {
           0,
           AccountPhoneEncryption.encryptClearPhones(c, PersonalDataCipher::configured),
           "a ciphertext is left as it is");
+      // V27 wrote as before V31; V32 seals it to its row
+      assertTrue(PersonalDataResealing.reseal(c, PersonalDataCipher::configured) >= 1);
+      assertEquals(
+          0,
+          PersonalDataResealing.reseal(c, PersonalDataCipher::configured),
+          "a sealed value is left as it is");
     }
     String stored = rawPhone(id);
     assertFalse(stored.equals(phone));
@@ -79,6 +89,45 @@ class AccountPhoneEncryptionIT {
             c.prepareStatement("select success from flyway_schema_history where version = '27'");
         ResultSet r = q.executeQuery()) {
       assertTrue(r.next() && r.getBoolean(1), "Flyway ran V27, the Java migration");
+    }
+  }
+
+  @Test
+  void aPhoneCopiedToAnotherAccountsRowDoesNotOpenThere() throws Exception {
+    var first = TestData.owner();
+    var second = TestData.owner();
+    long a = accounts.signUpOwner(first);
+    long b = accounts.signUpOwner(second);
+    String firstPhone = accounts.findByEmail(first.getEmail()).orElseThrow().getPhone();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement copy =
+            c.prepareStatement(
+                "update account set phone = (select phone from account where id = ?) where id = ?")) {
+      copy.setLong(1, a);
+      copy.setLong(2, b);
+      assertEquals(1, copy.executeUpdate());
+    }
+
+    assertEquals(firstPhone, accounts.findByEmail(first.getEmail()).orElseThrow().getPhone());
+    assertNull(
+        accounts.findByEmail(second.getEmail()).orElseThrow().getPhone(),
+        "the copied value does not open at another row");
+    try (Connection c = dataSource.getConnection()) {
+      PersonalDataResealing.reseal(c, PersonalDataCipher::configured);
+    }
+    assertNull(
+        accounts.findByEmail(second.getEmail()).orElseThrow().getPhone(),
+        "V32 does not adopt a value that belongs to another row");
+  }
+
+  private UUID rowKey(long id) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement("select row_key from account where id = ?")) {
+      q.setLong(1, id);
+      try (ResultSet r = q.executeQuery()) {
+        assertTrue(r.next());
+        return (UUID) r.getObject(1);
+      }
     }
   }
 

@@ -41,6 +41,7 @@ import kr.vaccinepass.portal.visit.domain.Trace;
 import kr.vaccinepass.portal.visit.domain.TraceBasis;
 import kr.vaccinepass.portal.visit.domain.TraceFindings;
 import kr.vaccinepass.portal.visit.domain.TracedVisit;
+import kr.vaccinepass.portal.visit.domain.Visit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -290,16 +291,18 @@ class TraceServiceIT {
   private void insertContact(Facility facility, Instant at, String name, String phone)
       throws Exception {
     PersonalDataCipher cipher = PersonalDataCipher.configured();
+    UUID row = UUID.randomUUID();
     tx.begin();
     em.createNativeQuery(
             "insert into visit (facility_id, visited_at, method, outcome, visitor_name,"
-                + " visitor_phone, phone_last4, created_at)"
-                + " values (?1, ?2, 'CALL', 'UNVERIFIED', ?3, ?4, ?5, ?2)")
+                + " visitor_phone, phone_last4, created_at, row_key)"
+                + " values (?1, ?2, 'CALL', 'UNVERIFIED', ?3, ?4, ?5, ?2, ?6)")
         .setParameter(1, facility.getId())
         .setParameter(2, at)
-        .setParameter(3, cipher.encrypt(name))
-        .setParameter(4, cipher.encrypt(phone))
+        .setParameter(3, cipher.seal(Visit.NAME_FIELD, row, name))
+        .setParameter(4, cipher.seal(Visit.PHONE_FIELD, row, phone))
         .setParameter(5, phone.substring(phone.length() - 4))
+        .setParameter(6, row)
         .executeUpdate();
     tx.commit();
   }

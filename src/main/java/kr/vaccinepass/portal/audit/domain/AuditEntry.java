@@ -156,6 +156,11 @@ public class AuditEntry implements Serializable {
     return facilityId;
   }
 
+  /** The names of the fields, as stored: comma-separated, in their fixed order. */
+  public String getFieldNames() {
+    return fieldNames;
+  }
+
   /** The personal fields a read showed, in their fixed order. */
   public Set<PersonalField> getFields() {
     if (fieldNames == null) {

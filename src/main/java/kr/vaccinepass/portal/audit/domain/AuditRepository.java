@@ -8,11 +8,15 @@ import kr.vaccinepass.portal.shared.domain.PageRequest;
 
 /** The trail: appended to, searched, read in order for the check of its chain. */
 public interface AuditRepository {
+  /** An entry taken when its read or change happened, to be appended when its transaction ends. */
+  record Pending(Instant at, AuditActor who, AuditFact what) {}
+
   /**
-   * Appends an entry after the last one. Appends wait for each other until the appending
-   * transaction ends, so that the chain has one order; a rolled-back append leaves no gap.
+   * Appends entries after the last one, in the current transaction. Appends wait for each other
+   * until the appending transaction ends, so that the chain has one order; a rolled-back append
+   * leaves no gap.
    */
-  AuditEntry append(Instant at, AuditActor who, AuditFact what);
+  void append(List<Pending> entries);
 
   List<AuditEntry> list(AuditFilter filter, PageRequest page);
 

@@ -1,20 +1,26 @@
 package kr.vaccinepass.portal.audit.infrastructure;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kr.vaccinepass.portal.audit.domain.AuditActor;
+import javax.sql.DataSource;
 import kr.vaccinepass.portal.audit.domain.AuditChain;
 import kr.vaccinepass.portal.audit.domain.AuditEntry;
-import kr.vaccinepass.portal.audit.domain.AuditFact;
 import kr.vaccinepass.portal.audit.domain.AuditFilter;
 import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.audit.domain.AuditRepository;
@@ -29,22 +35,69 @@ class JpaAuditRepository implements AuditRepository {
 
   @PersistenceContext EntityManager em;
 
+  @Resource(lookup = "java:jboss/datasources/PortalDS")
+  DataSource dataSource;
+
+  /**
+   * Runs as the transaction completes (AuditTrail's synchronization), over JDBC on the
+   * transaction's own connection: the persistence context may already have been flushed for the
+   * last time. The advisory lock is held from here until the commit, a few milliseconds.
+   */
   @Override
-  public AuditEntry append(Instant at, AuditActor who, AuditFact what) {
-    // held until the transaction ends: the next append reads this one's hash only once committed
-    em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) l")
-        .setParameter("key", CHAIN)
-        .getSingleResult();
-    @SuppressWarnings("unchecked")
-    List<Object[]> last =
-        em.createNativeQuery("select seq, hash from audit_entry order by seq desc limit 1")
-            .getResultList();
-    long seq = last.isEmpty() ? 0 : ((Number) last.get(0)[0]).longValue();
-    String hash = last.isEmpty() ? AuditChain.GENESIS : (String) last.get(0)[1];
-    AuditEntry entry = AuditEntry.after(seq, hash, at, who, what);
-    em.persist(entry);
-    em.flush();
-    return entry;
+  public void append(List<Pending> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, CHAIN);
+        lock.executeQuery().close();
+      }
+      long seq = 0;
+      String hash = AuditChain.GENESIS;
+      try (PreparedStatement last =
+              c.prepareStatement("select seq, hash from audit_entry order by seq desc limit 1");
+          ResultSet r = last.executeQuery()) {
+        if (r.next()) {
+          seq = r.getLong(1);
+          hash = r.getString(2);
+        }
+      }
+      try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+        for (Pending p : entries) {
+          AuditEntry e = AuditEntry.after(seq, hash, p.at(), p.who(), p.what());
+          bind(insert, e);
+          insert.addBatch();
+          seq = e.getSeq();
+          hash = e.getHash();
+        }
+        insert.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit trail could not be written", e);
+    }
+  }
+
+  private static final String INSERT =
+      "insert into audit_entry (seq, at, actor_id, actor_role, authority, address, kind,"
+          + " object_id, facility_id, fields, detail, reason, prev_hash, hash)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static void bind(PreparedStatement s, AuditEntry e) throws SQLException {
+    s.setLong(1, e.getSeq());
+    s.setObject(2, OffsetDateTime.ofInstant(e.getAt(), ZoneOffset.UTC));
+    s.setObject(3, e.getActorId(), Types.BIGINT);
+    s.setString(4, e.getActorRole() == null ? null : e.getActorRole().name());
+    s.setString(5, e.getAuthority());
+    s.setString(6, e.getAddress());
+    s.setString(7, e.getKind().name());
+    s.setString(8, e.getObjectId());
+    s.setObject(9, e.getFacilityId(), Types.BIGINT);
+    s.setString(10, e.getFieldNames());
+    s.setString(11, e.getDetail());
+    s.setString(12, e.getReason());
+    s.setString(13, e.getPrevHash());
+    s.setString(14, e.getHash());
   }
 
   @Override

@@ -13,17 +13,21 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
+import java.util.UUID;
 import kr.vaccinepass.portal.grace.domain.CaseFacts;
 import kr.vaccinepass.portal.grace.domain.Sanction;
 import kr.vaccinepass.portal.grace.domain.SanctionKind;
 import kr.vaccinepass.portal.grace.domain.ViolationCause;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.FieldSeals;
 import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.Money;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
@@ -63,17 +67,23 @@ public class Violation implements Serializable, CountedViolation {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
+  /** The row's own key, which the sealed personal fields are bound to (FieldSeals). */
+  @Column(name = "row_key", nullable = false, updatable = false)
+  private UUID rowKey = UUID.randomUUID();
+
+  // personal data: sealed to this row (FieldSeals), opened when first read
   @Column(name = "visitor_name", updatable = false)
-  private String visitorName;
+  private String sealedName;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_birth_date", updatable = false)
-  private String visitorBirthDate;
+  private String sealedBirthDate;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_phone", updatable = false)
-  private String visitorPhone;
+  private String sealedPhone;
+
+  @Transient private String visitorName;
+  @Transient private String visitorBirthDate;
+  @Transient private String visitorPhone;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, updatable = false)
@@ -276,7 +286,7 @@ public class Violation implements Serializable, CountedViolation {
 
   /** Who the case is against: the visitor, or the facility's operator of the day. */
   public String partyName() {
-    return kind == ViolationKind.VISITOR ? visitorName : facility.operatorName();
+    return kind == ViolationKind.VISITOR ? visitorName() : facility.operatorName();
   }
 
   public ViolationCause getCause() {
@@ -336,19 +346,42 @@ public class Violation implements Serializable, CountedViolation {
 
   /** The visitor's name masked as an owner may see it: 김*수. */
   public String maskedVisitorName() {
-    return PersonNames.masked(visitorName);
+    return PersonNames.masked(visitorName());
   }
 
   /** Unmasked, for the inspector of the case and the notices (not for owners). */
   public String visitorName() {
+    if (visitorName == null && sealedName != null) {
+      visitorName = FieldSeals.open(NAME_FIELD, rowKey, sealedName);
+    }
     return visitorName;
   }
 
   public String visitorPhone() {
+    if (visitorPhone == null && sealedPhone != null) {
+      visitorPhone = FieldSeals.open(PHONE_FIELD, rowKey, sealedPhone);
+    }
     return visitorPhone;
   }
 
   public String visitorBirthDate() {
+    if (visitorBirthDate == null && sealedBirthDate != null) {
+      visitorBirthDate = FieldSeals.open(BIRTH_DATE_FIELD, rowKey, sealedBirthDate);
+    }
     return visitorBirthDate;
+  }
+
+  /** The fields of personal data, as the seal names them. */
+  public static final String NAME_FIELD = "violation.visitor_name";
+
+  public static final String BIRTH_DATE_FIELD = "violation.visitor_birth_date";
+  public static final String PHONE_FIELD = "violation.visitor_phone";
+
+  /** A new violation's personal fields, sealed to its row as it is first stored. */
+  @PrePersist
+  void sealPersonalData() {
+    sealedName = FieldSeals.seal(NAME_FIELD, rowKey, visitorName);
+    sealedBirthDate = FieldSeals.seal(BIRTH_DATE_FIELD, rowKey, visitorBirthDate);
+    sealedPhone = FieldSeals.seal(PHONE_FIELD, rowKey, visitorPhone);
   }
 }

@@ -10,12 +10,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.FieldSeals;
 import kr.vaccinepass.portal.shared.region.Sigungu;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
@@ -44,9 +48,15 @@ public class Account implements Serializable {
   @Column(name = "display_name", nullable = false)
   private String displayName;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
-  @Column(nullable = false)
-  private String phone;
+  /** The row's own key, which the sealed phone is bound to (FieldSeals). */
+  @Column(name = "row_key", nullable = false, updatable = false)
+  private UUID rowKey = UUID.randomUUID();
+
+  // personal data: sealed to this row (FieldSeals), opened when first read
+  @Column(name = "phone", nullable = false)
+  private String sealedPhone;
+
+  @Transient private String phone;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -173,7 +183,19 @@ public class Account implements Serializable {
   }
 
   public String getPhone() {
+    if (phone == null && sealedPhone != null) {
+      phone = FieldSeals.open(PHONE_FIELD, rowKey, sealedPhone);
+    }
     return phone;
+  }
+
+  /** The field of personal data, as the seal names it. */
+  public static final String PHONE_FIELD = "account.phone";
+
+  /** A new account's phone, sealed to its row as it is first stored. */
+  @PrePersist
+  void sealPersonalData() {
+    sealedPhone = FieldSeals.seal(PHONE_FIELD, rowKey, phone);
   }
 
   public Role getRole() {

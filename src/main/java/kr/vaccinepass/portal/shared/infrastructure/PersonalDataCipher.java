@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -78,16 +79,46 @@ public final class PersonalDataCipher {
     return id + ":" + Base64.getEncoder().encodeToString(raw);
   }
 
+  /**
+   * Encrypts with the key id alone as associated data: for values that belong to no row of personal
+   * data (the portal's own signing keys) and the rows written before V32.
+   */
   public String encrypt(String plaintext) {
-    if (plaintext == null) {
-      return null;
+    return plaintext == null ? null : encrypt(plaintext, "");
+  }
+
+  /** Decrypts what {@link #encrypt} wrote. */
+  public String decrypt(String stored) {
+    return stored == null ? null : decrypt(stored, "");
+  }
+
+  /**
+   * Encrypts one personal field of one row: the associated data is the key id, the field
+   * ("visit.visitor_phone") and the row's key, so the value opens only there.
+   */
+  public String seal(String field, UUID row, String plaintext) {
+    return plaintext == null ? null : encrypt(plaintext, place(field, row));
+  }
+
+  /** Opens what {@link #seal} wrote at this field and row; refuses it anywhere else. */
+  public String open(String field, UUID row, String stored) {
+    return stored == null ? null : decrypt(stored, place(field, row));
+  }
+
+  private static String place(String field, UUID row) {
+    if (field == null || field.isBlank() || row == null) {
+      throw new IllegalArgumentException("a sealed value names its field and row");
     }
+    return "|" + field + "|" + row;
+  }
+
+  private String encrypt(String plaintext, String place) {
     try {
       byte[] iv = new byte[IV_BYTES];
       RANDOM.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(TAG_BITS, iv));
-      cipher.updateAAD(activeId.getBytes(StandardCharsets.US_ASCII));
+      cipher.updateAAD((activeId + place).getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = new byte[iv.length + sealed.length];
       System.arraycopy(iv, 0, out, 0, iv.length);
@@ -98,10 +129,7 @@ public final class PersonalDataCipher {
     }
   }
 
-  public String decrypt(String stored) {
-    if (stored == null) {
-      return null;
-    }
+  private String decrypt(String stored, String place) {
     int dot = stored.indexOf('.');
     SecretKey key = dot > 0 ? keys.get(stored.substring(0, dot)) : null;
     if (key == null) {
@@ -111,7 +139,7 @@ public final class PersonalDataCipher {
       byte[] in = Base64.getUrlDecoder().decode(stored.substring(dot + 1));
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-      cipher.updateAAD(stored.substring(0, dot).getBytes(StandardCharsets.US_ASCII));
+      cipher.updateAAD((stored.substring(0, dot) + place).getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -7,12 +7,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.UUID;
 import kr.vaccinepass.portal.pass.domain.PassDecision;
 import kr.vaccinepass.portal.pass.domain.PassReason;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
+import kr.vaccinepass.portal.shared.domain.FieldSeals;
 import kr.vaccinepass.portal.shared.domain.PersonNames;
 import kr.vaccinepass.portal.shared.domain.PhoneNumbers;
 
@@ -65,17 +69,23 @@ public class Visit implements Serializable {
   @Column(name = "external_ref", updatable = false)
   private String externalRef;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
+  /** The row's own key, which the sealed personal fields are bound to (FieldSeals). */
+  @Column(name = "row_key", nullable = false, updatable = false)
+  private UUID rowKey = UUID.randomUUID();
+
+  // personal data: sealed to this row (FieldSeals), opened when first read
   @Column(name = "visitor_name", updatable = false)
-  private String visitorName;
+  private String sealedName;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "visitor_phone", updatable = false)
-  private String visitorPhone;
+  private String sealedPhone;
 
-  // personal data: stored encrypted (META-INF/orm.xml)
   @Column(name = "safety_number", updatable = false)
-  private String safetyNumber;
+  private String sealedSafetyNumber;
+
+  @Transient private String visitorName;
+  @Transient private String visitorPhone;
+  @Transient private String safetyNumber;
 
   @Column(name = "phone_last4", updatable = false)
   private String phoneLast4;
@@ -249,16 +259,53 @@ public class Visit implements Serializable {
 
   /** The phone as an owner may see it: 010-****-1234. */
   public String maskedPhone() {
-    return visitorPhone == null ? null : PhoneNumbers.masked(visitorPhone);
+    String phone = phone();
+    return phone == null ? null : PhoneNumbers.masked(phone);
   }
 
   /** The name as an owner may see it: 김*수. */
   public String maskedName() {
-    return PersonNames.masked(visitorName);
+    return PersonNames.masked(name());
   }
 
   public String maskedSafetyNumber() {
-    return safetyNumber == null ? null : SafetyNumber.masked(safetyNumber);
+    String number = safetyNumberValue();
+    return number == null ? null : SafetyNumber.masked(number);
+  }
+
+  /** The fields of personal data, as the seal names them. */
+  public static final String NAME_FIELD = "visit.visitor_name";
+
+  public static final String PHONE_FIELD = "visit.visitor_phone";
+  public static final String SAFETY_NUMBER_FIELD = "visit.safety_number";
+
+  /** A new visit's personal fields, sealed to its row as it is first stored. */
+  @PrePersist
+  void sealPersonalData() {
+    sealedName = FieldSeals.seal(NAME_FIELD, rowKey, visitorName);
+    sealedPhone = FieldSeals.seal(PHONE_FIELD, rowKey, visitorPhone);
+    sealedSafetyNumber = FieldSeals.seal(SAFETY_NUMBER_FIELD, rowKey, safetyNumber);
+  }
+
+  private String name() {
+    if (visitorName == null && sealedName != null) {
+      visitorName = FieldSeals.open(NAME_FIELD, rowKey, sealedName);
+    }
+    return visitorName;
+  }
+
+  private String phone() {
+    if (visitorPhone == null && sealedPhone != null) {
+      visitorPhone = FieldSeals.open(PHONE_FIELD, rowKey, sealedPhone);
+    }
+    return visitorPhone;
+  }
+
+  private String safetyNumberValue() {
+    if (safetyNumber == null && sealedSafetyNumber != null) {
+      safetyNumber = FieldSeals.open(SAFETY_NUMBER_FIELD, rowKey, sealedSafetyNumber);
+    }
+    return safetyNumber;
   }
 
   public Long getId() {
@@ -346,6 +393,6 @@ public class Visit implements Serializable {
 
   /** Unmasked: for an epidemiological investigation only (not shown in this screens). */
   String visitorPhone() {
-    return visitorPhone;
+    return phone();
   }
 }

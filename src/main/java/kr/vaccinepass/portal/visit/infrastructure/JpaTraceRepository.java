@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import kr.vaccinepass.portal.shared.domain.FieldSeals;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
-import kr.vaccinepass.portal.shared.infrastructure.PersonalDataCipher;
 import kr.vaccinepass.portal.visit.domain.Trace;
 import kr.vaccinepass.portal.visit.domain.TraceRepository;
 import kr.vaccinepass.portal.visit.domain.TraceWindow;
 import kr.vaccinepass.portal.visit.domain.TracedVisit;
+import kr.vaccinepass.portal.visit.domain.Visit;
 import kr.vaccinepass.portal.visit.domain.VisitMethod;
 
 @ApplicationScoped
@@ -104,21 +106,23 @@ class JpaTraceRepository implements TraceRepository {
         .executeUpdate();
   }
 
+  /** The rows, their personal fields opened at their row (as the Visit entity opens them). */
   private static List<TracedVisit> rows(List<?> result) {
-    PersonalDataCipher cipher = PersonalDataCipher.configured();
     return result.stream()
         .map(Object[].class::cast)
         .map(
-            r ->
-                new TracedVisit(
-                    ((Number) r[0]).longValue(),
-                    instant(r[1]),
-                    VisitMethod.valueOf((String) r[2]),
-                    (String) r[3],
-                    (String) r[4],
-                    cipher.decrypt((String) r[5]),
-                    cipher.decrypt((String) r[6]),
-                    cipher.decrypt((String) r[7])))
+            r -> {
+              UUID row = (UUID) r[8];
+              return new TracedVisit(
+                  ((Number) r[0]).longValue(),
+                  instant(r[1]),
+                  VisitMethod.valueOf((String) r[2]),
+                  (String) r[3],
+                  (String) r[4],
+                  FieldSeals.open(Visit.NAME_FIELD, row, (String) r[5]),
+                  FieldSeals.open(Visit.PHONE_FIELD, row, (String) r[6]),
+                  FieldSeals.open(Visit.SAFETY_NUMBER_FIELD, row, (String) r[7]));
+            })
         .toList();
   }
 

@@ -12,7 +12,7 @@ public final class TraceQueries {
 
   static final String COLUMNS =
       "facility_id, visited_at, method, issuer_code, holder_id, visitor_name, visitor_phone,"
-          + " safety_number";
+          + " safety_number, row_key";
 
   /** ?1 facility, ?2 from, ?3 to. */
   public static final String VISITS_AT =
@@ -34,7 +34,7 @@ public final class TraceQueries {
    */
   public static final String AROUND_VISITS_OF =
       "select distinct v.facility_id, v.visited_at, v.method, v.issuer_code, v.holder_id,"
-          + " v.visitor_name, v.visitor_phone, v.safety_number"
+          + " v.visitor_name, v.visitor_phone, v.safety_number, v.row_key"
           + " from (select facility_id, visited_at from visit where holder_id = ?1"
           + " and issuer_code = ?2 and visited_at >= ?3 and visited_at < ?4) s"
           + " cross join lateral (select * from visit w where w.facility_id = s.facility_id"

@@ -48,6 +48,33 @@ class PersonalDataCipherTest {
   }
 
   @Test
+  void aSealedValueOpensAtItsFieldAndRowOnly() {
+    java.util.UUID row = java.util.UUID.randomUUID();
+    java.util.UUID other = java.util.UUID.randomUUID();
+    String sealed = CIPHER.seal("visit.visitor_phone", row, "010-1234-5678");
+
+    assertEquals("010-1234-5678", CIPHER.open("visit.visitor_phone", row, sealed));
+    assertThrows(
+        IllegalStateException.class,
+        () -> CIPHER.open("visit.visitor_phone", other, sealed),
+        "copied to another row");
+    assertThrows(
+        IllegalStateException.class,
+        () -> CIPHER.open("visit.visitor_name", row, sealed),
+        "copied to another column");
+    assertThrows(
+        IllegalStateException.class,
+        () -> CIPHER.open("violation.visitor_phone", row, sealed),
+        "copied to another table");
+    assertThrows(IllegalStateException.class, () -> CIPHER.decrypt(sealed), "not as before V31");
+    String legacy = CIPHER.encrypt("010-1234-5678");
+    assertThrows(
+        IllegalStateException.class, () -> CIPHER.open("visit.visitor_phone", row, legacy));
+    assertThrows(
+        IllegalArgumentException.class, () -> CIPHER.seal("visit.visitor_phone", null, "x"));
+  }
+
+  @Test
   void twoEncryptionsOfTheSameTextDiffer() {
     String first = CIPHER.encrypt("김철수");
     String second = CIPHER.encrypt("김철수");
