@@ -11,6 +11,8 @@ public enum AuditKind {
   VISITS_EXPORTED(AuditSubject.FACILITY, true),
   /** An inspector or owner opened a case that shows the visitor's or operator's details. */
   CASE_VIEWED(AuditSubject.VIOLATION, true),
+  /** An owner's list of their facility's cases, with the visitors' names masked. */
+  CASES_LISTED(AuditSubject.FACILITY, true),
   /** A notice of a case printed, with the person's details on it. */
   NOTICE_PRINTED(AuditSubject.VIOLATION, true),
   /** An investigator asked for a trace (its basis, case and reason); detail OUT_OF_REGION if so. */

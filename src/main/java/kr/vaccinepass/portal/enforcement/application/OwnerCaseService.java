@@ -11,6 +11,7 @@ import java.util.List;
 import kr.vaccinepass.portal.audit.application.AuditTrail;
 import kr.vaccinepass.portal.audit.domain.AuditFact;
 import kr.vaccinepass.portal.audit.domain.AuditKind;
+import kr.vaccinepass.portal.audit.domain.PersonalField;
 import kr.vaccinepass.portal.enforcement.domain.EnforcementRepository;
 import kr.vaccinepass.portal.enforcement.domain.FineCase;
 import kr.vaccinepass.portal.enforcement.domain.Notice;
@@ -40,9 +41,16 @@ public class OwnerCaseService {
   @Inject NoticeDocuments notices;
   @Inject AuditTrail audit;
 
+  /** The facility's cases; the page shows visitors' names masked, so the read is recorded. */
   public List<Violation> violationsOf(long facilityId) {
     own(facilityId);
-    return repository.violationsOfFacility(facilityId);
+    List<Violation> cases = repository.violationsOfFacility(facilityId);
+    if (cases.stream().anyMatch(v -> v.getKind() == ViolationKind.VISITOR)) {
+      audit.record(
+          AuditFact.read(
+              AuditKind.CASES_LISTED, facilityId, facilityId, PersonalField.VISITOR_NAME_MASKED));
+    }
+    return cases;
   }
 
   /**

@@ -151,9 +151,7 @@ public class VisitRecordsBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return facilityId == null
-          ? 0
-          : (int) visits.page(facilityId, filter(), PageRequest.first(1)).total();
+      return facilityId == null ? 0 : (int) visits.count(facilityId, filter());
     }
 
     @Override
