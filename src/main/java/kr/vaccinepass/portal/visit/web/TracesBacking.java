@@ -64,9 +64,11 @@ public class TracesBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    LocalDateTime now = LocalDateTime.ofInstant(traces.now(), Kst.ZONE).withSecond(0).withNano(0);
-    to = now;
-    from = now.minusHours(4);
+    // the last four hours, up to the end of this minute: what arrived a moment ago is in it
+    LocalDateTime end =
+        LocalDateTime.ofInstant(traces.now(), Kst.ZONE).withSecond(0).withNano(0).plusMinutes(1);
+    to = end;
+    from = end.minusHours(4);
   }
 
   public void search() {
