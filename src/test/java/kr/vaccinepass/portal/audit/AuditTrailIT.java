@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.security.interfaces.ECPublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,15 +38,21 @@ import kr.vaccinepass.portal.enforcement.application.ViolationDraft;
 import kr.vaccinepass.portal.enforcement.domain.Inspection;
 import kr.vaccinepass.portal.enforcement.domain.Violation;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
+import kr.vaccinepass.portal.facility.application.FacilityDraft;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
+import kr.vaccinepass.portal.grace.application.CalendarService;
 import kr.vaccinepass.portal.grace.application.GraceService;
 import kr.vaccinepass.portal.grace.application.IncidentService;
 import kr.vaccinepass.portal.grace.domain.GraceDeclaration;
 import kr.vaccinepass.portal.grace.domain.GraceKind;
 import kr.vaccinepass.portal.grace.domain.GraceScope;
 import kr.vaccinepass.portal.grace.domain.Incident;
+import kr.vaccinepass.portal.grace.domain.PolicyEvent;
+import kr.vaccinepass.portal.grace.domain.PolicyEventKind;
 import kr.vaccinepass.portal.identity.application.AccountService;
+import kr.vaccinepass.portal.pass.application.TrustListService;
+import kr.vaccinepass.portal.pass.domain.PassKeys;
 import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.security.Actor;
@@ -83,6 +90,8 @@ class AuditTrailIT {
   @Inject GraceService grace;
   @Inject IncidentService incidents;
   @Inject AuditSearch search;
+  @Inject TrustListService trust;
+  @Inject CalendarService calendar;
   @Inject RecordReads reads;
   @PersistenceContext EntityManager em;
   @Resource UserTransaction tx;
@@ -214,6 +223,50 @@ class AuditTrailIT {
   }
 
   @Test
+  void trustKeysTheCalendarAndAFacilitysCorrectionWriteTheirChanges() throws Exception {
+    var adminForm = TestData.inspector(TestData.JONGNO);
+    adminForm.setRole(Role.ADMIN);
+    adminForm.setJurisdictionCode(null);
+    Actor admin =
+        new Actor(
+            as(SOME_ADMIN, () -> accounts.createStaff(adminForm)),
+            adminForm.getEmail(),
+            Role.ADMIN,
+            null);
+    String kid = "audit-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String pem = PassKeys.pem((ECPublicKey) PassKeys.generate().getPublic());
+    Instant now = Instant.now();
+    as(admin, () -> trust.addKey("TOSS", kid, pem, now.minusSeconds(3600), null));
+    as(admin, () -> trust.revoke(kid));
+    PolicyEvent event =
+        as(
+            admin,
+            () ->
+                calendar.add(
+                    new PolicyEvent.Content(
+                        PolicyEventKind.PASS_RULE,
+                        LocalDate.of(2022, 3, 30),
+                        null,
+                        "감사 시험 일정",
+                        "Audit test event",
+                        "AuditTrailIT"),
+                    "감사 시험"));
+    FacilityDraft change = TestData.facilityInJongno();
+    change.setBusinessNumber(cafe.getBusinessNumber().digits());
+    change.setName("감사 시험 카페");
+    as(owner, () -> facilities.update(cafe.getId(), change));
+
+    List<AuditEntry> keys = about(AuditSubject.TRUST_KEY, kid);
+    assertEquals(1, count(keys, AuditKind.TRUST_KEY_ADDED));
+    assertEquals(1, count(keys, AuditKind.TRUST_KEY_REVOKED));
+    assertTrue(keys.stream().allMatch(e -> e.getActorId() == admin.accountId()));
+    AuditEntry added =
+        only(about(AuditSubject.CALENDAR_EVENT, event.getId()), AuditKind.CALENDAR_ADDED);
+    assertEquals("감사 시험", added.getReason());
+    assertEquals(1, count(about(AuditSubject.FACILITY, cafe.getId()), AuditKind.FACILITY_CHANGED));
+  }
+
+  @Test
   void anOwnerSeesTheReadsOfTheirOwnFacilitiesOnlyAndTheExportIsItselfRecorded() {
     as(owner, () -> records.page(cafe.getId(), VisitFilter.none(), PageRequest.first(10)));
     var otherForm = TestData.owner();
@@ -311,12 +364,15 @@ class AuditTrailIT {
   }
 
   private List<AuditEntry> about(AuditSubject subject, long id) {
+    return about(subject, String.valueOf(id));
+  }
+
+  private List<AuditEntry> about(AuditSubject subject, String id) {
     return as(
             SOME_ADMIN,
             () ->
                 search.page(
-                    new AuditQuery(null, null, subject, String.valueOf(id), null, null),
-                    PageRequest.first(100)))
+                    new AuditQuery(null, null, subject, id, null, null), PageRequest.first(100)))
         .stream()
         .map(AuditRow::entry)
         .toList();
