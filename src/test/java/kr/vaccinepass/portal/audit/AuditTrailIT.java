@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -59,7 +60,10 @@ import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
 import kr.vaccinepass.portal.testsupport.TestData;
+import kr.vaccinepass.portal.visit.application.TraceService;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
+import kr.vaccinepass.portal.visit.domain.Trace;
+import kr.vaccinepass.portal.visit.domain.TraceBasis;
 import kr.vaccinepass.portal.visit.domain.VisitFilter;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -93,6 +97,8 @@ class AuditTrailIT {
   @Inject TrustListService trust;
   @Inject CalendarService calendar;
   @Inject RecordReads reads;
+  @Inject TraceService traces;
+  @Inject Clock clock;
   @PersistenceContext EntityManager em;
   @Resource UserTransaction tx;
 
@@ -274,11 +280,40 @@ class AuditTrailIT {
         new Actor(accounts.signUpOwner(otherForm), otherForm.getEmail(), Role.OWNER, null);
     Facility theirs = as(other, () -> facilities.register(TestData.facilityInJongno()));
     as(other, () -> records.page(theirs.getId(), VisitFilter.none(), PageRequest.first(10)));
+    var investigatorForm = TestData.inspector(TestData.JONGNO);
+    investigatorForm.setRole(Role.INVESTIGATOR);
+    investigatorForm.setSidoCode(TestData.SEOUL);
+    investigatorForm.setJurisdictionCode(null);
+    Actor investigator =
+        new Actor(
+            as(SOME_ADMIN, () -> accounts.createStaff(investigatorForm)),
+            investigatorForm.getEmail(),
+            Role.INVESTIGATOR,
+            TestData.SEOUL);
+    Instant now = clock.instant();
+    Trace trace =
+        as(
+            investigator,
+            () ->
+                traces.request(
+                    new Trace.Request(
+                        TraceBasis.ARTICLE_18,
+                        "감사 시험",
+                        cafe.getId(),
+                        null,
+                        null,
+                        now.minusSeconds(3600),
+                        now,
+                        null)));
+    as(investigator, () -> traces.open(trace.getId()));
 
     List<AuditRow> mine = as(owner, () -> reads.page(PageRequest.first(50)));
-    assertEquals(1, mine.size());
+    assertEquals(1, mine.size(), "the investigator's read; not the owner's own, not another's");
     assertEquals(1L, as(owner, () -> reads.count()));
+    assertEquals(AuditKind.TRACE_VIEWED, mine.get(0).entry().getKind());
     assertEquals(cafe.getId(), mine.get(0).entry().getFacilityId());
+    assertEquals(Role.INVESTIGATOR, mine.get(0).entry().getActorRole());
+    assertEquals(TestData.SEOUL, mine.get(0).entry().getAuthority());
     assertNull(mine.get(0).actorName(), "an owner is not told the names of those who read");
     assertEquals(cafe.getName(), mine.get(0).facilityName());
 

@@ -15,7 +15,9 @@ import kr.vaccinepass.portal.shared.security.Role;
 
 /**
  * An owner's view of who read their facilities' visit records and when: by role and authority,
- * never by a person's name (the rows carry no actor name).
+ * never by a person's name (the rows carry no actor name). The owner's own reads are left out:
+ * every page of their records is one, and they would drown out the others (administrators still see
+ * them in the trail).
  */
 @ApplicationScoped
 @Transactional
@@ -26,19 +28,16 @@ public class RecordReads {
   @Inject ActorResolver actors;
 
   public List<AuditRow> page(@NotNull PageRequest page) {
-    List<Long> own = facilities.ownedBy(actors.require().accountId());
+    long me = actors.require().accountId();
+    List<Long> own = facilities.ownedBy(me);
     Map<Long, String> names = facilities.of(own);
-    return repository.visitRecordReads(own, page).stream()
+    return repository.visitRecordReads(own, me, page).stream()
         .map(e -> new AuditRow(e, null, names.get(e.getFacilityId())))
         .toList();
   }
 
   public long count() {
-    return repository.countVisitRecordReads(facilities.ownedBy(actors.require().accountId()));
-  }
-
-  /** Whether an entry's actor is the signed-in owner (shown as "you"). */
-  public long me() {
-    return actors.require().accountId();
+    long me = actors.require().accountId();
+    return repository.countVisitRecordReads(facilities.ownedBy(me), me);
   }
 }

@@ -25,10 +25,10 @@ public interface AuditRepository {
   /** Every entry in sequence order, a batch at a time. */
   void inOrder(Consumer<AuditEntry> each);
 
-  /** The reads of visit records of these facilities, newest first. */
-  List<AuditEntry> visitRecordReads(Collection<Long> facilityIds, PageRequest page);
+  /** The reads of visit records of these facilities by anyone but this account, newest first. */
+  List<AuditEntry> visitRecordReads(Collection<Long> facilityIds, long notBy, PageRequest page);
 
-  long countVisitRecordReads(Collection<Long> facilityIds);
+  long countVisitRecordReads(Collection<Long> facilityIds, long notBy);
 
   /**
    * Deletes the entries the database took more than {@link #RETENTION_DAYS} days ago (by its own

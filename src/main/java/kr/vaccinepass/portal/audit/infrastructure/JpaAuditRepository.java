@@ -185,15 +185,17 @@ class JpaAuditRepository implements AuditRepository {
   }
 
   @Override
-  public List<AuditEntry> visitRecordReads(Collection<Long> facilityIds, PageRequest page) {
+  public List<AuditEntry> visitRecordReads(
+      Collection<Long> facilityIds, long notBy, PageRequest page) {
     if (facilityIds.isEmpty()) {
       return List.of();
     }
     return em.createQuery(
             "select e from AuditEntry e where e.facilityId in :facilities and e.kind in :kinds"
-                + " order by e.seq desc",
+                + " and (e.actorId is null or e.actorId <> :me) order by e.seq desc",
             AuditEntry.class)
         .setParameter("facilities", facilityIds)
+        .setParameter("me", notBy)
         .setParameter("kinds", visitRecordReadKinds())
         .setFirstResult(page.offset())
         .setMaxResults(page.size())
@@ -201,15 +203,16 @@ class JpaAuditRepository implements AuditRepository {
   }
 
   @Override
-  public long countVisitRecordReads(Collection<Long> facilityIds) {
+  public long countVisitRecordReads(Collection<Long> facilityIds, long notBy) {
     if (facilityIds.isEmpty()) {
       return 0;
     }
     return em.createQuery(
             "select count(e) from AuditEntry e where e.facilityId in :facilities"
-                + " and e.kind in :kinds",
+                + " and e.kind in :kinds and (e.actorId is null or e.actorId <> :me)",
             Long.class)
         .setParameter("facilities", facilityIds)
+        .setParameter("me", notBy)
         .setParameter("kinds", visitRecordReadKinds())
         .getSingleResult();
   }

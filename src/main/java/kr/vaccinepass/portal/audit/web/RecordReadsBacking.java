@@ -15,7 +15,7 @@ import org.primefaces.model.SortMeta;
 
 /**
  * owner/record-reads.xhtml: who read the owner's facilities' visit records and when, by role and
- * authority; the owner's own reads are shown as theirs.
+ * authority (the owner's own reads are left out).
  */
 @Named
 @ViewScoped
@@ -24,7 +24,6 @@ public class RecordReadsBacking implements Serializable {
 
   @Inject RecordReads reads;
 
-  private Long me;
   private final LazyDataModel<AuditRow> model = new Model();
 
   private final class Model extends LazyDataModel<AuditRow> {
@@ -45,14 +44,6 @@ public class RecordReadsBacking implements Serializable {
     public String getRowKey(AuditRow row) {
       return String.valueOf(row.entry().getSeq());
     }
-  }
-
-  /** Whether the row is the signed-in owner's own read. */
-  public boolean mine(AuditRow row) {
-    if (me == null) {
-      me = reads.me();
-    }
-    return me.equals(row.entry().getActorId());
   }
 
   public LazyDataModel<AuditRow> getModel() {

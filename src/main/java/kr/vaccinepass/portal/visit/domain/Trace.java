@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Kst;
 import kr.vaccinepass.portal.shared.domain.TextRules;
@@ -106,36 +108,46 @@ public class Trace implements Serializable {
     if (!investigator.is(Role.INVESTIGATOR)) {
       throw new IllegalArgumentException("only an investigator traces");
     }
+    // every refusal at once, so that the form reports all its errors in one round
+    List<BusinessException> refused = new ArrayList<>();
     if (r.basis() == null) {
-      throw BusinessException.onField("basis", "trace.basis.required");
+      refused.add(BusinessException.onField("basis", "trace.basis.required"));
     }
     String caseRef = r.caseRef() == null ? "" : r.caseRef().strip();
     if (caseRef.isEmpty()) {
-      throw BusinessException.onField("caseRef", "trace.caseRef.required");
-    }
-    if (caseRef.length() > CASE_REF_MAX || !TextRules.isSingleLine(caseRef)) {
-      throw BusinessException.onField("caseRef", "trace.caseRef.invalid", CASE_REF_MAX);
+      refused.add(BusinessException.onField("caseRef", "trace.caseRef.required"));
+    } else if (caseRef.length() > CASE_REF_MAX || !TextRules.isSingleLine(caseRef)) {
+      refused.add(BusinessException.onField("caseRef", "trace.caseRef.invalid", CASE_REF_MAX));
     }
     boolean byFacility = r.facilityId() != null;
     boolean byHolder = r.holderId() != null && !r.holderId().isBlank();
     if (byFacility == byHolder) {
-      throw BusinessException.onField("subject", "trace.subject.oneOf");
+      refused.add(BusinessException.onField("subject", "trace.subject.oneOf"));
+    } else if (byHolder && (r.issuerCode() == null || r.issuerCode().isBlank())) {
+      refused.add(BusinessException.onField("issuer", "trace.issuer.required"));
+    } else if (byFacility && place == null) {
+      refused.add(BusinessException.onField("facility", "trace.facility.notFound"));
     }
-    if (byHolder && (r.issuerCode() == null || r.issuerCode().isBlank())) {
-      throw BusinessException.onField("issuer", "trace.issuer.required");
+    TraceWindow window = null;
+    try {
+      window = TraceWindow.of(r.from(), r.to(), now, firstKept);
+    } catch (BusinessException e) {
+      refused.add(e);
     }
-    if (byFacility && place == null) {
-      throw BusinessException.onField("facility", "trace.facility.notFound");
-    }
-    TraceWindow window = TraceWindow.of(r.from(), r.to(), now, firstKept);
     String reason = r.reason() == null || r.reason().isBlank() ? null : r.reason().strip();
     if (reason != null && (reason.length() > REASON_MAX || !TextRules.isPlainText(reason))) {
-      throw BusinessException.onField("reason", "trace.reason.invalid", REASON_MAX);
+      refused.add(BusinessException.onField("reason", "trace.reason.invalid", REASON_MAX));
     }
-    boolean outside = byFacility && !authority.covers(place.sidoCode(), place.sigunguCode());
+    boolean outside =
+        byFacility && place != null && !authority.covers(place.sidoCode(), place.sigunguCode());
     if (outside && reason == null) {
-      throw BusinessException.onField("reason", "trace.reason.outsideRegion");
+      refused.add(BusinessException.onField("reason", "trace.reason.outsideRegion"));
     }
+    BusinessException.together(refused)
+        .ifPresent(
+            e -> {
+              throw e;
+            });
     Trace t = new Trace();
     t.investigatorId = investigator.accountId();
     t.authorityCode = authority.code();

@@ -99,16 +99,27 @@ public class TracesBacking implements Serializable {
                   reason));
       return "/investigator/trace.xhtml?faces-redirect=true&id=" + trace.getId();
     } catch (BusinessException e) {
-      if ("trace.subject.oneOf".equals(e.messageKey())) {
-        messages.errorOn(
-            subject == Subject.FACILITY ? "traceForm:facilitySearch" : "traceForm:holderId",
-            e.messageKey());
-      } else {
-        messages.show(e, "traceForm");
+      for (BusinessException refusal : e.all()) {
+        if (refusal.field().filter("subject"::equals).isPresent()) {
+          // next to where the choice is made: the list of found facilities, else the search
+          messages.errorOn(subjectInput(), refusal.messageKey());
+        } else {
+          messages.show(
+              BusinessException.onField(
+                  refusal.field().orElse(null), refusal.messageKey(), refusal.arguments()),
+              "traceForm");
+        }
       }
       FacesContext.getCurrentInstance().validationFailed();
       return null;
     }
+  }
+
+  private String subjectInput() {
+    if (subject == Subject.HOLDER) {
+      return "traceForm:holderId";
+    }
+    return found.isEmpty() ? "traceForm:facilitySearch" : "traceForm:facility";
   }
 
   private static Instant instant(LocalDateTime local) {

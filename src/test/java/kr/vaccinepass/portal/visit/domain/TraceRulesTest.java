@@ -141,6 +141,21 @@ class TraceRulesTest {
   }
 
   @Test
+  void anEmptyRequestIsRefusedForEveryMissingPartAtOnce() {
+    BusinessException refused =
+        assertThrows(
+            BusinessException.class,
+            () -> request(new Trace.Request(null, null, null, null, null, null, null, null)));
+    assertEquals(
+        List.of(
+            "basis:trace.basis.required",
+            "caseRef:trace.caseRef.required",
+            "subject:trace.subject.oneOf",
+            "from:trace.window.fromRequired"),
+        refused.all().stream().map(e -> e.field().orElse("") + ":" + e.messageKey()).toList());
+  }
+
+  @Test
   void aFacilityOutsideTheRegionNeedsAReasonAndIsFlagged() {
     Instant from = kst("2022-01-12T08:00");
     Instant to = kst("2022-01-12T12:00");
