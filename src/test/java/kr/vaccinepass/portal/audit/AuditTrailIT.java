@@ -59,6 +59,7 @@ import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.Staff;
 import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.TraceService;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
@@ -113,13 +114,7 @@ class AuditTrailIT {
   void world() {
     var ownerForm = TestData.owner();
     owner = new Actor(accounts.signUpOwner(ownerForm), ownerForm.getEmail(), Role.OWNER, null);
-    var inspectorForm = TestData.inspector(TestData.JONGNO);
-    jongno =
-        new Actor(
-            as(SOME_ADMIN, () -> accounts.createStaff(inspectorForm)),
-            inspectorForm.getEmail(),
-            Role.INSPECTOR,
-            TestData.JONGNO);
+    jongno = Staff.inspector(accounts, TestData.JONGNO);
     cafe = as(owner, () -> facilities.register(TestData.facilityInJongno()));
   }
 
@@ -180,15 +175,7 @@ class AuditTrailIT {
 
   @Test
   void accountsDevicesGraceAndIncidentsWriteTheirChanges() {
-    var adminForm = TestData.inspector(TestData.JONGNO);
-    adminForm.setRole(Role.ADMIN);
-    adminForm.setJurisdictionCode(null);
-    Actor admin =
-        new Actor(
-            as(SOME_ADMIN, () -> accounts.createStaff(adminForm)),
-            adminForm.getEmail(),
-            Role.ADMIN,
-            null);
+    Actor admin = Staff.admin(accounts);
     long key = as(owner, () -> records.createDeviceKey(cafe.getId(), "front door")).key().getId();
     as(owner, () -> records.revokeDeviceKey(key));
     GraceDeclaration declared =
@@ -230,15 +217,7 @@ class AuditTrailIT {
 
   @Test
   void trustKeysTheCalendarAndAFacilitysCorrectionWriteTheirChanges() throws Exception {
-    var adminForm = TestData.inspector(TestData.JONGNO);
-    adminForm.setRole(Role.ADMIN);
-    adminForm.setJurisdictionCode(null);
-    Actor admin =
-        new Actor(
-            as(SOME_ADMIN, () -> accounts.createStaff(adminForm)),
-            adminForm.getEmail(),
-            Role.ADMIN,
-            null);
+    Actor admin = Staff.admin(accounts);
     String kid = "audit-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     String pem = PassKeys.pem((ECPublicKey) PassKeys.generate().getPublic());
     Instant now = Instant.now();
@@ -280,16 +259,7 @@ class AuditTrailIT {
         new Actor(accounts.signUpOwner(otherForm), otherForm.getEmail(), Role.OWNER, null);
     Facility theirs = as(other, () -> facilities.register(TestData.facilityInJongno()));
     as(other, () -> records.page(theirs.getId(), VisitFilter.none(), PageRequest.first(10)));
-    var investigatorForm = TestData.inspector(TestData.JONGNO);
-    investigatorForm.setRole(Role.INVESTIGATOR);
-    investigatorForm.setSidoCode(TestData.SEOUL);
-    investigatorForm.setJurisdictionCode(null);
-    Actor investigator =
-        new Actor(
-            as(SOME_ADMIN, () -> accounts.createStaff(investigatorForm)),
-            investigatorForm.getEmail(),
-            Role.INVESTIGATOR,
-            TestData.SEOUL);
+    Actor investigator = Staff.investigator(accounts, TestData.SEOUL, null);
     Instant now = clock.instant();
     Trace trace =
         as(

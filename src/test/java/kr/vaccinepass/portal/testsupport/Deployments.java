@@ -41,7 +41,7 @@ public final class Deployments {
             + "</security-constraint>\n  <deny-uncovered-http-methods/>";
     war.delete("/WEB-INF/web.xml");
     war.setWebXML(new StringAsset(webXml.replace("<deny-uncovered-http-methods/>", runner)));
-    return war.addClasses(TestActors.class, TestData.class, Deployments.class)
+    return war.addClasses(TestActors.class, TestData.class, Staff.class, Deployments.class)
         .addClasses(testClasses);
   }
 

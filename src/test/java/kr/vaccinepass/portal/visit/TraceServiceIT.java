@@ -23,7 +23,6 @@ import kr.vaccinepass.portal.enforcement.application.EnforcementService;
 import kr.vaccinepass.portal.facility.application.FacilityService;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.identity.application.AccountService;
-import kr.vaccinepass.portal.identity.application.StaffAccountForm;
 import kr.vaccinepass.portal.shared.domain.AccessDeniedException;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
 import kr.vaccinepass.portal.shared.domain.Kst;
@@ -33,6 +32,7 @@ import kr.vaccinepass.portal.shared.infrastructure.PersonalDataCipher;
 import kr.vaccinepass.portal.shared.security.Actor;
 import kr.vaccinepass.portal.shared.security.Role;
 import kr.vaccinepass.portal.testsupport.Deployments;
+import kr.vaccinepass.portal.testsupport.Staff;
 import kr.vaccinepass.portal.testsupport.TestData;
 import kr.vaccinepass.portal.visit.application.TraceOversight;
 import kr.vaccinepass.portal.visit.application.TraceService;
@@ -87,7 +87,7 @@ class TraceServiceIT {
     owner = new Actor(accounts.signUpOwner(ownerForm), ownerForm.getEmail(), Role.OWNER, null);
     cafe = as(owner, () -> facilities.register(TestData.facilityInJongno()));
     karaoke = as(owner, () -> facilities.register(TestData.facilityInJongno()));
-    seoul = investigator(TestData.SEOUL, null);
+    seoul = Staff.investigator(accounts, TestData.SEOUL, null);
     t0 = clock.instant().minusSeconds(3 * 3600);
   }
 
@@ -162,7 +162,7 @@ class TraceServiceIT {
 
   @Test
   void aFacilityOutsideTheRegionIsTracedOnlyWithAReasonAndIsFlaggedToAdministrators() {
-    Actor busan = investigator(TestData.BUSAN, null);
+    Actor busan = Staff.investigator(accounts, TestData.BUSAN, null);
     BusinessException refused =
         assertThrows(
             BusinessException.class,
@@ -179,13 +179,13 @@ class TraceServiceIT {
                 f ->
                     f.trace().getId().equals(trace.getId())
                         && f.facilityName().equals(cafe.getName())));
-    Actor jongno = investigator(TestData.SEOUL, TestData.JONGNO);
+    Actor jongno = Staff.investigator(accounts, TestData.SEOUL, TestData.JONGNO);
     assertFalse(as(jongno, () -> traces.outsideRegion(cafe.getId())));
   }
 
   @Test
   void onlyInvestigatorsTraceAndInvestigatorsSeeNothingOfEnforcement() {
-    Actor inspector = inspector();
+    Actor inspector = Staff.inspector(accounts, TestData.JONGNO);
     assertThrows(
         AccessDeniedException.class,
         () -> as(inspector, () -> traces.request(facilityRequest(cafe, null))));
@@ -200,7 +200,7 @@ class TraceServiceIT {
     assertThrows(AccessDeniedException.class, () -> as(seoul, () -> oversight.countOutOfRegion()));
 
     Trace mine = as(seoul, () -> traces.request(facilityRequest(cafe, null)));
-    Actor other = investigator(TestData.SEOUL, null);
+    Actor other = Staff.investigator(accounts, TestData.SEOUL, null);
     assertThrows(NotFoundException.class, () -> as(other, () -> traces.open(mine.getId())));
     assertThrows(NotFoundException.class, () -> as(other, () -> traces.export(mine.getId(), null)));
     assertEquals(0, as(other, () -> traces.countMine()));
@@ -248,21 +248,6 @@ class TraceServiceIT {
         t0.minusSeconds(3600),
         clock.instant(),
         reason);
-  }
-
-  private Actor investigator(String sido, String sigungu) {
-    StaffAccountForm form = TestData.inspector(TestData.JONGNO);
-    form.setRole(Role.INVESTIGATOR);
-    form.setSidoCode(sido);
-    form.setJurisdictionCode(sigungu);
-    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
-    return new Actor(id, form.getEmail(), Role.INVESTIGATOR, sigungu == null ? sido : sigungu);
-  }
-
-  private Actor inspector() {
-    StaffAccountForm form = TestData.inspector(TestData.JONGNO);
-    long id = as(SOME_ADMIN, () -> accounts.createStaff(form));
-    return new Actor(id, form.getEmail(), Role.INSPECTOR, TestData.JONGNO);
   }
 
   private static String holder() {

@@ -17,14 +17,13 @@ import kr.vaccinepass.portal.audit.domain.AuditChain;
 import kr.vaccinepass.portal.audit.domain.AuditKind;
 import kr.vaccinepass.portal.audit.domain.AuditSubject;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.web.LazyRows;
 import kr.vaccinepass.portal.shared.web.Messages;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -103,15 +102,8 @@ public class AuditBacking implements Serializable {
     @Override
     public List<AuditRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-      PageRequest page =
-          new PageRequest(
-              first,
-              pageSize,
-              sort == null ? null : sort.getField(),
-              sort != null && sort.getOrder() == SortOrder.ASCENDING);
       try {
-        return search.page(query(), page);
+        return search.page(query(), LazyRows.page(first, pageSize, sortBy));
       } catch (ConstraintViolationException e) {
         messages.show(e, "auditForm");
         return List.of();
@@ -128,10 +120,7 @@ public class AuditBacking implements Serializable {
 
     @Override
     public AuditRow getRowData(String rowKey) {
-      List<AuditRow> rows = getWrappedData();
-      return rows == null
-          ? null
-          : rows.stream().filter(r -> getRowKey(r).equals(rowKey)).findFirst().orElse(null);
+      return LazyRows.byKey(getWrappedData(), rowKey, this::getRowKey);
     }
   }
 

@@ -239,13 +239,7 @@ public class EnforcementService {
     // the case's own facts: the facility may since have moved to another 시군구
     Violation violation = violationInJurisdiction(violationId);
     byte[] pdf = notices.write(violation, kind);
-    audit.record(
-        AuditFact.read(
-                AuditKind.NOTICE_PRINTED,
-                violationId,
-                violation.getFacilityId(),
-                PersonalFields.shownBy(violation))
-            .withDetail(kind.name()));
+    audit.record(PersonalFields.noticePrinted(violation, kind));
     return pdf;
   }
 

@@ -93,13 +93,7 @@ public class OwnerCaseService {
             .filter(v -> v.getKind() == ViolationKind.OPERATOR && isOwn(v.getFacilityId(), owner))
             .orElseThrow(() -> new NotFoundException("fine.notFound"));
     byte[] pdf = notices.write(violation, kind);
-    audit.record(
-        AuditFact.read(
-                AuditKind.NOTICE_PRINTED,
-                violationId,
-                violation.getFacilityId(),
-                PersonalFields.shownBy(violation))
-            .withDetail(kind.name()));
+    audit.record(PersonalFields.noticePrinted(violation, kind));
     return pdf;
   }
 

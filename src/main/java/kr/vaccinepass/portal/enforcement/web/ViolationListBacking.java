@@ -15,14 +15,13 @@ import kr.vaccinepass.portal.enforcement.domain.FineState;
 import kr.vaccinepass.portal.enforcement.domain.FineTotals;
 import kr.vaccinepass.portal.enforcement.domain.ViolationFilter;
 import kr.vaccinepass.portal.enforcement.domain.ViolationKind;
-import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.web.LazyRows;
 import kr.vaccinepass.portal.shared.web.Messages;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.SelectEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * inspector/violations.xhtml: the violations of the inspector's 시군구 as a lazy table, filtered by
@@ -98,14 +97,7 @@ public class ViolationListBacking implements Serializable {
     @Override
     public List<ViolationRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-      PageRequest page =
-          new PageRequest(
-              first,
-              pageSize,
-              sort == null ? null : sort.getField(),
-              sort != null && sort.getOrder() != SortOrder.DESCENDING);
-      return enforcement.violations(filter(), page);
+      return enforcement.violations(filter(), LazyRows.page(first, pageSize, sortBy));
     }
 
     @Override
@@ -116,10 +108,7 @@ public class ViolationListBacking implements Serializable {
     /** The clicked row among those of the page shown. */
     @Override
     public ViolationRow getRowData(String rowKey) {
-      List<ViolationRow> rows = getWrappedData();
-      return rows == null
-          ? null
-          : rows.stream().filter(r -> getRowKey(r).equals(rowKey)).findFirst().orElse(null);
+      return LazyRows.byKey(getWrappedData(), rowKey, this::getRowKey);
     }
   }
 

@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import kr.vaccinepass.portal.shared.infrastructure.PersonalDataCipher;
-import org.flywaydb.core.api.MigrationVersion;
+import kr.vaccinepass.portal.shared.infrastructure.PortalJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Flyway V27: encrypts the phone numbers of the accounts stored before V26, with the portal's
@@ -20,25 +19,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * is left as it is and the migration can be run on any copy of the database.
  */
 @Dependent
-public class AccountPhoneEncryption implements JavaMigration {
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("27");
-  }
-
-  @Override
-  public String getDescription() {
-    return "account phones encrypted";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+public class AccountPhoneEncryption extends PortalJavaMigration {
+  public AccountPhoneEncryption() {
+    super("27", "account phones encrypted");
   }
 
   @Override

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Flyway V32: re-seals the personal data stored before V31 to its field and row. A value that
@@ -20,7 +18,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * database; the key ring is asked for only when there is a value to re-seal.
  */
 @Dependent
-public class PersonalDataResealing implements JavaMigration {
+public class PersonalDataResealing extends PortalJavaMigration {
   private static final Logger LOG = Logger.getLogger(PersonalDataResealing.class.getName());
 
   /** A table's sealed columns, and the columns that find one of its rows. */
@@ -38,24 +36,8 @@ public class PersonalDataResealing implements JavaMigration {
               List.of("id", "visited_at"),
               List.of("visitor_name", "visitor_phone", "safety_number")));
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("32");
-  }
-
-  @Override
-  public String getDescription() {
-    return "personal data sealed to its field and row";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public PersonalDataResealing() {
+    super("32", "personal data sealed to its field and row");
   }
 
   @Override

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kr.vaccinepass.portal.shared.domain.FieldSeals;
 import kr.vaccinepass.portal.shared.domain.PageRequest;
+import kr.vaccinepass.portal.shared.infrastructure.NativeValues;
 import kr.vaccinepass.portal.visit.domain.Trace;
 import kr.vaccinepass.portal.visit.domain.TraceRepository;
 import kr.vaccinepass.portal.visit.domain.TraceWindow;
@@ -79,19 +79,19 @@ class JpaTraceRepository implements TraceRepository {
 
   @Override
   public List<TracedVisit> visitsOf(String issuerCode, String holderId, TraceWindow window) {
-    return rows(
-        em.createNativeQuery(TraceQueries.VISITS_OF)
-            .setParameter(1, holderId)
-            .setParameter(2, issuerCode)
-            .setParameter(3, window.from())
-            .setParameter(4, window.to())
-            .getResultList());
+    return ofHolder(TraceQueries.VISITS_OF, issuerCode, holderId, window);
   }
 
   @Override
   public List<TracedVisit> aroundVisitsOf(String issuerCode, String holderId, TraceWindow window) {
+    return ofHolder(TraceQueries.AROUND_VISITS_OF, issuerCode, holderId, window);
+  }
+
+  /** One of the holder's queries: ?1 holder id, ?2 issuer, ?3 from, ?4 to. */
+  private List<TracedVisit> ofHolder(
+      String sql, String issuerCode, String holderId, TraceWindow window) {
     return rows(
-        em.createNativeQuery(TraceQueries.AROUND_VISITS_OF)
+        em.createNativeQuery(sql)
             .setParameter(1, holderId)
             .setParameter(2, issuerCode)
             .setParameter(3, window.from())
@@ -115,7 +115,7 @@ class JpaTraceRepository implements TraceRepository {
               UUID row = (UUID) r[8];
               return new TracedVisit(
                   ((Number) r[0]).longValue(),
-                  instant(r[1]),
+                  NativeValues.instant(r[1]),
                   VisitMethod.valueOf((String) r[2]),
                   (String) r[3],
                   (String) r[4],
@@ -124,18 +124,5 @@ class JpaTraceRepository implements TraceRepository {
                   FieldSeals.open(Visit.SAFETY_NUMBER_FIELD, row, (String) r[7]));
             })
         .toList();
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("a time of type " + value.getClass());
   }
 }

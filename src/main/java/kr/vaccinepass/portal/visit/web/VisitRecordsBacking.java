@@ -14,8 +14,8 @@ import java.util.Map;
 import kr.vaccinepass.portal.facility.application.OwnerFacilityChoice;
 import kr.vaccinepass.portal.facility.domain.Facility;
 import kr.vaccinepass.portal.shared.domain.BusinessException;
-import kr.vaccinepass.portal.shared.domain.PageRequest;
 import kr.vaccinepass.portal.shared.web.BarChart;
+import kr.vaccinepass.portal.shared.web.LazyRows;
 import kr.vaccinepass.portal.shared.web.Messages;
 import kr.vaccinepass.portal.visit.application.HandwrittenEntry;
 import kr.vaccinepass.portal.visit.application.VisitRecordService;
@@ -28,7 +28,6 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -160,14 +159,7 @@ public class VisitRecordsBacking implements Serializable {
       if (facilityId == null) {
         return List.of();
       }
-      SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-      PageRequest page =
-          new PageRequest(
-              first,
-              pageSize,
-              sort == null ? null : sort.getField(),
-              sort != null && sort.getOrder() != SortOrder.DESCENDING);
-      return visits.page(facilityId, filter(), page).items();
+      return visits.page(facilityId, filter(), LazyRows.page(first, pageSize, sortBy)).items();
     }
 
     @Override
