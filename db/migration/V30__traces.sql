@@ -29,3 +29,13 @@ create index trace_created_idx on trace (created_at);
 
 -- a confirmed visitor's other visits: by holder id (one index per day partition)
 create index visit_holder_time_idx on visit (holder_id, visited_at) where holder_id is not null;
+
+-- A trace reads every visit of one facility in a window (TraceQueries: VISITS_AT, and the
+-- co-visitors of AROUND_VISITS_OF), and a facility's visits lie one to a heap page among everyone
+-- else's: through (facility_id, visited_at) alone that is a page read per row, so a facility ten
+-- times as busy costs ten times as much. The facility index carries the columns a trace shows, and
+-- a trace reads them from a few leaf pages (index-only; docs/benchmarks.md, "Traces at 1M and 10M
+-- visits"). Same key, same name, so the owner's page and count use it as before.
+drop index visit_facility_time_idx;
+create index visit_facility_time_idx on visit (facility_id, visited_at desc)
+    include (method, issuer_code, holder_id, visitor_name, visitor_phone, safety_number);

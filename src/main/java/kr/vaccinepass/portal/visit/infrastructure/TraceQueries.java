@@ -5,7 +5,9 @@ package kr.vaccinepass.portal.visit.infrastructure;
  * measures exactly what the portal runs. Each reads a few partitions of the visit table through an
  * index: a facility's visits by (facility_id, visited_at), a holder's by (holder_id, visited_at),
  * and the co-visitors of each of the holder's visits by the facility index again, one stay either
- * side.
+ * side. The facility index includes {@link #COLUMNS} (V30, with row_key since V31), so that a
+ * facility's visits are read from the index alone, not one heap page per visit: a column added here
+ * belongs in its INCLUDE list too.
  */
 public final class TraceQueries {
   private TraceQueries() {}

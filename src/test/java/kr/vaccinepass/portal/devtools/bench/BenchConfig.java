@@ -62,6 +62,8 @@ final class BenchConfig {
   final double callShare = decimal("bench.visits.callShare", 0.1);
   final int querySamples = integer("bench.visits.samples", 200);
   final int windowMinutes = integer("bench.visits.windowMinutes", 120);
+  // QR visits by a pool of holders, this many visits each over the days filled (on average)
+  final double visitsPerHolder = decimal("bench.visits.visitsPerHolder", 20);
 
   /** The lines printed at the start: every setting and its value. */
   Map<String, String> used() {

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import kr.vaccinepass.portal.demo.DemoData;
 import kr.vaccinepass.portal.devtools.PortalProcess;
 import kr.vaccinepass.portal.facility.domain.BusinessRegistrationNumber;
 import kr.vaccinepass.portal.shared.domain.Kst;
+import kr.vaccinepass.portal.visit.domain.TraceWindow;
+import kr.vaccinepass.portal.visit.infrastructure.TraceQueries;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,9 +31,10 @@ import org.HdrHistogram.Histogram;
  * then 10 million rows by default; SQL {@code generate_series} straight into the table), and at
  * each size the queries that read it, timed over JDBC: the owner's visit records page (the SQL that
  * {@code JpaVisitRepository.list} and {@code count} run for /owner/visits.xhtml) and the visitors
- * of one facility in a time window, plus the time to destroy one day ({@link VisitDays}). The
- * portal starts once to migrate the schema and seed the demo owner, then stops: only PostgreSQL
- * runs while this measures.
+ * of one facility in a time window, the epidemiological traces exactly as the portal runs them
+ * ({@link TraceQueries}: a facility's visits over 4 hours, a holder's over 14 days and their
+ * co-visitors), plus the time to destroy one day ({@link VisitDays}). The portal starts once to
+ * migrate the schema and seed the demo owner, then stops: only PostgreSQL runs while this measures.
  */
 final class VisitTableBenchmark {
   /** The columns of the Visit entity, in the order Hibernate selects them. */
@@ -60,7 +64,8 @@ final class VisitTableBenchmark {
   /**
    * One day's synthetic visits: row {@code g} at facility {@code ids[g mod n]} (spread by a
    * multiplicative hash), between 07:00 and 23:00 KST; a share of them 안심콜 calls (UNVERIFIED, an
-   * external call id, a ciphertext-like phone), the rest QR visits with their nonce and holder.
+   * external call id, a ciphertext-like phone), the rest QR visits with their nonce and the holder
+   * id of one of a pool of holders ({@link HolderPool}), with that holder's issuer.
    */
   private static final String FILL =
       "insert into visit (facility_id, visited_at, method, outcome, reason, issuer_code,"
@@ -71,8 +76,10 @@ final class VisitTableBenchmark {
           + " case when f.call then 'UNVERIFIED' else 'PASS' end,"
           + " case when f.call then null else 'VACCINATED' end,"
           + " case when f.call then null"
-          + " else (array['KI_PASS','KAKAO','TOSS','PASS','COOV'])[1 + (f.g % 5)::int] end,"
-          + " case when f.call then null else 'fill-holder-' || (f.g * 7919 % 3000000) end,"
+          + " else (array['KI_PASS','KAKAO','TOSS','PASS','COOV'])[1 + (f.h % 5)::int] end,"
+          + " case when f.call then null else '"
+          + HolderPool.PREFIX
+          + "' || f.h end,"
           + " case when f.call then null else 'fill-' || f.g end,"
           + " case when f.call then null else md5(f.g::text) || md5('t' || f.g) end,"
           + " case when f.call then 'fill-call-' || f.g end,"
@@ -82,19 +89,57 @@ final class VisitTableBenchmark {
           + " f.at"
           + " from (select g, (?::bigint[])[1 + ((g * 2654435761) % ?)::int] as id,"
           + " ?::timestamptz + interval '7 hours' + random() * interval '16 hours' as at,"
-          + " (g * 40503 % 1000) < ? as call"
+          + " (g * 40503 % 1000) < ? as call,"
+          // the holder: hashed apart from the facility, a regular for 4 rows in 10
+          + " ?::bigint + case when (hashint8extended(g, 1) & 9223372036854775807) % 10 < 4"
+          + " then (hashint8extended(g, 2) & 9223372036854775807) % ?::bigint"
+          + " else ?::bigint + (hashint8extended(g, 2) & 9223372036854775807) % ?::bigint"
+          + " end as h"
           + " from generate_series(?::bigint, ?::bigint) g) f";
+
+  /**
+   * The holders of one size's new QR visits: {@code regulars} holders (a tenth) with 4 visits in 10
+   * and the others with the rest, so that a holder has on average {@code bench.visits
+   * .visitsPerHolder} visits over the days filled, a regular 4 times that and another two thirds of
+   * it (with 20 over 28 days: about 40 and 7 in a 14-day window). Holder {@code h} is {@code
+   * fill-holder-h} of issuer {@code h mod 5}; each size's holders follow those of the sizes before.
+   */
+  private record HolderPool(long first, long regulars, long others) {
+    static final String PREFIX = "fill-holder-";
+    static final String[] ISSUERS = {"KI_PASS", "KAKAO", "TOSS", "PASS", "COOV"};
+
+    static HolderPool after(long first, long qrRows, double visitsPerHolder) {
+      long holders = Math.max(2, Math.round(qrRows / visitsPerHolder));
+      long regulars = Math.max(1, holders / 10);
+      return new HolderPool(first, regulars, holders - regulars);
+    }
+
+    long end() {
+      return first + regulars + others;
+    }
+
+    static String id(long h) {
+      return PREFIX + h;
+    }
+
+    static String issuer(long h) {
+      return ISSUERS[(int) (h % ISSUERS.length)];
+    }
+  }
 
   private final BenchConfig config;
   private final PortalProcess portal;
   private final VisitDays days = VisitDays.current();
   private final Random random = new Random(20220112);
   private final List<String> report = new ArrayList<>();
+  private final List<String> plans = new ArrayList<>();
 
   private long[] facilities;
   private List<LocalDate> dayList;
   private Instant since;
   private long nextRow = 1;
+  private String serverVersion = "?";
+  private HolderPool holders;
 
   /** What one size measured. */
   private record Size(
@@ -107,7 +152,17 @@ final class VisitTableBenchmark {
       Histogram visitors,
       double visitorsRows,
       double destroyMillis,
-      long destroyedRows) {}
+      long destroyedRows,
+      Traces traces) {}
+
+  /** The traces' queries at one size: their times and the rows each returned on average. */
+  private record Traces(
+      Histogram visitsAt,
+      Histogram visitsOf,
+      Histogram aroundVisitsOf,
+      double visitsAtRows,
+      double visitsOfRows,
+      double aroundRows) {}
 
   VisitTableBenchmark(BenchConfig config, PortalProcess portal) {
     this.config = config;
@@ -143,6 +198,11 @@ final class VisitTableBenchmark {
                   : config.visitFacilities,
               0);
       days.prepare(db, dayList);
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("show server_version")) {
+        rs.next();
+        serverVersion = rs.getString(1);
+      }
       long rows = 0;
       for (int s = 0; s < config.visitSizes.size(); s++) {
         long target = config.visitSizes.get(s);
@@ -196,6 +256,7 @@ final class VisitTableBenchmark {
     Histogram count = histogram();
     Histogram visitors = histogram();
     long visitorRows = sample(db, config.querySamples, page, count, visitors);
+    Traces traces = sampleTraces(db, last);
 
     LocalDate oldest = dayList.get(0);
     long inDay = rowsOf(db, oldest); // not timed
@@ -214,7 +275,7 @@ final class VisitTableBenchmark {
     if (!last && destroyed > 0) {
       // the next size starts from the same spread of days; not timed
       days.prepare(db, List.of(oldest));
-      fillDay(db, oldest, destroyed, facilities);
+      fillDay(db, oldest, destroyed, facilities, holders);
     }
     return new Size(
         actual,
@@ -226,7 +287,8 @@ final class VisitTableBenchmark {
         visitors,
         (double) visitorRows / config.querySamples,
         destroyMillis,
-        destroyed);
+        destroyed,
+        traces);
   }
 
   /** The visits of one KST day. */
@@ -278,6 +340,191 @@ final class VisitTableBenchmark {
     return rowsSeen;
   }
 
+  // --- the traces (issue 18): the portal's own SQL, TraceQueries
+
+  /** The 4-hour window of the facility trace, from 11:00 KST. */
+  private static final int TRACE_FROM_HOUR = 11;
+
+  private static final int TRACE_HOURS = 4;
+
+  /**
+   * A TraceQueries SQL for JDBC: its positional parameters, each once and in order, as {@code ?}.
+   */
+  static String jdbc(String jpa) {
+    return jpa.replaceAll("\\?\\d+", "?");
+  }
+
+  /** The same as the server sees it from pgjdbc (and as {@code PREPARE} takes it): {@code $n}. */
+  static String numbered(String jpa) {
+    return jpa.replaceAll("\\?(\\d+)", "\\$$1");
+  }
+
+  /** A facility's trace: a random facility, 11:00 to 15:00 KST of a random day. */
+  private record FacilityTrace(long facility, Instant from, Instant to) {}
+
+  /** A holder's trace: a random holder (with its issuer), 14 days from a random hour. */
+  private record HolderTrace(String holder, String issuer, Instant from, Instant to) {}
+
+  private FacilityTrace facilityTrace() {
+    LocalDate day = dayList.get(random.nextInt(dayList.size()));
+    Instant from = day.atTime(TRACE_FROM_HOUR, 0).atZone(Kst.ZONE).toInstant();
+    return new FacilityTrace(
+        facilities[random.nextInt(facilities.length)],
+        from,
+        from.plus(TRACE_HOURS, ChronoUnit.HOURS));
+  }
+
+  private HolderTrace holderTrace(long h) {
+    int windowDays = (int) TraceWindow.LONGEST.toDays();
+    LocalDate day = dayList.get(random.nextInt(Math.max(1, dayList.size() - windowDays + 1)));
+    Instant from =
+        day.atStartOfDay(Kst.ZONE).toInstant().plus(random.nextInt(24), ChronoUnit.HOURS);
+    return new HolderTrace(
+        HolderPool.id(h), HolderPool.issuer(h), from, from.plus(TraceWindow.LONGEST));
+  }
+
+  /** As Hibernate binds an {@link Instant} for PostgreSQL: a timestamp with time zone, in UTC. */
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * Times the three trace queries {@code bench.visits.samples} times each (after a few unmeasured
+   * rounds), on one prepared statement each as the portal's pooled connection keeps them; at the
+   * last size, then shows each one's plan once with EXPLAIN (ANALYZE, BUFFERS).
+   */
+  private Traces sampleTraces(Connection db, boolean explain) throws SQLException {
+    Histogram at = histogram();
+    Histogram of = histogram();
+    Histogram around = histogram();
+    long[] rows = new long[3];
+    try (PreparedStatement visitsAt = db.prepareStatement(jdbc(TraceQueries.VISITS_AT));
+        PreparedStatement visitsOf = db.prepareStatement(jdbc(TraceQueries.VISITS_OF));
+        PreparedStatement aroundOf = db.prepareStatement(jdbc(TraceQueries.AROUND_VISITS_OF))) {
+      int warmup = Math.min(20, config.querySamples);
+      for (int i = 0; i < warmup + config.querySamples; i++) {
+        boolean timed = i >= warmup;
+        FacilityTrace f = facilityTrace();
+        visitsAt.setLong(1, f.facility());
+        visitsAt.setObject(2, utc(f.from()));
+        visitsAt.setObject(3, utc(f.to()));
+        long[] n = new long[1];
+        record(timed ? at : null, () -> n[0] = drain(visitsAt.executeQuery()));
+        rows[0] += timed ? n[0] : 0;
+
+        HolderTrace h = holderTrace(random.nextLong(holders.end()));
+        for (PreparedStatement q : List.of(visitsOf, aroundOf)) {
+          q.setString(1, h.holder());
+          q.setString(2, h.issuer());
+          q.setObject(3, utc(h.from()));
+          q.setObject(4, utc(h.to()));
+        }
+        record(timed ? of : null, () -> n[0] = drain(visitsOf.executeQuery()));
+        rows[1] += timed ? n[0] : 0;
+        record(timed ? around : null, () -> n[0] = drain(aroundOf.executeQuery()));
+        rows[2] += timed ? n[0] : 0;
+      }
+      if (explain) {
+        Map<String, String> used = planKinds(db);
+        FacilityTrace f = facilityTrace();
+        explain(
+            db,
+            "VISITS_AT",
+            TraceQueries.VISITS_AT,
+            used,
+            "bigint, timestamptz, timestamptz",
+            f.facility() + ", " + literal(f.from()) + ", " + literal(f.to()));
+        // a regular's trace: the most stops, so the most co-visitors
+        HolderTrace h = holderTrace(holders.first() + random.nextInt((int) holders.regulars()));
+        String args =
+            "'"
+                + h.holder()
+                + "', '"
+                + h.issuer()
+                + "', "
+                + literal(h.from())
+                + ", "
+                + literal(h.to());
+        String types = "varchar, varchar, timestamptz, timestamptz";
+        explain(db, "VISITS_OF", TraceQueries.VISITS_OF, used, types, args);
+        explain(db, "AROUND_VISITS_OF", TraceQueries.AROUND_VISITS_OF, used, types, args);
+      }
+    }
+    Log.say(
+        String.format(
+            Locale.ROOT,
+            "Traces: facility p50 %s p95 %s ms; holder's visits p50 %s p95 %s ms;"
+                + " co-visitors p50 %s p95 %s ms",
+            ms(at, 50),
+            ms(at, 95),
+            ms(of, 50),
+            ms(of, 95),
+            ms(around, 50),
+            ms(around, 95)));
+    double samples = config.querySamples;
+    return new Traces(at, of, around, rows[0] / samples, rows[1] / samples, rows[2] / samples);
+  }
+
+  private static String literal(Instant at) {
+    return "timestamptz '" + at + "'";
+  }
+
+  /**
+   * How PostgreSQL planned this connection's prepared statements so far, by their SQL: "generic" or
+   * "custom" (whichever it used most), with the counts.
+   */
+  private static Map<String, String> planKinds(Connection db) throws SQLException {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select statement, generic_plans, custom_plans from pg_prepared_statements")) {
+      while (rs.next()) {
+        long generic = rs.getLong(2);
+        long custom = rs.getLong(3);
+        kinds.put(
+            rs.getString(1).strip(),
+            (generic > custom ? "generic" : "custom")
+                + " (generic "
+                + generic
+                + ", custom "
+                + custom
+                + ")");
+      }
+    }
+    return kinds;
+  }
+
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS) of one trace query, planned the way the timed runs were planned (a
+   * generic or a custom plan, forced for this one statement), printed and kept for the report.
+   */
+  private void explain(
+      Connection db, String name, String jpa, Map<String, String> used, String types, String args)
+      throws SQLException {
+    String kind = used.getOrDefault(numbered(jpa).strip(), "custom (not prepared)");
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("EXPLAIN (ANALYZE, BUFFERS) TraceQueries." + name + ", " + kind + ": (" + args + ")");
+    try (Statement s = db.createStatement()) {
+      s.execute("prepare bench_trace(" + types + ") as " + numbered(jpa));
+      s.execute(
+          "set plan_cache_mode = "
+              + (kind.startsWith("generic") ? "force_generic_plan" : "force_custom_plan"));
+      try (ResultSet rs =
+          s.executeQuery("explain (analyze, buffers) execute bench_trace(" + args + ")")) {
+        while (rs.next()) {
+          lines.add("    " + rs.getString(1));
+        }
+      } finally {
+        s.execute("reset plan_cache_mode");
+        s.execute("deallocate bench_trace");
+      }
+    }
+    lines.forEach(System.out::println);
+    plans.addAll(lines);
+  }
+
   private interface Query {
     void run() throws SQLException;
   }
@@ -306,16 +553,32 @@ final class VisitTableBenchmark {
 
   // --- filling
 
-  /** Adds rows spread evenly over the days, one statement per day. */
+  /**
+   * Adds rows spread evenly over the days, one statement per day; their QR visits by holders of a
+   * pool of their own (as the new facilities: more people, not busier ones).
+   */
   private void fill(Connection db, long rows, long[] into) throws SQLException {
+    holders =
+        HolderPool.after(
+            holders == null ? 0 : holders.end(),
+            Math.round(rows * (1 - config.callShare)),
+            config.visitsPerHolder);
+    Log.say(
+        String.format(
+            Locale.ROOT,
+            "%d more holders (%d regulars): %d in all",
+            holders.regulars() + holders.others(),
+            holders.regulars(),
+            holders.end()));
     long perDay = rows / dayList.size();
     long rest = rows % dayList.size();
     for (int i = 0; i < dayList.size(); i++) {
-      fillDay(db, dayList.get(i), perDay + (i < rest ? 1 : 0), into);
+      fillDay(db, dayList.get(i), perDay + (i < rest ? 1 : 0), into, holders);
     }
   }
 
-  private void fillDay(Connection db, LocalDate day, long rows, long[] into) throws SQLException {
+  private void fillDay(Connection db, LocalDate day, long rows, long[] into, HolderPool pool)
+      throws SQLException {
     if (rows <= 0) {
       return;
     }
@@ -329,8 +592,12 @@ final class VisitTableBenchmark {
       insert.setInt(2, into.length);
       insert.setTimestamp(3, Timestamp.from(day.atStartOfDay(Kst.ZONE).toInstant()));
       insert.setInt(4, (int) Math.round(config.callShare * 1000));
-      insert.setLong(5, nextRow);
-      insert.setLong(6, nextRow + rows - 1);
+      insert.setLong(5, pool.first());
+      insert.setLong(6, pool.regulars());
+      insert.setLong(7, pool.regulars());
+      insert.setLong(8, pool.others());
+      insert.setLong(9, nextRow);
+      insert.setLong(10, nextRow + rows - 1);
       insert.executeUpdate();
     }
     nextRow += rows;
@@ -464,6 +731,66 @@ final class VisitTableBenchmark {
             + " A day destroyed by: "
             + days
             + ".");
+
+    out.add("");
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "TRACES  (TraceQueries over JDBC, %d samples each; facility: %02d:00-%02d:00 KST of a"
+                + " random day; holder: %d days from a random hour, %d holders, %.0f visits each"
+                + " over %d days on average; PostgreSQL %s)",
+            config.querySamples,
+            TRACE_FROM_HOUR,
+            TRACE_FROM_HOUR + TRACE_HOURS,
+            TraceWindow.LONGEST.toDays(),
+            holders.end(),
+            config.visitsPerHolder,
+            dayList.size(),
+            serverVersion));
+    out.add("");
+    Log.Table traces =
+        new Log.Table("query", "rows", "p50 ms", "p95 ms", "p99 ms", "rows returned (mean)");
+    record Row(String name, java.util.function.Function<Traces, Histogram> h, int column) {}
+    List<Row> rows =
+        List.of(
+            new Row("VISITS_AT (facility, 4 h)", Traces::visitsAt, 0),
+            new Row("VISITS_OF (holder, 14 days)", Traces::visitsOf, 1),
+            new Row("AROUND_VISITS_OF (co-visitors)", Traces::aroundVisitsOf, 2));
+    for (Row r : rows) {
+      for (Size s : sizes) {
+        Traces t = s.traces();
+        double returned =
+            r.column() == 0
+                ? t.visitsAtRows()
+                : r.column() == 1 ? t.visitsOfRows() : t.aroundRows();
+        traces.row(
+            r.name(),
+            s.rows(),
+            ms(r.h().apply(t), 50),
+            ms(r.h().apply(t), 95),
+            ms(r.h().apply(t), 99),
+            String.format(Locale.ROOT, "%.1f", returned));
+      }
+    }
+    out.add(traces.toString());
+    if (sizes.size() > 1) {
+      Size first = sizes.get(0);
+      Size lastSize = sizes.get(sizes.size() - 1);
+      for (Row r : rows) {
+        double p95First = r.h().apply(first.traces()).getValueAtPercentile(95) / 1000.0;
+        double p95Last = r.h().apply(lastSize.traces()).getValueAtPercentile(95) / 1000.0;
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s: p95 %d / %d rows = %.2f (goal: at most 1.5, and %s ms at most 100)",
+                r.name(),
+                lastSize.rows(),
+                first.rows(),
+                p95Last / p95First,
+                CheckinBenchmark.ms(p95Last)));
+      }
+    }
+    out.addAll(plans);
     report.addAll(out);
     out.forEach(System.out::println);
   }
