@@ -67,9 +67,13 @@ public class Violation implements Serializable, CountedViolation {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
 
-  /** The row's own key, which the sealed personal fields are bound to (FieldSeals). */
+  /**
+   * The row's own key, which the sealed personal fields are bound to (FieldSeals): drawn when the
+   * row is first stored through JPA, not at construction (a QR check-in, stored by the batched
+   * insert with the column's default, draws no random number on the hot path).
+   */
   @Column(name = "row_key", nullable = false, updatable = false)
-  private UUID rowKey = UUID.randomUUID();
+  private UUID rowKey;
 
   // personal data: sealed to this row (FieldSeals), opened when first read
   @Column(name = "visitor_name", updatable = false)
@@ -380,6 +384,9 @@ public class Violation implements Serializable, CountedViolation {
   /** A new violation's personal fields, sealed to its row as it is first stored. */
   @PrePersist
   void sealPersonalData() {
+    if (rowKey == null) {
+      rowKey = UUID.randomUUID();
+    }
     sealedName = FieldSeals.seal(NAME_FIELD, rowKey, visitorName);
     sealedBirthDate = FieldSeals.seal(BIRTH_DATE_FIELD, rowKey, visitorBirthDate);
     sealedPhone = FieldSeals.seal(PHONE_FIELD, rowKey, visitorPhone);

@@ -48,9 +48,11 @@ public class Account implements Serializable {
   @Column(name = "display_name", nullable = false)
   private String displayName;
 
-  /** The row's own key, which the sealed phone is bound to (FieldSeals). */
+  /**
+   * The row's own key, which the sealed phone is bound to (FieldSeals); drawn when first stored.
+   */
   @Column(name = "row_key", nullable = false, updatable = false)
-  private UUID rowKey = UUID.randomUUID();
+  private UUID rowKey;
 
   // personal data: sealed to this row (FieldSeals), opened when first read
   @Column(name = "phone", nullable = false)
@@ -195,6 +197,9 @@ public class Account implements Serializable {
   /** A new account's phone, sealed to its row as it is first stored. */
   @PrePersist
   void sealPersonalData() {
+    if (rowKey == null) {
+      rowKey = UUID.randomUUID();
+    }
     sealedPhone = FieldSeals.seal(PHONE_FIELD, rowKey, phone);
   }
 

@@ -69,9 +69,13 @@ public class Visit implements Serializable {
   @Column(name = "external_ref", updatable = false)
   private String externalRef;
 
-  /** The row's own key, which the sealed personal fields are bound to (FieldSeals). */
+  /**
+   * The row's own key, which the sealed personal fields are bound to (FieldSeals): drawn when the
+   * row is first stored through JPA, not at construction (a QR check-in, stored by the batched
+   * insert with the column's default, draws no random number on the hot path).
+   */
   @Column(name = "row_key", nullable = false, updatable = false)
-  private UUID rowKey = UUID.randomUUID();
+  private UUID rowKey;
 
   // personal data: sealed to this row (FieldSeals), opened when first read
   @Column(name = "visitor_name", updatable = false)
@@ -282,6 +286,9 @@ public class Visit implements Serializable {
   /** A new visit's personal fields, sealed to its row as it is first stored. */
   @PrePersist
   void sealPersonalData() {
+    if (rowKey == null) {
+      rowKey = UUID.randomUUID();
+    }
     sealedName = FieldSeals.seal(NAME_FIELD, rowKey, visitorName);
     sealedPhone = FieldSeals.seal(PHONE_FIELD, rowKey, visitorPhone);
     sealedSafetyNumber = FieldSeals.seal(SAFETY_NUMBER_FIELD, rowKey, safetyNumber);
